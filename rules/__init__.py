@@ -1,0 +1,11 @@
+"""The rule catalogue and its checks: pure Python, no Pulumi, gRPC or libcst import."""
+from . import (connections, credentials, integration_types, lifecycle, mappings, methods,  # noqa: F401
+               payload, program, responses, subtypes, timeouts, uris, websocket)
+from .catalogue import (BOTH, ERROR, INFO, LINTER, PACK, RULES, SEVERITIES, WARNING, Example,
+                        Hit, Rule, possible_defaults, run, with_provider_defaults)
+from .model import Context, Finding, Integration
+from .values import ABSENT, UNKNOWN, is_known
+
+__all__ = ["ABSENT", "BOTH", "Context", "ERROR", "Example", "Finding", "Hit", "INFO", "Integration",
+           "LINTER", "PACK", "RULES", "Rule", "SEVERITIES", "UNKNOWN", "WARNING", "is_known",
+           "possible_defaults", "run", "with_provider_defaults"]

@@ -1,0 +1,183 @@
+"""The rule catalogue: every rule's metadata, examples and check, and the one way to run them.
+
+A rule is registered with `@rule(...)` next to its check (one module per family of rules);
+`RULES` is filled when this package is imported.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Mapping
+
+from . import aws
+from .model import (LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER, VPC_LINK_V1, VPC_LINK_V2,
+                    Context, Finding, Integration)
+from .values import UNKNOWN
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITIES = (ERROR, WARNING, INFO)  # most severe first
+PACK, LINTER = "pack", "linter"
+BOTH = (PACK, LINTER)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a check reports; the catalogue turns it into a Finding."""
+
+    path: tuple[Any, ...]
+    message: str
+    severity: str | None = None  # None: the rule's severity
+    fix: str | None = None  # None: the rule's fix
+
+
+# Related resources an example can ask for, rendered by each front end's tests as real
+# resources (source code or engine requests) and by Example.model() as their model.
+CONTEXT_KEYS = {
+    "uri_from": "integrationUri comes from a resource of the program: 'lambda' (its invoke_arn), "
+                "'listener' or 'load_balancer' (its arn)",
+    "lambda_permission": "with uri_from='lambda': whether a Permission lets API Gateway invoke it "
+                         "(default True)",
+    "vpc_link": "connectionId comes from a VPC link: 'v1' (aws.apigateway) or 'v2' (apigatewayv2)",
+    "state_machine": "requestParameters StateMachineArn comes from a state machine of this type",
+    "previous": "apiId / integrationType / integrationSubtype before the change",
+    "siblings": "how many other integrations the same API has",
+}
+_URI_SOURCES = {"lambda": LAMBDA_FUNCTION, "listener": LB_LISTENER, "load_balancer": LB_LOAD_BALANCER}
+_LINK_SOURCES = {"v1": VPC_LINK_V1, "v2": VPC_LINK_V2}
+
+
+@dataclass(frozen=True)
+class Example:
+    """An integration as an author writes it (camelCase), the protocol of its API (None: the API
+    cannot be resolved) and its related resources (CONTEXT_KEYS)."""
+
+    props: Mapping[str, Any]
+    protocol: str | None = aws.HTTP
+    context: Mapping[str, Any] = field(default_factory=dict)
+    title: str = ""
+    engines: tuple[str, ...] = BOTH  # where this example's expectation holds
+
+    def __post_init__(self) -> None:
+        unknown = set(self.context) - set(CONTEXT_KEYS)
+        if unknown:
+            raise ValueError(f"unknown example context keys: {sorted(unknown)}")
+
+    def model(self, provider_defaults: bool = False) -> Integration:
+        """The model a front end builds for this example at preview, where the outputs of the
+        related resources are not known yet. With provider_defaults, as the pack sees it after
+        the provider's Check."""
+        props, ctx = dict(self.props), self.context
+        fields: dict[str, Any] = {"protocol": self.protocol or UNKNOWN}
+        if "uri_from" in ctx:
+            props["integrationUri"] = UNKNOWN
+            fields["uri_source"] = _URI_SOURCES[ctx["uri_from"]]
+            if ctx["uri_from"] == "lambda":
+                fields["lambda_permitted"] = ctx.get("lambda_permission", True)
+        if "vpc_link" in ctx:
+            props["connectionId"] = UNKNOWN
+            fields["connection_source"] = _LINK_SOURCES[ctx["vpc_link"]]
+        if "state_machine" in ctx:
+            params = props.get("requestParameters")
+            props["requestParameters"] = {**(params or {}), aws.STATE_MACHINE_PARAMETER: UNKNOWN}
+            fields["state_machine_type"] = ctx["state_machine"]
+        if "previous" in ctx:
+            fields["previous"] = ctx["previous"]
+        if "siblings" in ctx:
+            fields["integrations_on_api"] = ctx["siblings"] + 1
+        maybe_default: frozenset[str] = frozenset()
+        if provider_defaults:
+            props = with_provider_defaults(props)
+            maybe_default = possible_defaults(props)
+        return Integration(props, Context(**fields), name="example", maybe_default=maybe_default)
+
+
+def with_provider_defaults(props: Mapping[str, Any]) -> dict[str, Any]:
+    """The inputs after the provider's Check: its defaults filled in where absent."""
+    out = dict(props)
+    for name, value in aws.PROVIDER_DEFAULTS.items():
+        if out.get(name) is None:
+            out[name] = value
+    return out
+
+
+def possible_defaults(props: Mapping[str, Any]) -> frozenset[str]:
+    """Properties whose value could have come from the provider rather than the author."""
+    return frozenset(n for n, v in aws.PROVIDER_DEFAULTS.items() if props.get(n) == v)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str  # kebab-case; the CrossGuard policy name
+    title: str
+    severity: str
+    engines: tuple[str, ...]
+    summary: str  # what it checks
+    rationale: str  # why it matters, what AWS does
+    sources: tuple[str, ...]  # AWS documentation links
+    fix: str
+    valid: tuple[Example, ...]
+    invalid: tuple[Example, ...]
+    check: Callable[[Integration], Iterable[Hit]] = field(repr=False, compare=False)
+    options: Mapping[str, Any] = field(default_factory=dict)  # JSON schema properties
+
+    def findings(self, m: Integration) -> Iterator[Finding]:
+        secrets = _secret_strings(m)
+        for hit in self.check(m):
+            message = f"{self.id} {hit.message}"
+            for secret in secrets:
+                message = message.replace(secret, "[secret]")
+            yield Finding(self.id, self.name, hit.severity or self.severity, tuple(hit.path),
+                          message, hit.fix if hit.fix is not None else self.fix)
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(*, id: str, name: str, title: str, severity: str, summary: str, rationale: str,
+         sources: Iterable[str], fix: str, valid: Iterable[Example], invalid: Iterable[Example],
+         engines: tuple[str, ...] = BOTH, options: Mapping[str, Any] | None = None
+         ) -> Callable[[Callable[[Integration], Iterable[Hit]]], Callable]:
+    def register(check: Callable[[Integration], Iterable[Hit]]) -> Callable:
+        if id in RULES:
+            raise ValueError(f"{id} registered twice")
+        RULES[id] = Rule(id, name, title, severity, tuple(engines), summary, rationale,
+                         tuple(sources), fix, tuple(valid), tuple(invalid), check, options or {})
+        return check
+    return register
+
+
+def run(m: Integration, engine: str | None = None, select: Iterable[str] | None = None,
+        on_error: Callable[[Rule, Exception], None] | None = None) -> list[Finding]:
+    """All findings for one integration. A check that raises is reported to on_error (and
+    re-raised without one): one broken check never hides the others' findings."""
+    wanted = set(select) if select is not None else None
+    out: list[Finding] = []
+    for r in RULES.values():
+        if (engine and engine not in r.engines) or (wanted is not None and r.id not in wanted):
+            continue
+        try:
+            out.extend(r.findings(m))
+        except Exception as exc:  # noqa: BLE001 - contained, reported through on_error
+            if on_error is None:
+                raise
+            on_error(r, exc)
+    return out
+
+
+def _secret_strings(m: Integration) -> list[str]:
+    found: list[str] = []
+
+    def walk(v: Any) -> None:
+        if isinstance(v, str) and v:
+            found.append(v)
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                walk(k)
+                walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+
+    for name in m.secret:
+        walk(m.props.get(name))
+    return sorted(found, key=len, reverse=True)

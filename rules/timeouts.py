@@ -1,0 +1,49 @@
+"""APIGW030: the integration timeout range, per protocol."""
+from __future__ import annotations
+
+from . import aws
+from .catalogue import ERROR, Example, Hit, rule
+from .values import UNKNOWN
+
+_LAMBDA = {"integrationType": "AWS_PROXY", "payloadFormatVersion": "2.0",
+           "integrationUri": "arn:aws:lambda:us-east-1:123456789012:function:orders"}
+_WS_LAMBDA = {"integrationType": "AWS_PROXY",
+              "integrationUri": "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+                                "arn:aws:lambda:us-east-1:123456789012:function:chat/invocations"}
+
+
+@rule(
+    id="APIGW030", name="apigw-timeout-range", title="timeoutMilliseconds out of range",
+    severity=ERROR,
+    summary="timeoutMilliseconds must be 50-29000 on a WebSocket API and 50-30000 on an HTTP API; "
+            "with the API unknown, only values outside 50-30000 are reported.",
+    rationale="The provider has no range check, so a wrong timeout passes preview and AWS rejects "
+              "the integration minutes into `pulumi up`. Both quotas are fixed: the June 2024 "
+              "increase above 29 s applies to REST APIs only.",
+    sources=("https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html",
+             "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+             "apigateway-execution-service-websocket-limits-table.html",
+             "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/"
+             "apis-apiid-integrations.html"),
+    fix="Set timeoutMilliseconds within the protocol's range, or leave it out for the maximum.",
+    valid=[Example({**_LAMBDA, "timeoutMilliseconds": 30000}),
+           Example({**_WS_LAMBDA, "timeoutMilliseconds": 29000}, protocol=aws.WEBSOCKET),
+           Example({**_LAMBDA, "timeoutMilliseconds": 30000}, protocol=None,
+                   title="API unknown: the HTTP maximum may be right")],
+    invalid=[Example({**_WS_LAMBDA, "timeoutMilliseconds": 30000}, protocol=aws.WEBSOCKET),
+             Example({**_LAMBDA, "timeoutMilliseconds": 60000}),
+             Example({**_LAMBDA, "timeoutMilliseconds": 10}, protocol=None)],
+)
+def timeout_range(m):
+    timeout = m.get("timeoutMilliseconds")
+    if isinstance(timeout, bool) or not isinstance(timeout, int):
+        return
+    protocol = m.protocol
+    high = aws.TIMEOUT_MAX_ANY if protocol is UNKNOWN else aws.TIMEOUT_MAX.get(protocol)
+    if high is None:
+        return
+    if timeout < aws.TIMEOUT_MIN or timeout > high:
+        where = "this API" if protocol is UNKNOWN else f"a {protocol} API"
+        yield Hit(("timeoutMilliseconds",),
+                  f"timeoutMilliseconds {timeout} is outside {aws.TIMEOUT_MIN}-{high} for {where} "
+                  "(WebSocket 50-29000, HTTP 50-30000; the quota is not increasable).")
