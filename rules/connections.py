@@ -1,1 +1,204 @@
-"""(being written)"""
+"""APIGW022-029: connection type, VPC links and TLS."""
+from __future__ import annotations
+
+from . import aws, samples
+from .catalogue import ERROR, WARNING, Example, Hit, rule
+from .generic import enum_hit
+from .model import LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER, VPC_LINK_V1, VPC_LINK_V2
+from .uris import checkable_uri
+
+_API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
+_PRIV = "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-private.html"
+_WS_INT = ("https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+           "apigateway-websocket-api-integration-requests.html")
+_NLB_URL = "http://internal-nlb-123.elb.us-east-1.amazonaws.com/connect"
+
+
+def _private(m) -> bool:
+    return m.get("connectionType") == "VPC_LINK"
+
+
+def _internet(m) -> bool:
+    """connectionType is INTERNET, written or the provider's default."""
+    return m.get("connectionType") == "INTERNET" or m.absent("connectionType")
+
+
+@rule(
+    id="APIGW022", name="apigw-connection-type-enum", severity=ERROR,
+    title="connectionType outside the enum",
+    summary="connectionType is not INTERNET or VPC_LINK.",
+    rationale="The provider rejects other values and fails the preview.",
+    sources=(_API_REF,),
+    fix="Use VPC_LINK for a private integration, else leave connectionType out (INTERNET).",
+    valid=[Example(samples.HTTP_PRIVATE)],
+    invalid=[Example({**samples.HTTP_PRIVATE, "connectionType": "VPC"})],
+)
+def connection_type_enum(m):
+    yield from enum_hit(m, "connectionType", aws.CONNECTION_TYPES)
+
+
+@rule(
+    id="APIGW023", name="apigw-vpc-link-connection-id", severity=ERROR,
+    title="VPC_LINK integration without connectionId",
+    summary="connectionType is VPC_LINK and connectionId is missing or empty.",
+    rationale="A private integration reaches its backend through the VPC link named by "
+              "connectionId; without it AWS cannot create the integration.",
+    sources=(_API_REF, _PRIV),
+    fix="Set connectionId to the VPC link's id.",
+    valid=[Example(samples.HTTP_PRIVATE)],
+    invalid=[Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "connectionId"}),
+             Example({**samples.WS_PRIVATE, "connectionId": ""}, protocol=aws.WEBSOCKET)],
+)
+def vpc_link_connection_id(m):
+    if _private(m) and (m.absent("connectionId") or m.get("connectionId") == ""):
+        yield Hit(("connectionId",) if m.has("connectionId") else ("connectionType",),
+                  "private (VPC_LINK) integrations need connectionId: the VPC link's id.")
+
+
+@rule(
+    id="APIGW024", name="apigw-connection-id-internet", severity=WARNING,
+    title="connectionId set while the connection type is INTERNET",
+    summary="connectionId is set but connectionType is INTERNET or left out (the provider "
+            "default is INTERNET). An error when the URI is a load balancer or Cloud Map ARN, "
+            "which cannot be reached over the internet.",
+    rationale="The VPC link is ignored over INTERNET: the integration calls the URI publicly, "
+              "which for a private backend fails at deploy or at run time.",
+    sources=(_API_REF, _PRIV),
+    fix="Set connectionType to VPC_LINK.",
+    valid=[Example(samples.HTTP_PRIVATE)],
+    invalid=[Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "connectionType"},
+                     title="listener ARN over the default INTERNET connection (error)"),
+             Example({**samples.WS_PRIVATE, "connectionType": "INTERNET"}, protocol=aws.WEBSOCKET)],
+)
+def connection_id_internet(m):
+    if not m.has("connectionId") or not _internet(m):
+        return
+    uri = m.str("integrationUri")
+    arn = bool(uri and uri.startswith("arn:")) or m.context.uri_source in (LB_LISTENER,
+                                                                            LB_LOAD_BALANCER)
+    yield Hit(("connectionId",), "connectionId is set but connectionType is INTERNET (the "
+                                 "provider default); set connectionType to VPC_LINK for a "
+                                 "private integration.", severity=ERROR if arn else None)
+
+
+@rule(
+    id="APIGW025", name="apigw-http-private-type", severity=ERROR,
+    title="HTTP API private integration that is not HTTP_PROXY",
+    summary="An HTTP API integration with connectionType VPC_LINK has an integrationType other "
+            "than HTTP_PROXY.",
+    rationale="HTTP API private integrations are HTTP_PROXY integrations to a load balancer "
+              "listener or Cloud Map service; AWS rejects other types at deploy.",
+    sources=(_API_REF, _PRIV),
+    fix="Use integrationType HTTP_PROXY.",
+    valid=[Example(samples.HTTP_PRIVATE)],
+    invalid=[Example({**samples.HTTP_PRIVATE, "integrationType": "AWS_PROXY"})],
+)
+def http_private_type(m):
+    if m.protocol == aws.HTTP and _private(m) and m.type is not None and m.type != "HTTP_PROXY":
+        yield Hit(("integrationType",), "HTTP API private (VPC_LINK) integrations must use "
+                                        "integrationType HTTP_PROXY.")
+
+
+@rule(
+    id="APIGW026", name="apigw-http-private-uri", severity=ERROR,
+    title="HTTP API private integration URI is not a listener or Cloud Map ARN",
+    summary="An HTTP API VPC_LINK integration's integrationUri is not an ALB/NLB listener ARN or "
+            "a Cloud Map service ARN (a load balancer ARN and a URL are the usual mistakes).",
+    rationale="AWS rejects it at deploy: \"For VpcLink VPC_LINK, integration uri should be a valid "
+              "ELB listener ARN or a valid Cloud Map service ARN.\"",
+    sources=(_API_REF, _PRIV),
+    fix="Use the listener's arn (aws.lb.Listener), not the load balancer's, or the Cloud Map "
+        "service's arn.",
+    valid=[Example(samples.HTTP_PRIVATE),
+           Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "integrationUri"},
+                   context={"uri_from": "listener"})],
+    invalid=[Example({**samples.HTTP_PRIVATE, "integrationUri": samples.LOAD_BALANCER_ARN}),
+             Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "integrationUri"},
+                     context={"uri_from": "load_balancer"})],
+)
+def http_private_uri(m):
+    if m.protocol != aws.HTTP or not _private(m):
+        return
+    uri = checkable_uri(m)
+    wrong_literal = uri is not None and not (aws.ELB_LISTENER_ARN.match(uri)
+                                             or aws.CLOUD_MAP_SERVICE_ARN.match(uri))
+    if wrong_literal or m.context.uri_source in (LB_LOAD_BALANCER, LAMBDA_FUNCTION):
+        yield Hit(("integrationUri",), "for VPC_LINK on an HTTP API, integrationUri must be an "
+                                       "ALB/NLB listener ARN or a Cloud Map service ARN.")
+
+
+@rule(
+    id="APIGW027", name="apigw-vpc-link-version", severity=ERROR,
+    title="VPC link of the wrong kind for the API",
+    summary="An HTTP API integration uses a REST (aws.apigateway) VPC link, or a WebSocket API "
+            "integration uses an apigatewayv2 VPC link.",
+    rationale="HTTP APIs connect through apigatewayv2 VPC links; WebSocket APIs only through the "
+              "NLB-based REST VPC links. The other kind is rejected at deploy.",
+    sources=(_PRIV, _WS_INT, "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+                             "http-api-vpc-links.html"),
+    fix="HTTP APIs: aws.apigatewayv2.VpcLink; WebSocket APIs: aws.apigateway.VpcLink.",
+    valid=[Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "connectionId"},
+                   context={"vpc_link": "v2"}),
+           Example({k: v for k, v in samples.WS_PRIVATE.items() if k != "connectionId"},
+                   protocol=aws.WEBSOCKET, context={"vpc_link": "v1"})],
+    invalid=[Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "connectionId"},
+                     context={"vpc_link": "v1"}),
+             Example({k: v for k, v in samples.WS_PRIVATE.items() if k != "connectionId"},
+                     protocol=aws.WEBSOCKET, context={"vpc_link": "v2"})],
+)
+def vpc_link_version(m):
+    wrong = {aws.HTTP: VPC_LINK_V1, aws.WEBSOCKET: VPC_LINK_V2}.get(m.protocol)
+    if wrong is not None and m.context.connection_source == wrong:
+        yield Hit(("connectionId",), "HTTP APIs use apigatewayv2.VpcLink; WebSocket APIs use the "
+                                     "NLB-based apigateway.VpcLink.")
+
+
+@rule(
+    id="APIGW028", name="apigw-websocket-private-uri", severity=ERROR,
+    title="WebSocket private integration that is not HTTP/HTTP_PROXY to a URL",
+    summary="A WebSocket VPC_LINK integration has a type other than HTTP or HTTP_PROXY, or an "
+            "integrationUri that is not an http(s) URL (for example a listener ARN).",
+    rationale="WebSocket private integrations go through an NLB-based VPC link to a URL, usually "
+              "the NLB's DNS name; listener ARNs are an HTTP API concept.",
+    sources=(_WS_INT, "https://repost.aws/knowledge-center/api-gateway-vpc-link-integration"),
+    fix="Use integrationType HTTP or HTTP_PROXY and the NLB's URL as integrationUri.",
+    valid=[Example(samples.WS_PRIVATE, protocol=aws.WEBSOCKET)],
+    invalid=[Example({**samples.WS_PRIVATE, "integrationUri": samples.LISTENER_ARN},
+                     protocol=aws.WEBSOCKET),
+             Example({**samples.WS_PRIVATE, "integrationType": "AWS_PROXY",
+                      "integrationUri": samples.INVOKE_ARN}, protocol=aws.WEBSOCKET)],
+)
+def websocket_private_uri(m):
+    if m.protocol != aws.WEBSOCKET or not _private(m):
+        return
+    if m.type is not None and m.type not in aws.URL_TYPES:
+        yield Hit(("integrationType",), "WebSocket VPC link integrations use integrationType "
+                                        "HTTP or HTTP_PROXY.")
+        return
+    uri = checkable_uri(m)
+    if (uri is not None and not aws.HTTP_URL.match(uri)) or m.context.uri_source is not None:
+        yield Hit(("integrationUri",), "WebSocket VPC link integrations take an http(s) URL "
+                                       "(typically the NLB's DNS name) as integrationUri.")
+
+
+@rule(
+    id="APIGW029", name="apigw-tls-config-scope", severity=WARNING,
+    title="tlsConfig outside an HTTP API private integration",
+    summary="tlsConfig is set on a WebSocket API integration or on an integration that is not "
+            "private (connectionType is not VPC_LINK).",
+    rationale="tlsConfig switches an HTTP API private integration to HTTPS and names the server "
+              "to verify; anywhere else it does nothing, which hides the real TLS setup.",
+    sources=(_API_REF, _PRIV),
+    fix="Remove tlsConfig, or make the integration a VPC_LINK integration on an HTTP API.",
+    valid=[Example({**samples.HTTP_PRIVATE, "tlsConfig": {"serverNameToVerify": "api.internal"}})],
+    invalid=[Example({**samples.HTTP_PUBLIC, "tlsConfig": {"serverNameToVerify": "api.internal"}}),
+             Example({**samples.WS_PRIVATE, "tlsConfig": {"serverNameToVerify": "api.internal"}},
+                     protocol=aws.WEBSOCKET)],
+)
+def tls_config_scope(m):
+    if not m.has("tlsConfig"):
+        return
+    if m.protocol == aws.WEBSOCKET:
+        yield Hit(("tlsConfig",), "tlsConfig is only supported by HTTP APIs.")
+    elif _internet(m):
+        yield Hit(("tlsConfig",), "tlsConfig only applies to private (VPC_LINK) integrations.")

@@ -1,1 +1,73 @@
-"""(being written)"""
+"""APIGW020-021: credentialsArn and Lambda invoke permissions."""
+from __future__ import annotations
+
+import re
+
+from . import aws, samples
+from .catalogue import ERROR, WARNING, Example, Hit, rule
+from .methods import is_lambda_uri
+
+_API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
+_CALLER = re.compile(r"^arn:aws(?:-[a-z]+)*:iam::\*:user/\*$")
+
+
+@rule(
+    id="APIGW020", name="apigw-credentials-arn-form", severity=ERROR,
+    title="credentialsArn is not an IAM role ARN",
+    summary="credentialsArn is set to something other than an IAM role ARN "
+            "(arn:PARTITION:iam::ACCOUNT:role/NAME), including the caller-credentials value "
+            "arn:aws:iam::*:user/*.",
+    rationale="API Gateway assumes the role to call the backend. The provider's ARN check "
+              "rejects arn:aws:iam::*:user/* (the account '*' is not valid) at preview, so "
+              "caller-credential pass-through cannot be expressed with this resource; other "
+              "non-role ARNs fail at deploy or at run time.",
+    sources=(_API_REF, "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+                       "http-api-develop-integrations-aws-services.html"),
+    fix="Use the ARN of a role that apigateway.amazonaws.com can assume (role.arn).",
+    valid=[Example(samples.SQS_SEND),
+           Example({**samples.SQS_SEND, "credentialsArn": "arn:aws:iam::123456789012:"
+                                                           "${stageVariables.role}"})],
+    invalid=[Example({**samples.SQS_SEND, "credentialsArn": "arn:aws:iam::*:user/*"}),
+             Example({**samples.SQS_SEND, "credentialsArn": "arn:aws:iam::123456789012:user/ci"})],
+)
+def credentials_arn_form(m):
+    arn = m.str("credentialsArn")
+    if not arn or aws.STAGE_VARIABLE.search(arn):
+        return  # empty: APIGW007's business; stage variables may stand for the role
+    if _CALLER.match(arn):
+        yield Hit(("credentialsArn",), "credentialsArn arn:aws:iam::*:user/* (caller-credential "
+                                       "pass-through) is rejected by the provider at preview; it "
+                                       "cannot be expressed with this resource.")
+    elif not aws.IAM_ROLE_ARN.match(arn):
+        yield Hit(("credentialsArn",), "credentialsArn must be an IAM role ARN "
+                                       "(arn:PARTITION:iam::ACCOUNT:role/NAME).")
+
+
+@rule(
+    id="APIGW021", name="apigw-lambda-permission", severity=WARNING,
+    title="Lambda integration without an invoke permission",
+    summary="A Lambda integration has no credentialsArn, and no Lambda permission in the program "
+            "lets apigateway.amazonaws.com invoke the function (checked only when the function and "
+            "every permission are visible).",
+    rationale="The deploy succeeds, then every call fails with 500 Internal Server Error and the "
+              "access log shows an integration error: API Gateway may not invoke the function.",
+    sources=("https://repost.aws/knowledge-center/api-gateway-http-lambda-integrations",
+             "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+             "http-api-develop-integrations-lambda.html"),
+    fix="Add an aws.lambda_.Permission with principal apigateway.amazonaws.com and action "
+        "lambda:InvokeFunction on the function (source_arn: the API's execution_arn + '/*/*'), "
+        "or set credentialsArn to a role that may invoke it.",
+    valid=[Example({"integrationType": "AWS_PROXY", "payloadFormatVersion": "2.0"},
+                   context={"uri_from": "lambda", "lambda_permission": True})],
+    invalid=[Example({"integrationType": "AWS_PROXY", "payloadFormatVersion": "2.0"},
+                     context={"uri_from": "lambda", "lambda_permission": False}),
+             Example({"integrationType": "AWS_PROXY"}, protocol=aws.WEBSOCKET,
+                     context={"uri_from": "lambda", "lambda_permission": False})],
+)
+def lambda_permission(m):
+    lambda_integration = m.is_lambda_proxy() or (m.type == "AWS" and m.protocol != aws.HTTP)
+    if lambda_integration and is_lambda_uri(m) and m.absent("credentialsArn") \
+            and m.context.lambda_permitted is False:
+        yield Hit(("integrationUri",), "no Lambda permission lets apigateway.amazonaws.com invoke "
+                                       "this function and no credentialsArn is set; every call "
+                                       "will fail with 500.")

@@ -1,1 +1,50 @@
-"""(being written)"""
+"""APIGW001-002: the integration type, and which types each protocol supports."""
+from __future__ import annotations
+
+from . import aws, samples
+from .catalogue import ERROR, Example, Hit, rule
+from .generic import enum_hit
+
+_API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
+
+
+@rule(
+    id="APIGW001", name="apigw-http-api-integration-type", severity=ERROR,
+    title="Integration type not supported by HTTP APIs",
+    summary="An HTTP API integration uses integrationType AWS, HTTP or MOCK, which only "
+            "WebSocket APIs support.",
+    rationale="The provider checks only the five-value enum, so preview passes; AWS then fails "
+              "the create with \"Currently, an API with a protocol type of HTTP may only be "
+              "associated with proxy integrations (AWS_PROXY, HTTP_PROXY)\".",
+    sources=(_API_REF,
+             "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+             "http-api-develop-integrations.html"),
+    fix="Use AWS_PROXY (a Lambda function, or an AWS service with integrationSubtype) or "
+        "HTTP_PROXY; a MOCK response on an HTTP API needs a Lambda or a route without one.",
+    valid=[Example(samples.HTTP_PUBLIC),
+           Example(samples.WS_MOCK, protocol=aws.WEBSOCKET, title="MOCK on a WebSocket API")],
+    invalid=[Example({"integrationType": "MOCK"}, title="MOCK on an HTTP API"),
+             Example({**samples.WS_HTTP}, title="non-proxy HTTP on an HTTP API")],
+)
+def http_api_integration_type(m):
+    if m.protocol == aws.HTTP and m.type in aws.INTEGRATION_TYPES \
+            and m.type not in aws.HTTP_API_INTEGRATION_TYPES:
+        yield Hit(("integrationType",),
+                  f"integrationType {m.type} is not supported by HTTP APIs, which only take "
+                  "proxy integrations: AWS_PROXY or HTTP_PROXY.")
+
+
+@rule(
+    id="APIGW002", name="apigw-integration-type-enum", severity=ERROR,
+    title="integrationType outside the enum",
+    summary="integrationType is not one of AWS, AWS_PROXY, HTTP, HTTP_PROXY, MOCK.",
+    rationale="The provider rejects any other value (the check is case-sensitive), so the "
+              "preview fails before the program's other resources are planned.",
+    sources=(_API_REF,),
+    fix="Use one of AWS, AWS_PROXY, HTTP, HTTP_PROXY, MOCK, in upper case.",
+    valid=[Example(samples.HTTP_LAMBDA)],
+    invalid=[Example({**samples.HTTP_LAMBDA, "integrationType": "aws_proxy"}),
+             Example({**samples.HTTP_PUBLIC, "integrationType": "HTTPS_PROXY"}, protocol=None)],
+)
+def integration_type_enum(m):
+    yield from enum_hit(m, "integrationType", aws.INTEGRATION_TYPES)

@@ -1,1 +1,77 @@
-"""(being written)"""
+"""APIGW013-015: integrationMethod."""
+from __future__ import annotations
+
+from . import aws, samples
+from .catalogue import ERROR, Example, Hit, rule
+from .generic import enum_hit
+from .model import LAMBDA_FUNCTION
+
+_API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
+_CFN = ("https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
+        "aws-resource-apigatewayv2-integration.html")
+
+
+def is_lambda_uri(m) -> bool:
+    """The URI is known to be a Lambda function (a function resource or a Lambda ARN)."""
+    uri = m.str("integrationUri")
+    return m.context.uri_source == LAMBDA_FUNCTION or bool(uri and aws.LAMBDA_URI_HINT.match(uri))
+
+
+@rule(
+    id="APIGW013", name="apigw-integration-method-enum", severity=ERROR,
+    title="integrationMethod outside the provider's list",
+    summary="integrationMethod is not one of ANY, DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT.",
+    rationale="The provider rejects other values, lower case included, and fails the preview.",
+    sources=(_API_REF,),
+    fix="Use an upper-case HTTP method from the list.",
+    valid=[Example(samples.HTTP_PUBLIC)],
+    invalid=[Example({**samples.HTTP_PUBLIC, "integrationMethod": "get"}),
+             Example({**samples.HTTP_PUBLIC, "integrationMethod": "CONNECT"}, protocol=None)],
+)
+def integration_method_enum(m):
+    yield from enum_hit(m, "integrationMethod", aws.HTTP_METHODS)
+
+
+@rule(
+    id="APIGW014", name="apigw-lambda-method-post", severity=ERROR,
+    title="Lambda integration with a method other than POST",
+    summary="A Lambda integration (AWS_PROXY without subtype, or a WebSocket AWS integration to "
+            "a Lambda function) sets integrationMethod to something other than POST.",
+    rationale="Lambda is invoked with POST; AWS rejects anything else with \"HttpMethod must be "
+              "POST for AWS_PROXY IntegrationType\". Leaving the method out makes AWS fill in POST.",
+    sources=(_CFN, "https://github.com/hashicorp/terraform-provider-aws/issues/42391"),
+    fix="Set integrationMethod to POST, or leave it out.",
+    valid=[Example({**samples.HTTP_LAMBDA, "integrationMethod": "POST"}),
+           Example({**samples.WS_LAMBDA_CUSTOM}, protocol=aws.WEBSOCKET)],
+    invalid=[Example({**samples.HTTP_LAMBDA, "integrationMethod": "GET"}),
+             Example({**samples.WS_LAMBDA_CUSTOM, "integrationMethod": "ANY"},
+                     protocol=aws.WEBSOCKET)],
+)
+def lambda_method_post(m):
+    method = m.str("integrationMethod")
+    if method is None or method == "POST" or method not in aws.HTTP_METHODS:
+        return  # APIGW013 reports values outside the list
+    custom_lambda = m.type == "AWS" and m.protocol != aws.HTTP and is_lambda_uri(m)
+    if m.is_lambda_proxy() or custom_lambda:
+        yield Hit(("integrationMethod",),
+                  f"integrationMethod {method} on a Lambda integration: Lambda is invoked with POST "
+                  "(or leave integrationMethod out and AWS fills in POST).")
+
+
+@rule(
+    id="APIGW015", name="apigw-http-integration-method-required", severity=ERROR,
+    title="HTTP or HTTP_PROXY integration without a method",
+    summary="integrationType is HTTP or HTTP_PROXY and integrationMethod is not set.",
+    rationale="An HTTP backend call needs a method; AWS's API does not mark it required, so the "
+              "provider passes it and the integration fails at deploy.",
+    sources=(_CFN, "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+                   "http-api-develop-integrations-http.html"),
+    fix="Set integrationMethod, for example ANY to forward the client's method.",
+    valid=[Example(samples.HTTP_PUBLIC), Example(samples.WS_HTTP, protocol=aws.WEBSOCKET)],
+    invalid=[Example({k: v for k, v in samples.HTTP_PUBLIC.items() if k != "integrationMethod"}),
+             Example({k: v for k, v in samples.WS_HTTP.items() if k != "integrationMethod"},
+                     protocol=None)],
+)
+def http_integration_method_required(m):
+    if m.type in aws.URL_TYPES and m.absent("integrationMethod"):
+        yield Hit((), f"{m.type} integrations need integrationMethod (for example ANY).")

@@ -1,1 +1,83 @@
-"""(being written)"""
+"""APIGW010-012: payloadFormatVersion."""
+from __future__ import annotations
+
+from . import aws, samples
+from .catalogue import ERROR, LINTER, WARNING, Example, Hit, rule
+from .generic import shown
+from .values import ABSENT, UNKNOWN
+
+_LAMBDA = "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html"
+_API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
+
+
+@rule(
+    id="APIGW010", name="apigw-payload-format-version-value", severity=ERROR,
+    title="payloadFormatVersion is not \"1.0\" or \"2.0\"",
+    summary="payloadFormatVersion is something other than the strings \"1.0\" and \"2.0\" (a "
+            "number such as 2.0 or 2 included).",
+    rationale="The provider accepts only the two strings and fails the preview otherwise; in "
+              "Python, payload_format_version=2.0 is a float, not the string the schema expects.",
+    sources=(_LAMBDA, _API_REF),
+    fix='Write the version as a string: "2.0" for HTTP API Lambda integrations, else "1.0".',
+    valid=[Example(samples.HTTP_LAMBDA)],
+    invalid=[Example({**samples.HTTP_LAMBDA, "payloadFormatVersion": "2"}),
+             Example({**samples.HTTP_LAMBDA, "payloadFormatVersion": 2.0})],
+)
+def payload_format_version_value(m):
+    value = m.get("payloadFormatVersion")
+    if value is UNKNOWN or value is ABSENT or value in aws.PAYLOAD_FORMAT_VERSIONS:
+        return
+    kind = "" if isinstance(value, str) else f" (a {type(value).__name__}, not a string)"
+    yield Hit(("payloadFormatVersion",),
+              f'payloadFormatVersion {shown(value)}{kind} must be the string "1.0" or "2.0".')
+
+
+@rule(
+    id="APIGW011", name="apigw-payload-format-version-2", severity=ERROR,
+    title="payloadFormatVersion 2.0 where only 1.0 is supported",
+    summary='payloadFormatVersion "2.0" on anything but an HTTP API Lambda (AWS_PROXY without '
+            "subtype) integration: HTTP_PROXY, AWS service subtypes, private integrations and "
+            "every WebSocket integration support only 1.0.",
+    rationale="AWS rejects the integration at deploy; the provider only checks that the value "
+              "is 1.0 or 2.0.",
+    sources=(_API_REF, _LAMBDA, "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+                                "http-api-develop-integrations-aws-services-reference.html"),
+    fix='Use "1.0" (or leave payloadFormatVersion out).',
+    valid=[Example(samples.HTTP_LAMBDA), Example({**samples.HTTP_PUBLIC, "payloadFormatVersion": "1.0"})],
+    invalid=[Example({**samples.HTTP_PUBLIC, "payloadFormatVersion": "2.0"}),
+             Example({**samples.WS_LAMBDA, "payloadFormatVersion": "2.0"}, protocol=aws.WEBSOCKET),
+             Example({**samples.SQS_SEND, "payloadFormatVersion": "2.0"}, protocol=None)],
+)
+def payload_format_version_2(m):
+    if m.get("payloadFormatVersion") != "2.0":
+        return
+    if m.protocol == aws.WEBSOCKET:
+        why = "WebSocket APIs support only 1.0"
+    elif m.is_lambda_proxy() is False:
+        why = "only HTTP API Lambda (AWS_PROXY without integrationSubtype) integrations support 2.0"
+    else:
+        return
+    yield Hit(("payloadFormatVersion",), f'payloadFormatVersion "2.0" is not supported here: {why}; '
+                                         'use "1.0".')
+
+
+@rule(
+    id="APIGW012", name="apigw-payload-format-version-implicit", severity=WARNING,
+    engines=(LINTER,),
+    title="HTTP Lambda integration relying on the provider's 1.0 default",
+    summary="An HTTP API Lambda integration does not set payloadFormatVersion.",
+    rationale="The provider sends 1.0 when the property is left out, while the console and the "
+              "CDK default to 2.0; the two event formats differ (2.0 has cookies and no "
+              "multiValueHeaders), so a handler written for one breaks on the other. Linter only: "
+              "the policy pack cannot tell a default from a written value.",
+    sources=(_LAMBDA,),
+    fix='Set payloadFormatVersion explicitly ("2.0" for new handlers) to match the handler.',
+    valid=[Example(samples.HTTP_LAMBDA),
+           Example({**samples.HTTP_LAMBDA, "payloadFormatVersion": "1.0"})],
+    invalid=[Example({k: v for k, v in samples.HTTP_LAMBDA.items() if k != "payloadFormatVersion"},
+                     engines=(LINTER,))],
+)
+def payload_format_version_implicit(m):
+    if m.protocol == aws.HTTP and m.is_lambda_proxy() and m.absent("payloadFormatVersion"):
+        yield Hit((), "payloadFormatVersion is not set: the provider sends 1.0, while the console "
+                      "and the CDK default to 2.0. Set it to match the handler's event format.")

@@ -1,1 +1,210 @@
-"""(being written)"""
+"""APIGW003-009: HTTP API AWS service integrations (integrationSubtype)."""
+from __future__ import annotations
+
+from . import aws, samples
+from .catalogue import ERROR, WARNING, Example, Hit, rule
+from .grammar import bad_sources, is_json_literal
+from .values import UNKNOWN, known_items
+
+_SVC = "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-aws-services.html"
+_SUB = ("https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+        "http-api-develop-integrations-aws-services-reference.html")
+
+
+def _known_subtype(m):
+    """The subtype when it is one AWS knows and the API is not a WebSocket API (APIGW003's case)."""
+    sub = m.str("integrationSubtype")
+    return sub if sub in aws.SUBTYPES and m.protocol != aws.WEBSOCKET else None
+
+
+@rule(
+    id="APIGW003", name="apigw-subtype-misuse", severity=ERROR,
+    title="integrationSubtype misused",
+    summary="integrationSubtype is set on a WebSocket API, on a type other than AWS_PROXY, or to a "
+            "value that is not one of the ten AWS service subtypes.",
+    rationale="AWS service integrations exist only for HTTP API AWS_PROXY integrations; the "
+              "provider checks only the value's length, so the mistake surfaces at deploy. The "
+              "property forces a replacement, so fixing it later replaces the integration.",
+    sources=(_SUB, "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/"
+                   "apis-apiid-integrations.html"),
+    fix="Use integrationType AWS_PROXY on an HTTP API with one of: " + ", ".join(aws.SUBTYPES) + ".",
+    valid=[Example(samples.SQS_SEND)],
+    invalid=[Example({**samples.SQS_SEND, "integrationSubtype": "SQS-SendMessages"}),
+             Example({**samples.SQS_SEND, "integrationType": "AWS"}, protocol=aws.WEBSOCKET),
+             Example({**samples.SQS_SEND, "integrationType": "HTTP_PROXY"}, protocol=None)],
+)
+def subtype_misuse(m):
+    if not m.has("integrationSubtype"):
+        return
+    path = ("integrationSubtype",)
+    if m.protocol == aws.WEBSOCKET:
+        yield Hit(path, "integrationSubtype is only supported by HTTP APIs, not WebSocket APIs.")
+    elif m.type is not None and m.type != "AWS_PROXY":
+        yield Hit(path, f"integrationSubtype requires integrationType AWS_PROXY, not {m.type}.")
+    sub = m.get("integrationSubtype")
+    if sub is not UNKNOWN and sub not in aws.SUBTYPES:
+        yield Hit(path, "integrationSubtype is not an AWS service subtype; use one of "
+                        + ", ".join(aws.SUBTYPES) + " (case-sensitive).")
+
+
+@rule(
+    id="APIGW004", name="apigw-subtype-required-parameters", severity=ERROR,
+    title="AWS service integration without its required parameters",
+    summary="requestParameters lacks a parameter that the integrationSubtype requires (for "
+            "SQS-SendMessage: QueueUrl and MessageBody).",
+    rationale="AWS refuses to create an AWS service integration unless every required parameter "
+              "is configured; the provider does not know the subtypes' parameters.",
+    sources=(_SUB, _SVC),
+    fix="Add the missing keys to requestParameters, mapped from the request or static.",
+    valid=[Example(samples.SQS_SEND),
+           Example({**samples.START_SYNC, "requestParameters": {"StateMachineArn": "arn:aws:states:"
+                    "us-east-1:123456789012:stateMachine:checkout", "Input": "$request.body"}})],
+    invalid=[Example({**samples.SQS_SEND, "requestParameters": {"QueueUrl": "https://sqs.us-east-1"
+                      ".amazonaws.com/123456789012/orders"}}),
+             Example({k: v for k, v in samples.SQS_SEND.items() if k != "requestParameters"})],
+)
+def subtype_required_parameters(m):
+    sub = _known_subtype(m)
+    params = m.get("requestParameters")
+    if sub is None or params is UNKNOWN or (not m.has("requestParameters") and m.open_args):
+        return
+    required = aws.SUBTYPES[sub][0]
+    present = {k for k, _ in known_items(params)}
+    missing = [p for p in required if p not in present]
+    if missing:
+        yield Hit(("requestParameters",),
+                  f"{sub} requires requestParameters {', '.join(required)}; missing: "
+                  f"{', '.join(missing)}.")
+
+
+@rule(
+    id="APIGW005", name="apigw-subtype-parameter-names", severity=WARNING,
+    title="Request parameter that the AWS service subtype does not take",
+    summary="With integrationSubtype set, a requestParameters key is not one of the subtype's "
+            "parameters, or uses the append/overwrite/remove mapping form of plain HTTP APIs.",
+    rationale="With a subtype, request parameters are the arguments of the AWS action, named "
+              "exactly as the service names them; anything else is rejected or ignored.",
+    sources=(_SUB,),
+    fix="Use the subtype's parameter names (case-sensitive), without an action prefix.",
+    valid=[Example({**samples.SQS_SEND, "requestParameters": {
+        **samples.SQS_SEND["requestParameters"], "DelaySeconds": "5"}})],
+    invalid=[Example({**samples.SQS_SEND, "requestParameters": {
+        **samples.SQS_SEND["requestParameters"], "queueUrl": "x"}}),
+             Example({**samples.SQS_SEND, "requestParameters": {
+                 **samples.SQS_SEND["requestParameters"], "append:header.trace": "1"}})],
+)
+def subtype_parameter_names(m):
+    sub = _known_subtype(m)
+    if sub is None:
+        return
+    required, optional = aws.SUBTYPES[sub]
+    for key, _ in known_items(m.get("requestParameters")):
+        if key in required or key in optional:
+            continue
+        if ":" in key:
+            why = "uses the append/overwrite/remove form, which is for HTTP APIs without a subtype"
+        else:
+            why = "is not a parameter of " + sub
+        yield Hit(("requestParameters", key),
+                  f"requestParameters key '{key}' {why}; allowed: {', '.join(required + optional)}.")
+
+
+@rule(
+    id="APIGW006", name="apigw-subtype-parameter-values", severity=WARNING,
+    title="AWS service parameter value that is not a valid source",
+    summary="A subtype parameter's value is a JSON literal, or a $-expression other than "
+            "$request.header/querystring/path/body, $context or $stageVariables.",
+    rationale="AWS rejects a JSON object literal (\"Invalid source: {...} specified for "
+              "destination\"), and an unsupported expression fails at create or at run time.",
+    sources=(_SVC, "https://github.com/hashicorp/terraform-provider-aws/issues/17348"),
+    fix="Use a static string or a $request.*, $context.* or $stageVariables.* expression; send "
+        "structured data through $request.body.",
+    valid=[Example(samples.SQS_SEND),
+           Example({**samples.SQS_SEND, "requestParameters": {
+               **samples.SQS_SEND["requestParameters"], "MessageGroupId": "${context.requestId}"}})],
+    invalid=[Example({**samples.SQS_SEND, "requestParameters": {
+                 **samples.SQS_SEND["requestParameters"],
+                 "MessageAttributes": '{"source": {"DataType": "String", "StringValue": "api"}}'}},
+                 title="JSON literal: AWS rejects it"),
+             Example({**samples.SQS_SEND, "requestParameters": {
+                 **samples.SQS_SEND["requestParameters"], "MessageBody": "$request.bodyy"}})],
+)
+def subtype_parameter_values(m):
+    if _known_subtype(m) is None:
+        return
+    for key, value in known_items(m.get("requestParameters")):
+        if not isinstance(value, str):
+            continue
+        if is_json_literal(value):
+            yield Hit(("requestParameters", key),
+                      f"requestParameters['{key}'] is a JSON literal, which AWS rejects; map "
+                      "structured data from $request.body instead.", severity=ERROR)
+        elif bad_sources(value, aws.HTTP_REQUEST_SOURCES):
+            yield Hit(("requestParameters", key),
+                      f"requestParameters['{key}'] must be a static value or a $request, $context "
+                      "or $stageVariables expression (JSON paths without '..' or filters).")
+
+
+@rule(
+    id="APIGW007", name="apigw-subtype-credentials", severity=ERROR,
+    title="AWS service integration without credentialsArn",
+    summary="integrationSubtype is set but credentialsArn is not.",
+    rationale="API Gateway calls the AWS service with a role you provide; without one the "
+              "integration cannot be authorized.",
+    sources=(_SVC,),
+    fix="Set credentialsArn to a role that apigateway.amazonaws.com can assume, with permission "
+        "for the target action.",
+    valid=[Example(samples.SQS_SEND)],
+    invalid=[Example({k: v for k, v in samples.SQS_SEND.items() if k != "credentialsArn"}),
+             Example({**samples.SQS_SEND, "credentialsArn": ""})],
+)
+def subtype_credentials(m):
+    if not m.has("integrationSubtype") or m.protocol == aws.WEBSOCKET:
+        return
+    if m.absent("credentialsArn") or m.get("credentialsArn") == "":
+        yield Hit(("credentialsArn",) if m.has("credentialsArn") else (),
+                  "AWS service integrations need credentialsArn: an IAM role that "
+                  "apigateway.amazonaws.com can assume, with permission for the target action.")
+
+
+@rule(
+    id="APIGW008", name="apigw-subtype-unused-target", severity=WARNING,
+    title="integrationUri or integrationMethod on an AWS service integration",
+    summary="integrationSubtype is set together with integrationUri or integrationMethod.",
+    rationale="AWS service integrations take their target from requestParameters; AWS stores "
+              "neither the URI nor the method, so the values are misleading at best.",
+    sources=(_SVC,),
+    fix="Remove integrationUri and integrationMethod; name the target in requestParameters.",
+    valid=[Example(samples.SQS_SEND)],
+    invalid=[Example({**samples.SQS_SEND, "integrationMethod": "POST"}),
+             Example({**samples.SQS_SEND, "integrationUri": "https://sqs.us-east-1.amazonaws.com"})],
+)
+def subtype_unused_target(m):
+    if not m.has("integrationSubtype") or m.protocol == aws.WEBSOCKET:
+        return
+    for prop in ("integrationUri", "integrationMethod"):
+        if m.has(prop):
+            yield Hit((prop,), f"{prop} is not used by AWS service integrations; the target is "
+                               "given by requestParameters.")
+
+
+@rule(
+    id="APIGW009", name="apigw-sync-execution-express", severity=WARNING,
+    title="StepFunctions-StartSyncExecution with a STANDARD state machine",
+    summary="A StepFunctions-StartSyncExecution integration targets a state machine whose type "
+            "is not EXPRESS (STANDARD is the default).",
+    rationale="Synchronous executions exist only for EXPRESS workflows; every request to a "
+              "STANDARD state machine fails at run time.",
+    sources=(_SUB, "https://docs.aws.amazon.com/step-functions/latest/apireference/"
+                   "API_StartSyncExecution.html"),
+    fix="Create the state machine with type EXPRESS, or use StepFunctions-StartExecution.",
+    valid=[Example(samples.START_SYNC, context={"state_machine": "EXPRESS"})],
+    invalid=[Example(samples.START_SYNC, context={"state_machine": "STANDARD"})],
+)
+def sync_execution_express(m):
+    if m.str("integrationSubtype") != aws.SYNC_EXECUTION_SUBTYPE or m.protocol == aws.WEBSOCKET:
+        return
+    kind = m.context.state_machine_type
+    if isinstance(kind, str) and kind != aws.EXPRESS:
+        yield Hit(("requestParameters", aws.STATE_MACHINE_PARAMETER),
+                  f"StartSyncExecution only works with EXPRESS state machines; this one is {kind}.")
