@@ -1,0 +1,1 @@
+"""CrossGuard policy pack: engine requests -> rules models -> violations."""

@@ -1,0 +1,101 @@
+"""The catalogue as CrossGuard policies: one StackValidationPolicy per rule that runs in the pack.
+
+Every policy is a stack policy. Most rules depend on the owning API's protocol, which only the
+stack (propertyDependencies["apiId"] -> the Api's protocolType) reveals; the rest still need the
+same model, and one code path means the same answer for every rule. A resource policy would see
+the same Integration inputs a moment earlier and nothing more, so none is needed.
+"""
+from __future__ import annotations
+
+import sys
+from typing import Any, Callable, Mapping
+
+from pulumi_policy import (EnforcementLevel, PolicyConfigSchema, Severity, StackValidationArgs,
+                           StackValidationPolicy)
+
+from apigw_lint.rules import ERROR, INFO, PACK, RULES, WARNING, Rule, run
+
+from . import stack, state
+
+ENFORCEMENT = {ERROR: EnforcementLevel.MANDATORY, WARNING: EnforcementLevel.ADVISORY,
+               INFO: EnforcementLevel.ADVISORY}
+SEVERITY = {ERROR: Severity.HIGH, WARNING: Severity.MEDIUM, INFO: Severity.LOW}
+
+# The rule that compares against the previous state, which only a state file can provide.
+STATE_RULES = frozenset({"APIGW044"})
+API_PROTOCOLS_SCHEMA = {
+    "type": "object",
+    "description": "API id -> HTTP or WEBSOCKET, for integrations whose apiId is a literal id of "
+                   "an API that is not a resource of this stack.",
+    "additionalProperties": {"type": "string", "enum": ["HTTP", "WEBSOCKET"]},
+}
+STATE_FILE_SCHEMA = {
+    "type": "string",
+    "description": "Path of a `pulumi stack export` file holding the state before the change.",
+}
+NO_STATE_FILE = ("no stateFile configured: export the current state with `pulumi stack export "
+                 "--file state.json` and set the policy's stateFile to compare against it")
+
+
+def build_policies() -> list[StackValidationPolicy]:
+    return [policy(r) for r in RULES.values() if PACK in r.engines]
+
+
+def policy(r: Rule) -> StackValidationPolicy:
+    options: dict[str, Any] = {**r.options, "apiProtocols": API_PROTOCOLS_SCHEMA}
+    if r.id in STATE_RULES:
+        options["stateFile"] = STATE_FILE_SCHEMA
+    return StackValidationPolicy(
+        name=r.name,
+        description=f"{r.id} {r.title}. {r.summary}",
+        validate=_validator(r),
+        enforcement_level=ENFORCEMENT[r.severity],
+        config_schema=PolicyConfigSchema(options),
+        severity=SEVERITY[r.severity],
+        remediation_steps=r.fix,
+        url=r.sources[0] if r.sources else None,
+    )
+
+
+def _validator(r: Rule) -> Callable[[StackValidationArgs, Callable[..., None]], None]:
+    def validate(args: StackValidationArgs, report_violation: Callable[..., None]) -> None:
+        config = _config(args)
+        previous = None
+        if r.id in STATE_RULES:
+            path = config.get("stateFile")
+            if not isinstance(path, str) or not path:
+                args.not_applicable(NO_STATE_FILE)
+            try:
+                previous = state.previous_states(path)
+            except state.StateFileError as exc:
+                args.not_applicable(str(exc))
+        try:
+            for message, urn in check_stack(r, args.resources, config, previous):
+                report_violation(message, urn)
+        except Exception as exc:  # noqa: BLE001 - an escaping exception fails the whole preview
+            _log(r, exc)
+    return validate
+
+
+def check_stack(r: Rule, resources: list[Any], config: Mapping[str, Any] | None,
+                previous: Mapping[str, Mapping[str, Any]] | None = None) -> list[tuple[str, str]]:
+    """(message, integration URN) for every finding of rule r in the stack."""
+    settings = stack.Settings.from_config(config, previous)
+    found: list[tuple[str, str]] = []
+    for node, model in stack.Stack(stack.nodes(resources), settings).models():
+        for finding in run(model, engine=PACK, select=(r.id,), on_error=_log):
+            found.append((finding.message, node.urn))
+    return found
+
+
+def _config(args: StackValidationArgs) -> Mapping[str, Any]:
+    try:
+        config = args.get_config()
+    except Exception:  # noqa: BLE001
+        return {}
+    return config if isinstance(config, Mapping) else {}
+
+
+def _log(r: Rule, exc: Exception) -> None:
+    print(f"apigw-lint: {r.id} ({r.name}) failed and was skipped: {type(exc).__name__}: {exc}",
+          file=sys.stderr, flush=True)

@@ -1,0 +1,165 @@
+"""The stack around each integration: its API's protocol and the related resources, resolved
+through propertyDependencies (the engine sends them even where the values are unknown)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+from apigw_lint.rules import UNKNOWN, Context, Integration, aws, resources as res
+from apigw_lint.rules.model import LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER, VPC_LINK_V1, VPC_LINK_V2
+
+from . import props as bags
+
+_URI_KINDS = (LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER)
+_LINK_KINDS = (VPC_LINK_V1, VPC_LINK_V2)
+# Properties of a Lambda function that name it, any of which a Permission's `function` may hold.
+_FUNCTION_NAMES = ("arn", "name", "qualifiedArn")
+
+
+@dataclass
+class Node:
+    """One resource of the stack that matters to the checks."""
+
+    urn: str
+    name: str
+    kind: str
+    props: dict[str, Any]
+    secret: frozenset[str]
+    deps: dict[str, list[str]] = field(default_factory=dict)  # property -> URNs in the stack
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Policy configuration that shapes the context (validated leniently: bad entries are ignored)."""
+
+    api_protocols: Mapping[str, str] = field(default_factory=dict)
+    previous: Mapping[str, Mapping[str, Any]] | None = None  # integration URN -> previous state
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any] | None,
+                    previous: Mapping[str, Mapping[str, Any]] | None = None) -> Settings:
+        raw = (config or {}).get("apiProtocols")
+        protocols = {k: v.upper() for k, v in raw.items()
+                     if isinstance(k, str) and isinstance(v, str) and v.upper() in aws.PROTOCOLS
+                     } if isinstance(raw, Mapping) else {}
+        return cls(protocols, previous)
+
+
+def nodes(resources: Iterable[Any]) -> list[Node]:
+    """The resources whose type the checks know, as Nodes (from SDK PolicyResources)."""
+    out: list[Node] = []
+    for r in resources:
+        kind = res.KIND_BY_TOKEN.get(getattr(r, "resource_type", None))
+        if kind is None:
+            continue
+        values, secret = bags.plain_props(r.props)
+        deps = {k: [d.urn for d in v] for k, v in (r.property_dependencies or {}).items()}
+        out.append(Node(r.urn, r.name, kind, values, secret, deps))
+    return out
+
+
+class Stack:
+    """Every integration of the stack with its Context."""
+
+    def __init__(self, all_nodes: list[Node], settings: Settings) -> None:
+        self.settings = settings
+        self.by_urn = {n.urn: n for n in all_nodes}
+        self.integrations = [n for n in all_nodes if n.kind == res.INTEGRATION]
+        self.permissions = [n for n in all_nodes if n.kind == res.LAMBDA_PERMISSION]
+        self._api_ids = {n.props.get("id"): n for n in all_nodes
+                         if n.kind == res.API and isinstance(n.props.get("id"), str) and n.props["id"]}
+        self._api_keys = {n.urn: self._api_key(n) for n in self.integrations}
+        counts: dict[Any, int] = {}
+        for key in self._api_keys.values():
+            if key is not None:
+                counts[key] = counts.get(key, 0) + 1
+        self._counts = counts
+
+    def models(self) -> Iterable[tuple[Node, Integration]]:
+        for n in self.integrations:
+            yield n, bags.integration(n.props, n.secret, self.context(n), n.name)
+
+    def context(self, n: Node) -> Context:
+        key = self._api_keys[n.urn]
+        previous = self.settings.previous
+        uri_kind = self._one_kind(n, "integrationUri", _URI_KINDS)
+        return Context(
+            protocol=self._protocol(n),
+            uri_source=uri_kind,
+            connection_source=self._one_kind(n, "connectionId", _LINK_KINDS),
+            lambda_permitted=self._lambda_permitted(n) if uri_kind == LAMBDA_FUNCTION else UNKNOWN,
+            state_machine_type=self._state_machine_type(n),
+            previous=previous.get(n.urn) if previous is not None else None,
+            integrations_on_api=self._counts.get(key) if key is not None else None,
+        )
+
+    def _related(self, n: Node, prop: str, kinds: Iterable[str]) -> list[Node]:
+        found = (self.by_urn.get(urn) for urn in n.deps.get(prop, ()))
+        return [d for d in found if d is not None and d.kind in kinds]
+
+    def _one_kind(self, n: Node, prop: str, kinds: tuple[str, ...]) -> str | None:
+        found = {d.kind for d in self._related(n, prop, kinds)}
+        return found.pop() if len(found) == 1 else None
+
+    def _api(self, n: Node) -> Node | None:
+        apis = self._related(n, "apiId", (res.API,))
+        if len(apis) == 1:
+            return apis[0]
+        api_id = n.props.get("apiId")
+        return self._api_ids.get(api_id) if isinstance(api_id, str) and not apis else None
+
+    def _api_key(self, n: Node) -> Any:
+        """What identifies the integration's API: the Api resource, else a literal apiId."""
+        api = self._api(n)
+        if api is not None:
+            return api.urn
+        api_id = n.props.get("apiId")
+        return ("id", api_id) if isinstance(api_id, str) and not n.deps.get("apiId") else None
+
+    def _protocol(self, n: Node) -> Any:
+        api = self._api(n)
+        if api is not None:
+            return res.protocol_of(api.props)
+        api_id = n.props.get("apiId")
+        if isinstance(api_id, str):
+            return self.settings.api_protocols.get(api_id, UNKNOWN)
+        return UNKNOWN
+
+    def _state_machine_type(self, n: Node) -> Any:
+        if n.props.get("integrationSubtype") != aws.SYNC_EXECUTION_SUBTYPE:
+            return UNKNOWN
+        machines = self._related(n, "requestParameters", (res.STATE_MACHINE,))
+        return res.state_machine_type(machines[0].props) if len(machines) == 1 else UNKNOWN
+
+    def _lambda_permitted(self, n: Node) -> Any:
+        """False only when the function is in the stack and no Permission could let API Gateway
+        invoke it; True when one certainly does; else UNKNOWN."""
+        functions = self._related(n, "integrationUri", (LAMBDA_FUNCTION,))
+        if len(functions) != 1:
+            return UNKNOWN
+        fn = functions[0]
+        verdict: Any = False
+        for p in self.permissions:
+            names = self._names(p, fn)
+            lets = res.permission_lets_apigateway_invoke(p.props)
+            if names is True and lets is True:
+                return True
+            if names is not False and lets is not False:
+                verdict = UNKNOWN
+        return verdict
+
+    def _names(self, p: Node, fn: Node) -> Any:
+        """Whether Permission p's `function` is fn: True, False or UNKNOWN."""
+        deps = [self.by_urn.get(u) for u in p.deps.get(res.PERMISSION_FUNCTION, ())]
+        if any(d is fn for d in deps):
+            return True
+        if any(d is not None for d in deps):
+            return False  # it follows another resource of the stack
+        value = p.props.get(res.PERMISSION_FUNCTION, UNKNOWN)
+        if not isinstance(value, str):
+            return UNKNOWN
+        known = [v for v in (fn.props.get(k) for k in _FUNCTION_NAMES) if isinstance(v, str) and v]
+        if value in known or any(v.endswith(f":function:{value}") for v in known):
+            return True
+        # A literal that names a function whose identifiers are not known yet could be this one.
+        return False if len(known) == len(_FUNCTION_NAMES) else UNKNOWN
