@@ -6,6 +6,10 @@ from .catalogue import (BOTH, ERROR, INFO, LINTER, PACK, RULES, SEVERITIES, WARN
 from .model import Context, Finding, Integration
 from .values import ABSENT, UNKNOWN, is_known
 
+_in_id_order = sorted(RULES.items())  # the catalogue reads in id order
+RULES.clear()
+RULES.update(_in_id_order)
+
 __all__ = ["ABSENT", "BOTH", "Context", "ERROR", "Example", "Finding", "Hit", "INFO", "Integration",
            "LINTER", "PACK", "RULES", "Rule", "SEVERITIES", "UNKNOWN", "WARNING", "is_known",
            "possible_defaults", "run", "with_provider_defaults"]

@@ -65,7 +65,9 @@ class Example:
         """The model a front end builds for this example at preview, where the outputs of the
         related resources are not known yet. With provider_defaults, as the pack sees it after
         the provider's Check."""
-        props, ctx = dict(self.props), self.context
+        ctx = self.context
+        props = {"apiId": UNKNOWN, **{k: v for k, v in self.props.items() if k in aws.PROPERTIES}}
+        extra = tuple(k for k in self.props if k not in aws.PROPERTIES)
         fields: dict[str, Any] = {"protocol": self.protocol or UNKNOWN}
         if "uri_from" in ctx:
             props["integrationUri"] = UNKNOWN
@@ -87,7 +89,8 @@ class Example:
         if provider_defaults:
             props = with_provider_defaults(props)
             maybe_default = possible_defaults(props)
-        return Integration(props, Context(**fields), name="example", maybe_default=maybe_default)
+        return Integration(props, Context(**fields), name="example", maybe_default=maybe_default,
+                           extra_args=extra)
 
 
 def with_provider_defaults(props: Mapping[str, Any]) -> dict[str, Any]:

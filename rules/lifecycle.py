@@ -1,1 +1,95 @@
-"""(being written)"""
+"""APIGW044-046: replacements, AWS length limits and quotas."""
+from __future__ import annotations
+
+from . import aws, samples
+from .catalogue import ERROR, INFO, WARNING, Example, Hit, rule
+from .generic import length_hit
+from .values import ABSENT, UNKNOWN, known_items
+
+_API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
+
+
+@rule(
+    id="APIGW044", name="apigw-replacement", severity=WARNING,
+    title="Change that replaces the integration",
+    summary="apiId, integrationType or integrationSubtype differs from the deployed state "
+            "(policy pack: a `pulumi stack export` file; linter: `--base REV`).",
+    rationale="These properties force a replacement: the integration gets a new id, routes "
+              "targeting integrations/<id> are updated, and traffic can fail during the switch. "
+              "CloudFormation treats only ApiId as create-only, so the behaviour surprises users "
+              "coming from it.",
+    sources=(_API_REF, "https://www.pulumi.com/registry/packages/aws/api-docs/apigatewayv2/"
+                       "integration/"),
+    fix="Create a new integration next to the old one and move the routes, or accept the "
+        "replacement knowingly (make the policy advisory).",
+    options={"stateFile": {"type": "string",
+                           "description": "path of a `pulumi stack export` JSON file"}},
+    valid=[Example(samples.HTTP_LAMBDA, context={"previous": {"integrationType": "AWS_PROXY"}})],
+    invalid=[Example(samples.HTTP_PUBLIC, context={"previous": {"integrationType": "AWS_PROXY"}}),
+             Example(samples.SQS_SEND, context={"previous": {
+                 "integrationType": "AWS_PROXY", "integrationSubtype": "SQS-ReceiveMessage"}})],
+)
+def replacement(m):
+    previous = m.context.previous
+    if previous is None:
+        return
+    for prop in aws.REPLACEMENT_PROPERTIES:
+        before, now = previous.get(prop, ABSENT), m.get(prop)
+        if before is None:
+            before = ABSENT
+        if UNKNOWN in (before, now) or (before is ABSENT and prop not in previous) or before == now:
+            continue
+        if prop == "apiId":
+            change = "apiId changes"
+        else:
+            change = f"{prop} changes from {before if before is not ABSENT else 'unset'} to " \
+                     f"{now if now is not ABSENT else 'unset'}"
+        yield Hit((prop,), f"{change}: this replaces the integration (new id; routes pointing at "
+                           "it are updated).")
+
+
+@rule(
+    id="APIGW045", name="apigw-length-limits", severity=ERROR,
+    title="String longer (or shorter) than AWS accepts",
+    summary="description over 1024 characters, integrationUri empty or over 2048, "
+            "integrationMethod or payloadFormatVersion over 64, tlsConfig.serverNameToVerify "
+            "empty or over 512, or a request template over 32768.",
+    rationale="The provider does not check these lengths; AWS rejects the integration at deploy.",
+    sources=(_API_REF,),
+    fix="Shorten the value (move long templates to a file you read at run time only if they "
+        "still fit), or fill in the empty one.",
+    valid=[Example({**samples.HTTP_LAMBDA, "description": "Orders API: Lambda proxy"})],
+    invalid=[Example({**samples.HTTP_LAMBDA, "description": "x" * 1025}),
+             Example({**samples.HTTP_PRIVATE, "tlsConfig": {"serverNameToVerify": ""}})],
+)
+def length_limits(m):
+    for prop, (low, high) in aws.LENGTHS.items():
+        yield from length_hit((prop,), m.get(prop), low, high, prop)
+    tls = m.get("tlsConfig")
+    if isinstance(tls, dict):
+        yield from length_hit(("tlsConfig", "serverNameToVerify"), tls.get("serverNameToVerify"),
+                              *aws.SERVER_NAME_LENGTH, "tlsConfig.serverNameToVerify")
+    for key, template in known_items(m.get("requestTemplates")):
+        yield from length_hit(("requestTemplates", key), template, 0, aws.TEMPLATE_MAX_LENGTH,
+                              f"requestTemplates['{key}']")
+
+
+@rule(
+    id="APIGW046", name="apigw-integrations-quota", severity=INFO,
+    title="More integrations than an API may have",
+    summary=f"More than {aws.INTEGRATIONS_PER_API} integrations belong to the same API.",
+    rationale="AWS allows 300 integrations per API; the HTTP API quota cannot be raised, the "
+              "WebSocket one can on request. The deploy fails at the 301st.",
+    sources=("https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html",
+             "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+             "apigateway-execution-service-websocket-limits-table.html"),
+    fix="Share integrations between routes (one integration can serve many routes), or split "
+        "the API.",
+    valid=[Example(samples.HTTP_LAMBDA, context={"siblings": 10})],
+    invalid=[Example(samples.HTTP_LAMBDA, context={"siblings": aws.INTEGRATIONS_PER_API})],
+)
+def integrations_quota(m):
+    count = m.context.integrations_on_api
+    if count is not None and count > aws.INTEGRATIONS_PER_API:
+        yield Hit(("apiId",), f"this API has {count} integrations; AWS allows "
+                              f"{aws.INTEGRATIONS_PER_API} per API.")

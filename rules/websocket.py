@@ -1,1 +1,138 @@
-"""(being written)"""
+"""APIGW039-043: WebSocket-only settings."""
+from __future__ import annotations
+
+from . import aws, samples
+from .catalogue import ERROR, INFO, LINTER, WARNING, Example, Hit, rule
+from .generic import enum_hit
+
+_API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
+_XFORM = ("https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+          "websocket-api-data-transformations.html")
+_PASS = "https://docs.aws.amazon.com/apigateway/latest/developerguide/integration-passthrough-behaviors.html"
+_TEMPLATES = ("requestTemplates", "templateSelectionExpression")
+
+
+@rule(
+    id="APIGW039", name="apigw-websocket-only-property", severity=WARNING,
+    title="WebSocket-only property on an HTTP API",
+    summary="An HTTP API integration sets contentHandlingStrategy, passthroughBehavior, "
+            "requestTemplates or templateSelectionExpression, which only WebSocket APIs use.",
+    rationale="These properties have no effect on HTTP APIs, and passthroughBehavior comes back "
+              "empty from AWS, which has shown up as a perpetual diff. Copying them from widely "
+              "used examples is the most common mistake in public Pulumi programs. The policy "
+              "pack cannot tell a written passthroughBehavior WHEN_NO_MATCH from the provider's "
+              "default, so it reports passthroughBehavior only for other values.",
+    sources=(_API_REF, "https://github.com/hashicorp/terraform-provider-aws/issues/13062"),
+    fix="Remove the argument (apigw-lint --fix does).",
+    valid=[Example(samples.HTTP_LAMBDA),
+           Example(samples.WS_LAMBDA_CUSTOM, protocol=aws.WEBSOCKET)],
+    invalid=[Example({**samples.HTTP_LAMBDA, "contentHandlingStrategy": "CONVERT_TO_TEXT"}),
+             Example({**samples.HTTP_LAMBDA, "passthroughBehavior": "WHEN_NO_MATCH"},
+                     engines=(LINTER,), title="written default: the pack cannot see it"),
+             Example({**samples.HTTP_PUBLIC, "passthroughBehavior": "NEVER"})],
+)
+def websocket_only_property(m):
+    if m.protocol != aws.HTTP:
+        return
+    for prop in aws.WEBSOCKET_ONLY:
+        if m.written(prop):
+            yield Hit((prop,), f"{prop} is only supported by WebSocket APIs and has no effect on "
+                               "HTTP APIs.")
+
+
+@rule(
+    id="APIGW040", name="apigw-websocket-proxy-templates", severity=INFO,
+    title="Templates or passthrough on a WebSocket proxy integration",
+    summary="A WebSocket AWS_PROXY or HTTP_PROXY integration sets requestTemplates, "
+            "templateSelectionExpression or passthroughBehavior.",
+    rationale="Proxy integrations pass the request through untouched; mapping templates and "
+              "passthrough behaviour apply only to AWS, HTTP and MOCK integrations.",
+    sources=(_XFORM, _PASS),
+    fix="Remove them, or use a non-proxy integration (AWS or HTTP) if you need transformations.",
+    valid=[Example(samples.WS_LAMBDA, protocol=aws.WEBSOCKET),
+           Example(samples.WS_LAMBDA_CUSTOM, protocol=aws.WEBSOCKET)],
+    invalid=[Example({**samples.WS_LAMBDA, "requestTemplates": {"$default": "{}"}},
+                     protocol=aws.WEBSOCKET),
+             Example({**samples.WS_PRIVATE, "passthroughBehavior": "NEVER"},
+                     protocol=aws.WEBSOCKET)],
+)
+def websocket_proxy_templates(m):
+    if m.protocol != aws.WEBSOCKET or m.type not in aws.PROXY_TYPES:
+        return
+    for prop in (*_TEMPLATES, "passthroughBehavior"):
+        if m.written(prop):
+            yield Hit((prop,), f"{prop} is not applied to {m.type} integrations, which pass the "
+                               "request through unchanged.")
+
+
+@rule(
+    id="APIGW041", name="apigw-websocket-enums", severity=ERROR,
+    title="contentHandlingStrategy or passthroughBehavior outside its enum",
+    summary="contentHandlingStrategy is not CONVERT_TO_BINARY / CONVERT_TO_TEXT, or "
+            "passthroughBehavior is not WHEN_NO_MATCH / WHEN_NO_TEMPLATES / NEVER.",
+    rationale="The provider rejects other values at preview; the typo WHEN_NO_TEMPLATE (without "
+              "S) is the common one.",
+    sources=(_API_REF, _PASS),
+    fix="Use one of the listed values.",
+    valid=[Example({**samples.WS_LAMBDA_CUSTOM, "contentHandlingStrategy": "CONVERT_TO_TEXT",
+                    "passthroughBehavior": "WHEN_NO_TEMPLATES"}, protocol=aws.WEBSOCKET)],
+    invalid=[Example({**samples.WS_LAMBDA_CUSTOM, "passthroughBehavior": "WHEN_NO_TEMPLATE"},
+                     protocol=aws.WEBSOCKET),
+             Example({**samples.WS_LAMBDA_CUSTOM, "contentHandlingStrategy": "CONVERT_TO_JSON"},
+                     protocol=None)],
+)
+def websocket_enums(m):
+    yield from enum_hit(m, "contentHandlingStrategy", aws.CONTENT_HANDLING_STRATEGIES)
+    yield from enum_hit(m, "passthroughBehavior", aws.PASSTHROUGH_BEHAVIORS)
+
+
+@rule(
+    id="APIGW042", name="apigw-template-selection-expression", severity=WARNING,
+    title="templateSelectionExpression in an unsupported form",
+    summary="A WebSocket templateSelectionExpression is neither a ${request.body.PATH} / "
+            "$request.body.PATH expression nor a static key such as $default or a content type.",
+    rationale="API Gateway evaluates only request-body expressions here; anything else (a "
+              "header expression, a missing '$') silently selects no template.",
+    sources=(_XFORM, "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+                     "apigateway-websocket-api-selection-expressions.html"),
+    fix="Use ${request.body.action} (or another body path), or a static key.",
+    valid=[Example({**samples.WS_LAMBDA_CUSTOM, "templateSelectionExpression": "${request.body.action}"},
+                   protocol=aws.WEBSOCKET)],
+    invalid=[Example({**samples.WS_LAMBDA_CUSTOM, "templateSelectionExpression": "request.body.action"},
+                     protocol=aws.WEBSOCKET, title="missing $"),
+             Example({**samples.WS_LAMBDA_CUSTOM,
+                      "templateSelectionExpression": "$request.header.Content-Type"},
+                     protocol=aws.WEBSOCKET)],
+)
+def template_selection_expression(m):
+    value = m.str("templateSelectionExpression")
+    if m.protocol != aws.WEBSOCKET or value is None:
+        return
+    looks_like_expression = value.startswith(("request.", "context.", "route."))
+    if looks_like_expression or not aws.TEMPLATE_SELECTION.match(value):
+        yield Hit(("templateSelectionExpression",),
+                  "templateSelectionExpression must be ${request.body.PATH}, $request.body.PATH or "
+                  "a static key such as $default.")
+
+
+@rule(
+    id="APIGW043", name="apigw-mock-backend", severity=INFO,
+    title="MOCK integration with backend settings",
+    summary="A MOCK integration sets integrationUri, integrationMethod, credentialsArn or "
+            "connectionId.",
+    rationale="MOCK answers from API Gateway itself with no backend; these settings are unused "
+              "and suggest the integration is not what was meant. A MOCK usually needs a request "
+              "template that returns {\"statusCode\": 200}.",
+    sources=(_API_REF, "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+                       "apigateway-websocket-api-integration-requests.html"),
+    fix="Remove the backend arguments (apigw-lint --fix does).",
+    valid=[Example(samples.WS_MOCK, protocol=aws.WEBSOCKET)],
+    invalid=[Example({**samples.WS_MOCK, "integrationMethod": "POST",
+                      "integrationUri": "https://example.com"}, protocol=aws.WEBSOCKET)],
+)
+def mock_backend(m):
+    if m.type != "MOCK" or m.protocol == aws.HTTP:
+        return  # on HTTP APIs APIGW001 reports the MOCK itself
+    for prop in aws.MOCK_BACKEND_PROPERTIES:
+        if m.has(prop):
+            yield Hit((prop,), f"{prop} is not used by MOCK integrations, which have no backend.")
