@@ -1,0 +1,106 @@
+"""Rule documentation from the catalogue: `apigw-lint rule ID`, `rules --format json`, docs/rules.md.
+Sections follow Ruff's rule pages: what it does, why, example, use instead, references."""
+from __future__ import annotations
+
+from typing import Any
+
+from . import aws
+from .catalogue import RULES, Example, Rule
+
+_NESTED = {**aws.RESPONSE_PARAMETER_FIELDS, **aws.TLS_CONFIG_FIELDS}
+_CONTEXT_TEXT = {
+    "uri_from": {"lambda": "integration_uri = fn.invoke_arn of an aws.lambda_.Function",
+                 "listener": "integration_uri = listener.arn of an aws.lb.Listener",
+                 "load_balancer": "integration_uri = lb.arn of an aws.lb.LoadBalancer"},
+    "vpc_link": {"v1": "connection_id = link.id of an aws.apigateway.VpcLink (REST, v1)",
+                 "v2": "connection_id = link.id of an aws.apigatewayv2.VpcLink (v2)"},
+}
+
+
+def _python_value(value: Any, nested: bool = False) -> str:
+    """A Python literal; with nested, dict keys are schema fields to snake-case."""
+    if isinstance(value, dict):
+        items = ", ".join(f"{_python_value(_NESTED.get(k, k) if nested else k)}: "
+                          f"{_python_value(v, nested)}" for k, v in value.items())
+        return "{" + items + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_python_value(v, nested) for v in value) + "]"
+    text = repr(value)
+    return text if len(text) <= 90 else text[:60] + "..." + text[-1]
+
+
+def _context_lines(example: Example) -> list[str]:
+    out = []
+    for key, value in example.context.items():
+        if key in _CONTEXT_TEXT:
+            out.append(_CONTEXT_TEXT[key][value])
+        elif key == "lambda_permission":
+            out.append("a Permission lets apigateway.amazonaws.com invoke it" if value
+                       else "no Permission lets apigateway.amazonaws.com invoke it")
+        elif key == "state_machine":
+            out.append(f"StateMachineArn = the arn of an aws.sfn.StateMachine of type {value}")
+        elif key == "previous":
+            out.append("deployed before with " + ", ".join(f"{k}={v}" for k, v in value.items()))
+        elif key == "siblings":
+            out.append(f"the API has {value} other integrations")
+    return out
+
+
+def example_source(example: Example) -> str:
+    """The example as a Python Pulumi call, with its context as comments."""
+    api = {aws.HTTP: "an HTTP API", aws.WEBSOCKET: "a WebSocket API"}.get(
+        example.protocol or "", "an API that cannot be resolved")
+    lines = [f"# api: {api}"] + [f"# {line}" for line in _context_lines(example)]
+    if example.title:
+        lines.insert(0, f"# {example.title}")
+    args = ["    api_id=api.id,"]
+    for key, value in example.props.items():
+        name = aws.PROPERTIES.get(key) or "".join("_" + c.lower() if c.isupper() else c for c in key)
+        nested = key in ("responseParameters", "tlsConfig")
+        args.append(f"    {name}={_python_value(value, nested)},")
+    return "\n".join(lines + ['aws.apigatewayv2.Integration("example",'] + args + [")"])
+
+
+def as_text(r: Rule) -> str:
+    parts = [f"{r.id} ({r.name}) [{r.severity}]", r.title, "",
+             "What it does", f"  {r.summary}", "",
+             "Why is this bad", f"  {r.rationale}", "",
+             "Example"] + [_indent(example_source(e)) for e in r.invalid[:1]] + [
+             "", "Use instead"] + [_indent(example_source(e)) for e in r.valid[:1]] + [
+             "", "Fix", f"  {r.fix}", "",
+             "Runs in", "  " + ", ".join(r.engines), "",
+             "References"] + [f"  {s}" for s in r.sources]
+    return "\n".join(parts)
+
+
+def as_json(r: Rule) -> dict[str, Any]:
+    def ex(e: Example) -> dict[str, Any]:
+        return {"title": e.title, "protocol": e.protocol, "props": e.props,
+                "context": e.context, "engines": list(e.engines), "source": example_source(e)}
+    return {"id": r.id, "name": r.name, "title": r.title, "severity": r.severity,
+            "engines": list(r.engines), "summary": r.summary, "rationale": r.rationale,
+            "sources": list(r.sources), "fix": r.fix, "options": dict(r.options),
+            "examples": {"valid": [ex(e) for e in r.valid], "invalid": [ex(e) for e in r.invalid]}}
+
+
+def as_markdown() -> str:
+    out = ["# apigw-lint rules", "",
+           "Generated from the catalogue in `rules/` by `apigw-lint rules --format markdown`; do "
+           "not edit by hand.", "",
+           "| id | name | severity | engines | title |", "|---|---|---|---|---|"]
+    out += [f"| [{r.id}](#{r.id.lower()}) | `{r.name}` | {r.severity} | {', '.join(r.engines)} "
+            f"| {r.title} |" for r in RULES.values()]
+    for r in RULES.values():
+        out += ["", f"## {r.id}", "", f"**{r.title}** (`{r.name}`, {r.severity}, runs in "
+                f"{', '.join(r.engines)})", "", "### What it does", "", r.summary, "",
+                "### Why is this bad", "", r.rationale, "", "### Example", ""]
+        out += [f"```python\n{example_source(e)}\n```" for e in r.invalid]
+        out += ["", "### Use instead", ""]
+        out += [f"```python\n{example_source(e)}\n```" for e in r.valid]
+        out += ["", "### Fix", "", r.fix, "", "### References", ""]
+        out += [f"- <{s}>" for s in r.sources]
+    return "\n".join(out) + "\n"
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())
