@@ -4,6 +4,7 @@ from . import (connections, credentials, integration_types, lifecycle, mappings,
 from .catalogue import (BOTH, ERROR, INFO, LINTER, PACK, RULES, SEVERITIES, WARNING, Example,
                         Hit, Rule, possible_defaults, run, with_provider_defaults)
 from .model import Context, Finding, Integration
+from . import samples  # noqa: F401 (examples to build on, for tests and docs)
 from .values import ABSENT, UNKNOWN, is_known
 
 _in_id_order = sorted(RULES.items())  # the catalogue reads in id order

@@ -129,7 +129,8 @@ ELB_LISTENER_ARN = re.compile(
 CLOUD_MAP_SERVICE_ARN = re.compile(
     rf"^arn:{_P}:servicediscovery:{_R}:{_ACCT}:service/srv-[A-Za-z0-9]+(?:\?.*)?$")
 IAM_ROLE_ARN = re.compile(rf"^arn:{_P}:iam::{_ACCT}:role/.+$")
-CALLER_CREDENTIALS_ARN = "arn:aws:iam::*:user/*"
+# The documented caller-credentials value, which the provider's ARN check rejects.
+CALLER_CREDENTIALS_ARN = re.compile(r"^arn:aws(?:-[a-z]+)*:iam::\*:user/\*$")
 HTTP_URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 
 # --- Lambda permissions that let API Gateway invoke a function

@@ -1,14 +1,11 @@
 """APIGW020-021: credentialsArn and Lambda invoke permissions."""
 from __future__ import annotations
 
-import re
-
 from . import aws, samples
 from .catalogue import ERROR, WARNING, Example, Hit, rule
 from .methods import is_lambda_uri
 
 _API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
-_CALLER = re.compile(r"^arn:aws(?:-[a-z]+)*:iam::\*:user/\*$")
 
 
 @rule(
@@ -34,7 +31,7 @@ def credentials_arn_form(m):
     arn = m.str("credentialsArn")
     if not arn or aws.STAGE_VARIABLE.search(arn):
         return  # empty: APIGW007's business; stage variables may stand for the role
-    if _CALLER.match(arn):
+    if aws.CALLER_CREDENTIALS_ARN.match(arn):
         yield Hit(("credentialsArn",), "credentialsArn arn:aws:iam::*:user/* (caller-credential "
                                        "pass-through) is rejected by the provider at preview; it "
                                        "cannot be expressed with this resource.")

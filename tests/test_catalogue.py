@@ -1,0 +1,93 @@
+"""The catalogue itself: complete metadata, and every example through the checks, as the linter
+sees an integration (absent means absent) and as the pack does (after the provider's defaults)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from apigw_lint.rules import PACK, RULES, SEVERITIES, run
+from apigw_lint.rules.aws import CALLER_CREDENTIALS_ARN as CALLER  # a fixed AWS value
+from apigw_lint.rules.catalogue import BOTH
+
+EXPECTED_IDS = [f"APIGW{n:03d}" for n in range(1, 50)]
+
+
+def test_catalogue_has_every_rule_once():
+    assert list(RULES) == EXPECTED_IDS
+    names = [r.name for r in RULES.values()]
+    assert len(set(names)) == len(names)
+
+
+@pytest.mark.parametrize("rule_id", EXPECTED_IDS)
+def test_rule_metadata_is_complete(rule_id):
+    r = RULES[rule_id]
+    assert re.fullmatch(r"apigw(-[a-z0-9]+)+", r.name)
+    assert r.severity in SEVERITIES
+    assert r.engines and set(r.engines) <= set(BOTH)
+    for text in (r.title, r.summary, r.rationale, r.fix):
+        assert text.strip()
+    assert r.sources and all(s.startswith("https://") for s in r.sources)
+    assert r.valid and r.invalid
+
+
+def _views(example, rule):
+    """(label, model) pairs an example's expectation must hold in."""
+    views = []
+    if "linter" in example.engines and "linter" in rule.engines:
+        views.append(("raw", example.model()))
+    if PACK in example.engines and PACK in rule.engines:
+        views += [("raw", example.model()), ("defaulted", example.model(provider_defaults=True))]
+    return views
+
+
+CASES = [(rid, kind, i) for rid, r in RULES.items()
+         for kind, examples in (("invalid", r.invalid), ("valid", r.valid))
+         for i in range(len(examples))]
+
+
+@pytest.mark.parametrize("rule_id,kind,index", CASES)
+def test_example(rule_id, kind, index):
+    r = RULES[rule_id]
+    example = (r.invalid if kind == "invalid" else r.valid)[index]
+    views = _views(example, r)
+    assert views, "an example must hold in at least one engine of its rule"
+    for label, model in views:
+        fired = rule_id in {f.rule for f in run(model)}
+        assert fired == (kind == "invalid"), f"{label}: {example}"
+
+
+def test_findings_start_with_their_rule_id_and_carry_a_path():
+    for r in RULES.values():
+        for example in r.invalid:
+            for f in run(example.model()):
+                assert f.message.startswith(f.rule + " ")
+                assert isinstance(f.path, tuple)
+
+
+_ENUM_LIKE = {"integrationType", "integrationMethod", "connectionType", "contentHandlingStrategy",
+              "passthroughBehavior", "payloadFormatVersion", "integrationSubtype",
+              "templateSelectionExpression"}
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def test_messages_never_echo_values_that_could_be_secret():
+    """URIs, ARNs, mapping values and templates never appear in a message."""
+    for r in RULES.values():
+        for example in r.invalid + r.valid:
+            model = example.model()
+            secrets = {s for k, v in model.props.items() if k not in _ENUM_LIKE
+                       for s in _strings(v) if len(s) >= 4 and not CALLER.match(s)}
+            for f in run(model):
+                for s in secrets:
+                    assert s not in f.message, (f.rule, s)

@@ -1,0 +1,161 @@
+"""RULES.md's decisions and the unknown-means-silent contract, per rule family."""
+from __future__ import annotations
+
+import pytest
+
+from apigw_lint.rules import RULES, UNKNOWN, Context, Example, Integration, run, samples
+from apigw_lint.rules.aws import HTTP, WEBSOCKET
+
+
+def ids(model):
+    return {f.rule for f in run(model)}
+
+
+def model(props, protocol=HTTP, **kw):
+    ctx = Context(protocol=protocol if protocol else UNKNOWN)
+    return Integration({"apiId": "a1b2c3", **props}, ctx, **kw)
+
+
+# A rule whose decisive input is UNKNOWN reports nothing: for each rule, the properties (or the
+# protocol) that decide it are replaced by UNKNOWN in every invalid example, one at a time.
+DECISIVE = {
+    "APIGW001": ["integrationType", "protocol"], "APIGW002": ["integrationType"],
+    "APIGW004": ["requestParameters", "integrationSubtype"],
+    "APIGW005": ["requestParameters", "integrationSubtype"],
+    "APIGW006": ["requestParameters", "integrationSubtype"], "APIGW007": ["credentialsArn"],
+    "APIGW010": ["payloadFormatVersion"], "APIGW011": ["payloadFormatVersion"],
+    "APIGW013": ["integrationMethod"], "APIGW014": ["integrationMethod", "integrationType"],
+    "APIGW015": ["integrationMethod", "integrationType"],
+    "APIGW016": ["integrationUri", "integrationType"], "APIGW017": ["integrationUri"],
+    "APIGW018": ["integrationUri"], "APIGW020": ["credentialsArn"],
+    "APIGW022": ["connectionType"], "APIGW023": ["connectionType", "connectionId"],
+    "APIGW024": ["connectionType"], "APIGW025": ["connectionType", "integrationType", "protocol"],
+    "APIGW026": ["connectionType", "protocol"], "APIGW027": ["protocol"],
+    "APIGW028": ["connectionType", "protocol"], "APIGW030": ["timeoutMilliseconds"],
+    "APIGW031": ["requestParameters", "protocol"], "APIGW032": ["protocol"],
+    "APIGW033": ["requestParameters", "protocol"], "APIGW034": [],
+    "APIGW035": ["protocol"], "APIGW036": ["responseParameters"],
+    "APIGW037": ["responseParameters"], "APIGW038": ["requestParameters", "protocol"],
+    "APIGW039": ["protocol"], "APIGW040": ["protocol", "integrationType"],
+    "APIGW041": [], "APIGW042": ["templateSelectionExpression", "protocol"],
+    "APIGW043": ["integrationType"], "APIGW045": [], "APIGW047": [],
+}
+
+
+def _unknown_cases():
+    for rule_id, props in DECISIVE.items():
+        for i, example in enumerate(RULES[rule_id].invalid):
+            for prop in props:
+                if prop == "protocol" and example.protocol is None:
+                    continue
+                if prop != "protocol" and prop not in example.props:
+                    continue
+                yield rule_id, i, prop
+
+
+@pytest.mark.parametrize("rule_id,index,prop", list(_unknown_cases()))
+def test_unknown_decisive_value_is_silent(rule_id, index, prop):
+    example = RULES[rule_id].invalid[index]
+    if prop == "protocol":
+        changed = Example(example.props, None, example.context)
+    else:
+        changed = Example({**example.props, prop: UNKNOWN}, example.protocol, example.context)
+    assert rule_id not in ids(changed.model())
+    assert rule_id in ids(example.model())  # the change, not the example, silenced it
+
+
+def test_unknown_elements_inside_mappings_are_silent():
+    params = {"append:header.x-a": UNKNOWN, "overwrite:header.x-b": "$response.header.b"}
+    found = ids(model({**samples.HTTP_PUBLIC, "requestParameters": params}))
+    assert "APIGW033" in found  # the known element is still checked
+    assert ids(model({**samples.HTTP_PUBLIC, "requestParameters": {"append:header.x": UNKNOWN}})) \
+        == set()
+
+
+def test_cross_resource_rules_stay_silent_without_the_whole_picture():
+    lambda_ctx = Context(protocol=HTTP, uri_source="lambda-function")
+    m = Integration({"apiId": "a", "integrationType": "AWS_PROXY", "integrationUri": UNKNOWN,
+                     "payloadFormatVersion": "2.0"}, lambda_ctx)
+    assert "APIGW021" not in ids(m)  # lambda_permitted UNKNOWN: permissions may live elsewhere
+    sync = Integration({"apiId": "a", **samples.START_SYNC}, Context(protocol=HTTP))
+    assert "APIGW009" not in ids(sync)
+
+
+def test_lambda_uri_rules_018_and_019_never_fire_together():
+    uris = [samples.FUNCTION_ARN, samples.INVOKE_ARN, "arn:aws:lambda:us-east-1:1:function:x",
+            "https://example.com", "arn:aws:sqs:us-east-1:123456789012:q", "",
+            "arn:aws:apigateway:us-east-1:lambda:path/functions/x/invocations"]
+    for protocol in (HTTP, WEBSOCKET, None):
+        for uri in uris:
+            found = ids(model({"integrationType": "AWS_PROXY", "integrationUri": uri}, protocol))
+            assert not {"APIGW018", "APIGW019"} <= found, (protocol, uri)
+
+
+def test_passthrough_behavior_on_http_depends_on_what_the_engine_can_know():
+    written = Example({**samples.HTTP_LAMBDA, "passthroughBehavior": "WHEN_NO_MATCH"})
+    assert "APIGW039" in ids(written.model())  # the linter sees the argument
+    assert "APIGW039" not in ids(written.model(provider_defaults=True))  # could be the default
+    never = Example({**samples.HTTP_LAMBDA, "passthroughBehavior": "NEVER"})
+    assert "APIGW039" in ids(never.model(provider_defaults=True))
+
+
+def test_provider_defaults_never_cause_a_finding_on_a_clean_integration():
+    for props, protocol in ((samples.HTTP_LAMBDA, HTTP), (samples.HTTP_PUBLIC, HTTP),
+                            (samples.WS_LAMBDA, WEBSOCKET), (samples.WS_MOCK, WEBSOCKET),
+                            (samples.SQS_SEND, HTTP), (samples.WS_HTTP, WEBSOCKET)):
+        assert ids(Example(props, protocol).model(provider_defaults=True)) == set()
+
+
+def test_connection_id_over_default_internet_is_reported_in_both_views():
+    no_type = {k: v for k, v in samples.HTTP_PRIVATE.items() if k != "connectionType"}
+    assert "APIGW024" in ids(Example(no_type).model())
+    assert "APIGW024" in ids(Example(no_type).model(provider_defaults=True))
+
+
+def test_mixed_protocol_only_when_the_protocol_is_unknown():
+    props = {**samples.WS_LAMBDA_CUSTOM, "payloadFormatVersion": "2.0"}
+    assert "APIGW047" in ids(model(props, None))
+    for protocol in (HTTP, WEBSOCKET):
+        assert "APIGW047" not in ids(model(props, protocol))
+
+
+def test_timeout_with_unknown_protocol_uses_the_widest_range():
+    assert "APIGW030" not in ids(model({**samples.HTTP_LAMBDA, "timeoutMilliseconds": 29500}, None))
+    assert "APIGW030" in ids(model({**samples.WS_LAMBDA, "timeoutMilliseconds": 29500}, WEBSOCKET))
+
+
+def test_engine_floats_are_numbers():
+    assert "APIGW030" in ids(model({**samples.HTTP_LAMBDA, "timeoutMilliseconds": 30001.0}))
+    assert ids(model({**samples.HTTP_LAMBDA, "timeoutMilliseconds": 30000.0})) == set()
+
+
+def test_unseen_arguments_make_absence_unknown():
+    partial = {"integrationType": "HTTP_PROXY"}
+    assert {"APIGW015", "APIGW016"} <= ids(model(partial))
+    assert ids(model(partial, open_args=True)) & {"APIGW015", "APIGW016", "APIGW049"} == set()
+
+
+def test_secret_values_are_redacted_from_messages():
+    m = model({**samples.HTTP_LAMBDA, "integrationMethod": "GET"}, secret=frozenset({"integrationMethod"}))
+    messages = [f.message for f in run(m) if f.rule == "APIGW014"]
+    assert messages and all("GET" not in msg and "[secret]" in msg for msg in messages)
+
+
+def test_a_failing_check_is_contained_and_reported():
+    class Boom(dict):
+        def items(self):
+            raise RuntimeError("boom")
+
+    errors = []
+    m = model({**samples.HTTP_PUBLIC, "requestParameters": Boom(x="1"), "timeoutMilliseconds": 5})
+    found = run(m, on_error=lambda r, exc: errors.append(r.id))
+    assert "APIGW030" in {f.rule for f in found} and errors
+    with pytest.raises(RuntimeError):
+        run(m)
+
+
+def test_unknown_argument_suggests_the_closest_name():
+    m = model(samples.HTTP_LAMBDA, extra_args=("intergration_uri", "tags"))
+    messages = sorted(f.message for f in run(m) if f.rule == "APIGW048")
+    assert any("did you mean integration_uri?" in msg for msg in messages)
+    assert any("'tags'." in msg for msg in messages)
