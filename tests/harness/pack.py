@@ -139,10 +139,12 @@ class PackClient:
         return self._diagnostics(self.stub.Analyze(analyzer_pb2.AnalyzeRequest(
             type=r.type, name=r.name, urn=r.urn, properties=struct(r.props))))
 
+    def analyze_stack_response(self, resources: Iterable[Resource]) -> analyzer_pb2.AnalyzeResponse:
+        return self.stub.AnalyzeStack(analyzer_pb2.AnalyzeStackRequest(
+            resources=[_analyzer_resource(r) for r in resources]))
+
     def analyze_stack(self, resources: Iterable[Resource]) -> list[Diagnostic]:
-        request = analyzer_pb2.AnalyzeStackRequest(
-            resources=[_analyzer_resource(r) for r in resources])
-        return self._diagnostics(self.stub.AnalyzeStack(request))
+        return self._diagnostics(self.analyze_stack_response(resources))
 
     def preview(self, resources: list[Resource]) -> list[Diagnostic]:
         """What a preview asks: Analyze per resource, then AnalyzeStack."""
