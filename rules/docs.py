@@ -2,6 +2,7 @@
 Sections follow Ruff's rule pages: what it does, why, example, use instead, references."""
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from . import aws
@@ -63,11 +64,11 @@ def example_source(example: Example) -> str:
 
 def as_text(r: Rule) -> str:
     parts = [f"{r.id} ({r.name}) [{r.severity}]", r.title, "",
-             "What it does", f"  {r.summary}", "",
-             "Why is this bad", f"  {r.rationale}", "",
+             "What it does", _wrap(r.summary), "",
+             "Why is this bad", _wrap(r.rationale), "",
              "Example"] + [_indent(example_source(e)) for e in r.invalid[:1]] + [
              "", "Use instead"] + [_indent(example_source(e)) for e in r.valid[:1]] + [
-             "", "Fix", f"  {r.fix}", "",
+             "", "Fix", _wrap(r.fix), "",
              "Runs in", "  " + ", ".join(r.engines), "",
              "References"] + [f"  {s}" for s in r.sources]
     return "\n".join(parts)
@@ -100,6 +101,10 @@ def as_markdown() -> str:
         out += ["", "### Fix", "", r.fix, "", "### References", ""]
         out += [f"- <{s}>" for s in r.sources]
     return "\n".join(out) + "\n"
+
+
+def _wrap(text: str) -> str:
+    return textwrap.fill(text, width=98, initial_indent="  ", subsequent_indent="  ")
 
 
 def _indent(text: str) -> str:

@@ -1,0 +1,38 @@
+"""docs/rules.md is generated from the catalogue; this fails when it is stale."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from apigw_lint.rules import docs
+
+REPO = Path(__file__).resolve().parents[1]
+CLI = Path(sys.executable).with_name("apigw-lint")
+
+
+def test_rules_page_is_current():
+    assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == docs.as_markdown(), \
+        "regenerate it: apigw-lint rules --format markdown > docs/rules.md"
+
+
+def test_rules_json_lists_the_whole_catalogue():
+    import json
+    out = subprocess.run([str(CLI), "rules", "--format", "json"], check=True, capture_output=True,
+                         text=True).stdout
+    rules = json.loads(out)
+    assert [r["id"] for r in rules] == [f"APIGW{n:03d}" for n in range(1, 50)]
+    for r in rules:
+        for key in ("name", "title", "severity", "engines", "sources", "summary", "rationale", "fix"):
+            assert r[key], (r["id"], key)
+        assert r["examples"]["valid"] and r["examples"]["invalid"]
+
+
+def test_rule_page_in_the_terminal():
+    result = subprocess.run([str(CLI), "rule", "APIGW030"], capture_output=True, text=True)
+    assert result.returncode == 0
+    for section in ("What it does", "Why is this bad", "Example", "Use instead", "References",
+                    "timeout_milliseconds=30000"):
+        assert section in result.stdout
+    missing = subprocess.run([str(CLI), "rule", "APIGW999"], capture_output=True, text=True)
+    assert missing.returncode == 2 and "no rule" in missing.stderr and not missing.stdout
