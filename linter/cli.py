@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
+
+_SEVERITIES = ("error", "warning", "info")  # most severe first, as rules.SEVERITIES
 
 
 class _LintByDefault(click.Group):
@@ -24,6 +27,35 @@ def main() -> None:
     """Find mistakes in AWS API Gateway V2 integrations of Pulumi programs before deploying.
 
     To lint a folder whose name is also a subcommand (`rules`), write it as `./rules`."""
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="How to print findings.")
+@click.option("--exclude", multiple=True, metavar="PATTERN",
+              help="gitignore-style pattern of files or folders to skip (repeatable).")
+@click.option("--fail-on", type=click.Choice(_SEVERITIES), default="info", show_default=True,
+              help="Exit 1 when a finding is at least this severe.")
+def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], fail_on: str
+                  ) -> None:
+    """Lint Pulumi programs under PATHS (default: the current folder)."""
+    from apigw_lint.linter import report
+    from apigw_lint.linter.lint import lint
+
+    result = lint(list(paths) or [Path(".")], exclude)
+    click.echo(report.as_json(result.reports) if fmt == "json" else report.text(result.reports),
+               nl=False)
+    for line in result.diagnostics:
+        click.echo(line, err=True)
+    failing = _SEVERITIES[:_SEVERITIES.index(fail_on) + 1]
+    if fmt == "text":
+        n = len(result.reports)
+        click.echo(f"{n} finding{'s' * (n != 1)} in {result.files} file"
+                   f"{'s' * (result.files != 1)}.", err=True)
+    if result.failed:
+        sys.exit(2)
+    sys.exit(1 if any(r.finding.severity in failing for r in result.reports) else 0)
 
 
 @main.command("rules")

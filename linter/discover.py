@@ -1,0 +1,121 @@
+"""Which files to lint: a walk that honours .gitignore files and --exclude patterns, survives
+symlink loops and dangling links, and a textual test that decides, before any parsing, whether a
+file can hold an integration."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pathspec
+
+# Never descend into these (virtualenvs hold pulumi_aws itself), as Ruff's defaults do.
+DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", "__pycache__", "node_modules", ".tox",
+                    ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages",
+                    "__pypackages__", "build", "dist")
+PROJECT_FILES = ("Pulumi.yaml", "Pulumi.yml")
+
+
+def may_hold_integration(data: bytes) -> bool:
+    """Every way to name the class spells both words in the file."""
+    return b"apigatewayv2" in data and b"Integration" in data
+
+
+def _spec(lines: list[str]) -> pathspec.PathSpec:
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+class Walker:
+    """Walks directories once each (results are cached) and filters them the same way."""
+
+    def __init__(self, excludes: tuple[str, ...] = ()) -> None:
+        self.cwd = Path.cwd()
+        self.defaults = _spec(list(DEFAULT_EXCLUDES))
+        self.excludes = _spec(list(excludes))
+        self._walks: dict[Path, list[Path]] = {}
+
+    def excluded(self, path: Path, is_dir: bool) -> bool:
+        if self.defaults.match_file(path.name + ("/" if is_dir else "")):
+            return True
+        try:
+            rel = path.relative_to(self.cwd).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        return self.excludes.match_file(rel + ("/" if is_dir else ""))
+
+    def python_files(self, root: Path) -> list[Path]:
+        """The .py files under root (absolute, not resolved), in a stable order."""
+        root = root.absolute()
+        for walked, files in self._walks.items():  # a walk of an ancestor already covers root
+            if walked == root or walked in root.parents:
+                return [f for f in files if f == root or root in f.parents]
+        files = self._walk(root)
+        self._walks[root] = files
+        return files
+
+    def _walk(self, root: Path) -> list[Path]:
+        out: list[Path] = []
+        ignores = {root: _ancestor_gitignores(root)}
+        seen: set[tuple[int, int]] = set()
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+            here = Path(dirpath)
+            try:
+                st = os.stat(here)
+            except OSError:
+                dirnames[:] = []
+                continue
+            if (st.st_dev, st.st_ino) in seen:  # a symlink loop or a second link to a folder
+                dirnames[:] = []
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            specs = ignores.pop(here, [])
+            own = here / ".gitignore"
+            if own.is_file():
+                specs = [*specs, (here, _read_gitignore(own))]
+            kept = []
+            for d in sorted(dirnames):
+                path = here / d
+                if not self.excluded(path, True) and not _ignored(specs, path, True):
+                    kept.append(d)
+                    ignores[path] = specs
+            dirnames[:] = kept
+            for f in sorted(filenames):
+                path = here / f
+                if f.endswith(".py") and path.is_file() and not self.excluded(path, False) \
+                        and not _ignored(specs, path, False):
+                    out.append(path)
+        return out
+
+
+def _read_gitignore(path: Path) -> pathspec.PathSpec:
+    try:
+        return _spec(path.read_text(encoding="utf-8", errors="replace").splitlines())
+    except OSError:
+        return _spec([])
+
+
+def _ancestor_gitignores(root: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+    """The .gitignore files above root, up to the enclosing git repository's top."""
+    found = []
+    for parent in root.parents:
+        gitignore = parent / ".gitignore"
+        if gitignore.is_file():
+            found.append((parent, _read_gitignore(gitignore)))
+        if (parent / ".git").exists():
+            return list(reversed(found))
+    return []  # not in a repository: only the .gitignore files inside root count
+
+
+def _ignored(specs: list[tuple[Path, pathspec.PathSpec]], path: Path, is_dir: bool) -> bool:
+    for base, spec in specs:
+        rel = path.relative_to(base).as_posix() + ("/" if is_dir else "")
+        if spec.match_file(rel):
+            return True
+    return False
+
+
+def project_root(path: Path, fallback: Path) -> Path:
+    """The Pulumi project a file belongs to: the nearest folder with a Pulumi.yaml, else fallback."""
+    for parent in path.parents:
+        if any((parent / name).is_file() for name in PROJECT_FILES):
+            return parent
+    return fallback

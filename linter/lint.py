@@ -1,0 +1,94 @@
+"""One lint run: discover files, keep those that can hold an integration, check them.
+
+libcst and the rule catalogue are imported only once a file needs parsing."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .discover import Walker, may_hold_integration
+
+
+@dataclass(frozen=True)
+class Report:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    finding: Any  # rules.Finding
+    resource: str | None
+
+
+@dataclass
+class Result:
+    reports: list[Report] = field(default_factory=list)
+    diagnostics: list[str] = field(default_factory=list)  # syntax and internal errors
+    failed: bool = False  # an internal error happened (exit 2)
+    files: int = 0  # files looked at
+
+
+def display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def lint(paths: list[Path], excludes: tuple[str, ...] = ()) -> Result:
+    walker = Walker(excludes)
+    result = Result()
+    targets: dict[str, tuple[Path, Path]] = {}  # real path -> (path as found, its lint root)
+    for given in paths:
+        found = walker.python_files(given) if given.is_dir() else [given.absolute()]
+        root = given.absolute() if given.is_dir() else given.absolute().parent
+        for path in found:
+            targets.setdefault(os.path.realpath(path), (path, root))
+    result.files = len(targets)
+    data: dict[Path, bytes | None] = {}
+    candidates = []
+    for path, root in targets.values():
+        try:
+            data[path] = path.read_bytes()
+        except OSError as e:
+            result.diagnostics.append(f"{display(path)}: cannot read: {e.strerror}")
+            continue
+        if may_hold_integration(data[path]):
+            candidates.append((path, root))
+    if candidates:
+        _check(candidates, walker, data, result)
+    result.reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
+    return result
+
+
+def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path, bytes | None],
+           result: Result) -> None:
+    from .python.evaluate import Evaluator
+    from .python.integrations import Integrations
+    from .python.project import Files
+
+    files = Files(walker, result.diagnostics.append, data)
+    checkers: dict[Path, Integrations] = {}
+
+    def on_error(rule: Any, exc: Exception) -> None:
+        result.diagnostics.append(f"internal error: {rule.id} raised {exc!r}")
+        result.failed = True
+
+    for path, root in candidates:
+        try:
+            source = files.source(path)
+            if source is None:
+                continue
+            project = files.project(path, root)
+            if project.root not in checkers:
+                checkers[project.root] = Integrations(Evaluator(project))
+            for located in checkers[project.root].check(source, on_error):
+                result.reports.append(Report(display(path), *located.start, *located.end,
+                                             located.finding, located.resource))
+        except RecursionError:
+            result.diagnostics.append(f"{display(path)}: too deeply nested to lint")
+        except Exception as exc:  # noqa: BLE001 - one file's bug must not hide the others
+            result.diagnostics.append(f"{display(path)}: internal error: {exc!r}")
+            result.failed = True

@@ -1,0 +1,177 @@
+"""The model of each `pulumi_aws.apigatewayv2.Integration` call, its context, and where in the
+source each finding points."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+
+import libcst as cst
+
+from apigw_lint import rules
+from apigw_lint.rules import aws, model, resources
+from apigw_lint.rules.values import UNKNOWN
+
+from ..discover import may_hold_integration
+from .evaluate import Arguments, Entry, Evaluator, Resource, camel, origin
+from .index import ASSIGN, CallRecord, Scope, Source
+
+# Nested inputs whose keys the SDK writes in snake_case; other dicts keep their keys as written.
+_NESTED = {prop: {snake: camel_ for camel_, snake in fields.items()}
+           for prop, fields in (("responseParameters", aws.RESPONSE_PARAMETER_FIELDS),
+                                ("tlsConfig", aws.TLS_CONFIG_FIELDS))}
+_URI_SOURCES = (model.LAMBDA_FUNCTION, model.LB_LISTENER, model.LB_LOAD_BALANCER)
+_LINK_SOURCES = (model.VPC_LINK_V1, model.VPC_LINK_V2)
+
+
+@dataclass(frozen=True)
+class Located:
+    finding: rules.Finding
+    resource: str | None
+    start: tuple[int, int]  # 1-based line and column
+    end: tuple[int, int]
+
+
+class Integrations:
+    """Builds models for one project, with what the project's other files tell about them."""
+
+    def __init__(self, evaluator: Evaluator) -> None:
+        self.ev = evaluator
+        self._counts: dict[cst.Call, int | None] = {}
+
+    def calls(self, source: Source, kind: str = resources.INTEGRATION) -> Iterator[CallRecord]:
+        for records in source.calls.values():
+            for record in records:
+                if self.ev.kind_of(record) == kind:
+                    yield record
+
+    def check(self, source: Source, on_error: Callable[[rules.Rule, Exception], None]
+              ) -> list[Located]:
+        out = []
+        for record in self.calls(source):
+            args = self.ev.resource_arguments(record.node, record.scope)
+            m = self.model(record, args)
+            findings = rules.run(m, engine=rules.LINTER, on_error=on_error)
+            for f in findings:
+                anchor = self._anchor(record, args, f.path)
+                where = source.positions()[anchor]
+                out.append(Located(f, m.name, (where.start.line, where.start.column + 1),
+                                   (where.end.line, where.end.column + 1)))
+        return out
+
+    # --- the model
+    def model(self, record: CallRecord, args: Arguments) -> rules.Integration:
+        raw: dict[str, Any] = {}
+        extra = []
+        for key, entry in args.keywords.items():
+            prop = aws.SNAKE_TO_CAMEL.get(key) if isinstance(key, str) else None
+            if prop is None:
+                extra.append(str(key))
+            else:
+                raw[prop] = self.ev.value(entry.value, entry.scope)
+        props = {p: _camel_keys(self.ev.data(v), _NESTED.get(p)) for p, v in raw.items()}
+        name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
+            if args.positional else None
+        return rules.Integration(props, self._context(raw), name=name if isinstance(name, str)
+                                 else None, extra_args=tuple(extra), open_args=args.open)
+
+    def _context(self, raw: dict[str, Any]) -> rules.Context:
+        fields: dict[str, Any] = {}
+        api = origin(raw.get("apiId"))
+        if api is not None and api.kind == resources.API:
+            fields["protocol"] = resources.protocol_of(self.ev.resource_props(api)[0])
+            fields["integrations_on_api"] = self._count(api)
+        uri = origin(raw.get("integrationUri"))
+        if uri is not None and uri.kind in _URI_SOURCES:
+            fields["uri_source"] = uri.kind
+            if uri.kind == model.LAMBDA_FUNCTION:
+                fields["lambda_permitted"] = self._lambda_permitted(uri)
+        link = origin(raw.get("connectionId"))
+        if link is not None and link.kind in _LINK_SOURCES:
+            fields["connection_source"] = link.kind
+        params = raw.get("requestParameters")
+        machine = origin(params.get(aws.STATE_MACHINE_PARAMETER)) \
+            if isinstance(params, dict) else None
+        if machine is not None and machine.kind == resources.STATE_MACHINE:
+            props, opened = self.ev.resource_props(machine)
+            fields["state_machine_type"] = resources.state_machine_type(props) \
+                if resources.STATE_MACHINE_TYPE in props or not opened else UNKNOWN
+        return rules.Context(**fields)
+
+    def _count(self, api: Resource) -> int | None:
+        """Integrations on this Api across the project, when each runs a known number of times."""
+        if api.call not in self._counts:
+            total: int | None = 0
+            for source in self.ev.project.sources_mentioning("apigatewayv2"):
+                data = self.ev.project.files.read(source.path) or b""
+                for record in self.calls(source) if may_hold_integration(data) else ():
+                    args = self.ev.resource_arguments(record.node, record.scope)
+                    entry = args.keywords.get(aws.PROPERTIES["apiId"])
+                    on_api = entry is not None and origin(
+                        self.ev.value(entry.value, entry.scope)) is api
+                    times = self.ev.multiplicity(record) if on_api else 0
+                    total = None if total is None or times is None else total + times
+            self._counts[api.call] = total
+        return self._counts[api.call]
+
+    def _lambda_permitted(self, function: Resource) -> Any:
+        """True when a permission lets API Gateway invoke the function, False when no permission
+        in the project could, UNKNOWN otherwise."""
+        verdict: Any = False
+        for source in self.ev.project.sources_mentioning("Permission"):
+            for record in self.calls(source, resources.LAMBDA_PERMISSION):
+                permission = self.ev.value(record.node, record.scope)
+                props, _ = self.ev.resource_props(permission)
+                target = origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN))
+                grants = resources.permission_lets_apigateway_invoke(props)
+                if target is not None and target.call is function.call and grants is True:
+                    return True
+                if (target is None or target.call is function.call) and grants is not False:
+                    verdict = UNKNOWN
+        return verdict
+
+    # --- positions
+    def _anchor(self, record: CallRecord, args: Arguments, path: tuple[Any, ...]) -> cst.CSTNode:
+        """The node a finding points at: the argument, or the key / element inside it."""
+        key = aws.PROPERTIES.get(path[0]) if path else None
+        entry = args.keywords.get(key) if key else None
+        if entry is None:
+            return record.node
+        if entry.scope.source is not record.scope.source:
+            return args.outer[key]
+        anchor, node, scope = entry.anchor, entry.value, entry.scope
+        for part in path[1:]:
+            child = self._child(node, scope, part)
+            if child is None or child.scope.source is not record.scope.source:
+                break
+            anchor, node, scope = child.anchor, child.value, child.scope
+        return anchor
+
+    def _child(self, node: cst.BaseExpression, scope: Scope, part: Any) -> Entry | None:
+        while isinstance(node, cst.Name):  # follow a name to the literal it is bound to
+            bindings = scope.lookup(node.value)
+            if not bindings or len(bindings) != 1 or bindings[0].kind != ASSIGN:
+                return None
+            node, scope = bindings[0].node, bindings[0].scope
+        if isinstance(part, int) and isinstance(node, (cst.List, cst.Tuple)):
+            elements = node.elements
+            if part < len(elements) and not any(isinstance(e, cst.StarredElement)
+                                                for e in elements[:part + 1]):
+                return Entry(elements[part].value, scope, elements[part])
+            return None
+        entries = self.ev.dict_entries(node, scope)
+        if entries is None and isinstance(node, cst.Call):
+            entries = self.ev.arguments(node, scope).keywords  # an Args object's keywords
+        for key, entry in (entries or {}).items():
+            if key == part or (isinstance(key, str) and camel(key) == part):
+                return entry
+        return None
+
+
+def _camel_keys(value: Any, names: dict[str, str] | None) -> Any:
+    if names is None:
+        return value
+    if isinstance(value, list):
+        return [_camel_keys(v, names) for v in value]
+    if isinstance(value, dict):
+        return {names.get(k, k) if isinstance(k, str) else k: v for k, v in value.items()}
+    return value

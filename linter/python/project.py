@@ -1,0 +1,113 @@
+"""The linted project's Python files: each parsed at most once per run, found by module name
+for imports, and searched (textually first) for calls of a name."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterator
+
+import libcst as cst
+
+from .. import discover
+from .index import CallRecord, ImportTarget, Source, index
+
+
+class Files:
+    """Everything read and parsed in one run, shared by all projects."""
+
+    def __init__(self, walker: discover.Walker, on_syntax_error: Callable[[str], None],
+                 data: dict[Path, bytes | None]) -> None:
+        self.walker = walker
+        self.on_syntax_error = on_syntax_error
+        self._data = data  # file contents already read by the caller's pre-filter
+        self._sources: dict[Path, Source | None] = {}
+        self._projects: dict[Path, Project] = {}
+
+    def read(self, path: Path) -> bytes | None:
+        if path not in self._data:
+            try:
+                self._data[path] = path.read_bytes()
+            except OSError:
+                self._data[path] = None
+        return self._data[path]
+
+    def source(self, path: Path) -> Source | None:
+        """The indexed file, or None when it cannot be read or parsed (reported once)."""
+        if path not in self._sources:
+            self._sources[path] = None
+            data = self.read(path)
+            if data is not None:
+                try:
+                    self._sources[path] = index(path, cst.parse_module(data))
+                except cst.ParserSyntaxError as e:
+                    self.on_syntax_error(f"{_display(path)}:{e.raw_line}:{e.raw_column + 1}: "
+                                         f"syntax error: {e.message}")
+                except (UnicodeDecodeError, LookupError, SyntaxError) as e:
+                    self.on_syntax_error(f"{_display(path)}:1:1: syntax error: {e}")
+        return self._sources[path]
+
+    def project(self, path: Path, fallback: Path) -> "Project":
+        root = discover.project_root(path, fallback)
+        if root not in self._projects:
+            self._projects[root] = Project(root, self)
+        return self._projects[root]
+
+
+class Project:
+    def __init__(self, root: Path, files: Files) -> None:
+        self.root = root
+        self.files = files
+        self._modules: dict[tuple[Path, ImportTarget, str | None], Source | None] = {}
+
+    def paths(self) -> list[Path]:
+        return self.files.walker.python_files(self.root)
+
+    def sources_mentioning(self, word: str) -> Iterator[Source]:
+        needle = word.encode()
+        for path in self.paths():
+            data = self.files.read(path)
+            if data is not None and needle in data:
+                source = self.files.source(path)
+                if source is not None:
+                    yield source
+
+    def calls_named(self, name: str) -> Iterator[CallRecord]:
+        for source in self.sources_mentioning(name):
+            yield from source.calls.get(name, ())
+
+    def passed_as_value(self, name: str) -> bool:
+        return any(name in s.passed for s in self.sources_mentioning(name))
+
+    def module(self, importer: Source, target: ImportTarget, submodule: str | None = None
+               ) -> Source | None:
+        """The project file an import names, or None when it is not part of the project."""
+        key = (importer.path.parent, target, submodule)
+        if key not in self._modules:
+            self._modules[key] = self._find_module(importer, target, submodule)
+        return self._modules[key]
+
+    def _find_module(self, importer: Source, target: ImportTarget, submodule: str | None
+                     ) -> Source | None:
+        parts = [p for p in target.module.split(".") if p]
+        if submodule:
+            parts.append(submodule)
+        if target.level:
+            base = importer.path.parent
+            for _ in range(target.level - 1):
+                base = base.parent
+            bases = [base]
+        else:
+            bases = [importer.path.parent, self.root]
+        for base in bases:
+            stem = base.joinpath(*parts)
+            candidates = [stem.with_name(stem.name + ".py")] if parts else []
+            for candidate in [*candidates, stem / "__init__.py"]:
+                if candidate.is_file():
+                    return self.files.source(candidate)
+        return None
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
