@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pulumi_policy import Secret, proxy
+from pulumi_policy import Secret, proxy, secret
 
 from apigw_lint.rules import UNKNOWN, Context, Integration, possible_defaults
 
@@ -19,15 +19,20 @@ _SENTINELS = frozenset({
     proxy.UNKNOWN_OBJECT_VALUE,
 })
 
+_PROXIES = frozenset({proxy._DictProxy, proxy._ListProxy, secret._DictSecretsProxy,
+                      secret._ListSecretsProxy})
+_PLAIN = frozenset({dict, list, str, bool, int, float, type(None)})
+
 
 def _target(value: Any) -> Any:
-    """The container behind an SDK proxy (unknown-checking and secrets-preserving alike)."""
-    if isinstance(value, (Mapping, Sequence)) and not isinstance(value, (dict, list, str, bytes)):
-        try:
-            return value["__target"]
-        except Exception:  # noqa: BLE001 - not an SDK proxy: nothing behind it to read
-            return UNKNOWN
-    return value
+    """The container behind an SDK proxy (unknown-checking and secrets-preserving alike); any
+    other Mapping or Sequence that is not plain data is UNKNOWN (nothing to decide on)."""
+    kind = type(value)
+    if kind in _PROXIES:
+        return value["__target"]
+    if kind in _PLAIN or not isinstance(value, (Mapping, Sequence)):
+        return value
+    return UNKNOWN
 
 
 def plain(value: Any) -> tuple[Any, bool]:
