@@ -1,0 +1,111 @@
+"""Catalogue examples rendered as complete, runnable Pulumi Python programs: the Integration with
+snake_case arguments, its Api, and the related resources each context key asks for."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from apigw_lint.rules import Example, aws
+
+ROLE = "arn:aws:iam::123456789012:role/example"
+SUBNETS = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+NESTED_ARGS = {"responseParameters": "IntegrationResponseParameterArgs",
+               "tlsConfig": "IntegrationTlsConfigArgs"}
+NESTED_FIELDS = {"responseParameters": aws.RESPONSE_PARAMETER_FIELDS,
+                 "tlsConfig": aws.TLS_CONFIG_FIELDS}
+
+
+class Code(str):
+    """Source text to paste as is (an expression), not a string literal."""
+
+
+def snake(name: str) -> str:
+    return aws.PROPERTIES.get(name) or re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def py(value: Any) -> str:
+    if isinstance(value, Code):
+        return str(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{py(k)}: {py(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(py(v) for v in value) + "]"
+    return repr(value)
+
+
+def _nested(prop: str, value: Any) -> Any:
+    """tlsConfig / responseParameters items as the SDK's Args classes when they have exactly the
+    fields the class takes, else as dicts with snake_case keys (both are what authors write)."""
+    fields = NESTED_FIELDS[prop]
+    cls = NESTED_ARGS[prop]
+
+    def one(item: Any) -> Any:
+        if not isinstance(item, dict):
+            return item
+        if set(item) == set(fields) or (prop == "tlsConfig" and set(item) <= set(fields)):
+            args = ", ".join(f"{fields[k]}={py(v)}" for k, v in item.items())
+            return Code(f"aws.apigatewayv2.{cls}({args})")
+        return {fields.get(k, k): v for k, v in item.items()}
+
+    return [one(i) for i in value] if isinstance(value, list) else one(value)
+
+
+def render_python(example: Example, name: str = "example") -> str:
+    ctx = example.context
+    lines = ["import pulumi", "import pulumi_aws as aws", ""]
+    kwargs: dict[str, Any] = {}
+    if example.protocol is not None:
+        lines.append(f'api = aws.apigatewayv2.Api("api", protocol_type={example.protocol!r})')
+        api_id = Code("api.id")
+    else:
+        api_id = Code('pulumi.Config().require("apiId")')
+    kwargs["api_id"] = api_id
+    for prop, value in example.props.items():
+        kwargs[snake(prop)] = _nested(prop, value) if prop in NESTED_ARGS else value
+
+    uri_from = ctx.get("uri_from")
+    if uri_from == "lambda":
+        lines.append('fn = aws.lambda_.Function(\n    "fn",\n    role=' + repr(ROLE) +
+                     ',\n    runtime="python3.12",\n    handler="index.handler",\n'
+                     '    code=pulumi.AssetArchive({"index.py": pulumi.StringAsset('
+                     '"def handler(event, context):\\n    return {}\\n")}),\n)')
+        if ctx.get("lambda_permission", True):
+            lines.append('aws.lambda_.Permission(\n    "fn-invoke",\n    action="lambda:InvokeFunction",'
+                         '\n    principal="apigateway.amazonaws.com",\n    function=fn.name,\n)')
+        kwargs["integration_uri"] = Code("fn.invoke_arn")
+    elif uri_from in ("listener", "load_balancer"):
+        lines.append(f'lb = aws.lb.LoadBalancer("lb", internal=True, load_balancer_type="application", '
+                     f'subnets={SUBNETS!r})')
+        if uri_from == "listener":
+            lines.append(
+                'listener = aws.lb.Listener(\n    "listener",\n    load_balancer_arn=lb.arn,\n'
+                '    port=80,\n    default_actions=[aws.lb.ListenerDefaultActionArgs(\n'
+                '        type="fixed-response",\n'
+                '        fixed_response=aws.lb.ListenerDefaultActionFixedResponseArgs(\n'
+                '            content_type="text/plain", status_code="200"),\n    )],\n)')
+        kwargs["integration_uri"] = Code("listener.arn" if uri_from == "listener" else "lb.arn")
+    if ctx.get("vpc_link") == "v1":
+        lines.append(f'nlb = aws.lb.LoadBalancer("nlb", internal=True, load_balancer_type="network", '
+                     f'subnets={SUBNETS!r})')
+        lines.append('link = aws.apigateway.VpcLink("link", target_arn=nlb.arn)')
+        kwargs["connection_id"] = Code("link.id")
+    elif ctx.get("vpc_link") == "v2":
+        lines.append(f'link = aws.apigatewayv2.VpcLink("link", security_group_ids=["sg-0a1b2c3d"], '
+                     f'subnet_ids={SUBNETS!r})')
+        kwargs["connection_id"] = Code("link.id")
+    if "state_machine" in ctx:
+        lines.append(
+            f'machine = aws.sfn.StateMachine(\n    "machine",\n    role_arn={ROLE!r},\n'
+            f'    definition=\'{{"StartAt": "Done", "States": {{"Done": {{"Type": "Succeed"}}}}}}\',\n'
+            f'    type={ctx["state_machine"]!r},\n)')
+        params = dict(kwargs.get("request_parameters") or {})
+        params[aws.STATE_MACHINE_PARAMETER] = Code("machine.arn")
+        kwargs["request_parameters"] = params
+
+    args = "".join(f"    {k}={py(v)},\n" for k, v in kwargs.items())
+    lines.append(f"integration = aws.apigatewayv2.Integration(\n    {name!r},\n{args})")
+    for i in range(ctx.get("siblings", 0)):
+        lines.append(f'aws.apigatewayv2.Integration("sibling-{i}", api_id={api_id}, '
+                     f'integration_type="HTTP_PROXY", integration_method="ANY", '
+                     f'integration_uri="https://backend.example.com/{i}")')
+    return "\n".join(lines) + "\n"
