@@ -82,9 +82,9 @@ def check_stack(r: Rule, resources: list[Any], config: Mapping[str, Any] | None,
     """(message, integration URN) for every finding of rule r in the stack."""
     settings = stack.Settings.from_config(config, previous)
     found: list[tuple[str, str]] = []
-    for node, model in stack.Stack(stack.nodes(resources), settings).models():
+    for urn, model in stack.models(resources, settings):
         for finding in run(model, engine=PACK, select=(r.id,), on_error=_log):
-            found.append((finding.message, node.urn))
+            found.append((finding.message, urn))
     return found
 
 

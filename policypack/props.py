@@ -19,16 +19,16 @@ _SENTINELS = frozenset({
     proxy.UNKNOWN_OBJECT_VALUE,
 })
 
-_PROXIES = frozenset({proxy._DictProxy, proxy._ListProxy, secret._DictSecretsProxy,
+PROXIES = frozenset({proxy._DictProxy, proxy._ListProxy, secret._DictSecretsProxy,
                       secret._ListSecretsProxy})
 _PLAIN = frozenset({dict, list, str, bool, int, float, type(None)})
 
 
-def _target(value: Any) -> Any:
+def target(value: Any) -> Any:
     """The container behind an SDK proxy (unknown-checking and secrets-preserving alike); any
     other Mapping or Sequence that is not plain data is UNKNOWN (nothing to decide on)."""
     kind = type(value)
-    if kind in _PROXIES:
+    if kind in PROXIES:
         return value["__target"]
     if kind in _PLAIN or not isinstance(value, (Mapping, Sequence)):
         return value
@@ -41,7 +41,7 @@ def plain(value: Any) -> tuple[Any, bool]:
     Keys that start with `__` are dropped at any depth (`__defaults`); anything that is not
     JSON-shaped (assets, archives, foreign objects) is UNKNOWN: nothing a check can decide on.
     """
-    value = _target(value)
+    value = target(value)
     if isinstance(value, Secret):
         return plain(value.value)[0], True
     if isinstance(value, str):
@@ -68,7 +68,7 @@ def plain(value: Any) -> tuple[Any, bool]:
 
 def plain_props(props: Any) -> tuple[dict[str, Any], frozenset[str]]:
     """A resource's properties as a plain dict, and the names of those holding a secret."""
-    raw = _target(props)
+    raw = target(props)
     if not isinstance(raw, dict):
         return {}, frozenset()
     out: dict[str, Any] = {}

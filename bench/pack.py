@@ -1,0 +1,135 @@
+"""Time the policy pack as the engine drives it, against no-op packs driven the same way.
+
+    /work/venv/bin/python bench/pack.py [--integrations 5000] [--runs 5]
+
+Prints medians of several runs: startup (spawn -> port line), Analyze latency per resource, and
+AnalyzeStack over a stack of N integrations (with their APIs, functions and permissions), each as
+a ratio to a pack with one no-op stack policy, and to one with as many no-op stack policies as
+ours (the SDK deserializes the whole stack once per stack policy; that share is not ours).
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+
+from harness.pack import UNKNOWN, PackClient, Resource  # noqa: E402
+
+from apigw_lint.policypack.policies import build_policies  # noqa: E402
+from apigw_lint.rules import aws, samples  # noqa: E402
+
+NOOP_PACK = """\
+from pulumi_policy import PolicyPack, StackValidationPolicy
+
+PolicyPack(name="noop", policies=[
+    StackValidationPolicy(name=f"noop-{{i}}", description="does nothing",
+                          validate=lambda args, report_violation: None)
+    for i in range({count})])
+"""
+POLICY_YAML = "runtime:\n  name: python\nversion: 0.0.1\n"
+BODIES = [samples.HTTP_LAMBDA, samples.HTTP_PUBLIC, samples.HTTP_PRIVATE, samples.SQS_SEND,
+          samples.START_SYNC, {**samples.HTTP_LAMBDA, "timeoutMilliseconds": 60000.0},
+          {**samples.HTTP_PUBLIC, "passthroughBehavior": "NEVER"}]
+WS_BODIES = [samples.WS_LAMBDA, samples.WS_LAMBDA_CUSTOM, samples.WS_HTTP, samples.WS_MOCK,
+             samples.WS_PRIVATE]
+
+
+def noop_pack(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    (folder / "PulumiPolicy.yaml").write_text(POLICY_YAML)
+    (folder / "__main__.py").write_text(NOOP_PACK.format(count=count))
+    return folder
+
+
+def corpus(n: int) -> list[Resource]:
+    """n integrations over 100-integration APIs (HTTP and WebSocket), a Lambda per API with its
+    permission, most bodies valid and some not."""
+    out: list[Resource] = []
+    for i in range(0, n, 100):
+        ws = (i // 100) % 3 == 2
+        api = Resource("aws:apigatewayv2/api:Api", f"api{i}", {
+            "name": f"api{i}", "protocolType": aws.WEBSOCKET if ws else aws.HTTP, "id": UNKNOWN,
+            "apiEndpoint": UNKNOWN, "executionArn": UNKNOWN})
+        fn = Resource("aws:lambda/function:Function", f"fn{i}", {"arn": UNKNOWN, "invokeArn": UNKNOWN,
+                                                                  "name": UNKNOWN, "runtime": "python3.12"})
+        perm = Resource("aws:lambda/permission:Permission", f"perm{i}", {
+            "action": "lambda:InvokeFunction", "principal": "apigateway.amazonaws.com",
+            "function": UNKNOWN, "sourceArn": UNKNOWN}, {"function": [fn.urn]})
+        out += [api, fn, perm]
+        bodies = itertools.cycle(WS_BODIES if ws else BODIES)
+        for j in range(i, min(i + 100, n)):
+            body = {**next(bodies), "apiId": UNKNOWN, "description": f"integration {j}"}
+            deps = {"apiId": [api.urn]}
+            if j % 10 == 0 and body.get("integrationType") == "AWS_PROXY" and "integrationSubtype" not in body:
+                body["integrationUri"] = UNKNOWN
+                deps["integrationUri"] = [fn.urn]
+            out.append(Resource("aws:apigatewayv2/integration:Integration", f"int{j}", body, deps))
+    return out
+
+
+def median_of(runs: int, fn: Callable[[], float]) -> float:
+    return statistics.median(fn() for _ in range(runs))
+
+
+def measure(folder: Path, stack: list[Resource], runs: int) -> dict[str, float]:
+    def startup() -> float:
+        t = time.perf_counter()
+        PackClient(folder).close()
+        return time.perf_counter() - t
+
+    results = {"startup": median_of(runs, startup)}
+    with PackClient(folder) as client:
+        client.configure()
+        integrations = [r for r in stack if r.is_integration][:500]
+
+        def analyze() -> float:
+            t = time.perf_counter()
+            for r in integrations:
+                client.analyze(r)
+            return (time.perf_counter() - t) / len(integrations)
+
+        def analyze_stack() -> float:
+            t = time.perf_counter()
+            client.analyze_stack(stack)
+            return time.perf_counter() - t
+
+        results["analyze"] = median_of(runs, analyze)
+        results["analyze_stack"] = median_of(max(3, runs // 2), analyze_stack)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--integrations", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    stack = corpus(args.integrations)
+    count = len(build_policies())
+    with tempfile.TemporaryDirectory() as tmp:
+        figures = {
+            "apigw-lint": measure(REPO, stack, args.runs),
+            "no-op x1": measure(noop_pack(Path(tmp) / "noop1", 1), stack, args.runs),
+            f"no-op x{count}": measure(noop_pack(Path(tmp) / f"noop{count}", count), stack, args.runs),
+        }
+    ours = figures["apigw-lint"]
+    print(f"stack: {args.integrations} integrations, {len(stack)} resources; "
+          f"{count} pack policies; medians of {args.runs} runs")
+    print(f"{'':16}{'startup s':>12}{'Analyze ms/res':>16}{'AnalyzeStack s':>16}")
+    for name, f in figures.items():
+        print(f"{name:16}{f['startup']:12.3f}{f['analyze'] * 1e3:16.3f}{f['analyze_stack']:16.3f}")
+    for name, f in figures.items():
+        if name != "apigw-lint":
+            print(f"ratio to {name:10}{ours['startup'] / f['startup']:10.2f}x"
+                  f"{ours['analyze'] / f['analyze']:15.2f}x{ours['analyze_stack'] / f['analyze_stack']:15.2f}x")
+
+
+if __name__ == "__main__":
+    main()
