@@ -252,7 +252,14 @@ class Evaluator:
                 return Symbol(f"builtins.{name}") if hasattr(builtins, name) else UNKNOWN
             star = stars[0]
             return self.imported(ImportTarget(star.module, star.level, name), scope.source)
-        return self.binding(bindings[0]) if len(bindings) == 1 else UNKNOWN
+        return self._single(bindings)
+
+    def _single(self, bindings: list[Binding]) -> Any:
+        """A name bound once (or imported the same way more than once) has that value."""
+        first = bindings[0]
+        if len(bindings) == 1 or all(b.kind == IMPORT and b.node == first.node for b in bindings):
+            return self.binding(first)
+        return UNKNOWN
 
     def binding(self, b: Binding) -> Any:
         if b.kind == ASSIGN:
@@ -285,7 +292,7 @@ class Evaluator:
     def module_attr(self, source: Source, name: str) -> Any:
         bindings = source.scope.bindings.get(name)
         if bindings:
-            return self.binding(bindings[0]) if len(bindings) == 1 else UNKNOWN
+            return self._single(bindings)
         if source.path.name == "__init__.py":
             sub = self.project.module(source, ImportTarget("", 1), submodule=name)
             if sub is not None:
@@ -325,7 +332,7 @@ class Evaluator:
         if assigned:
             return self.value(*assigned[0]) if len(assigned) == 1 else UNKNOWN
         bindings = cls.bindings.get(attr)
-        return self.binding(bindings[0]) if bindings and len(bindings) == 1 else UNKNOWN
+        return self._single(bindings) if bindings else UNKNOWN
 
     # --- calls
     def _call(self, node: cst.Call, scope: Scope) -> Any:

@@ -132,7 +132,7 @@ class Integrations:
     # --- positions
     def _anchor(self, record: CallRecord, args: Arguments, path: tuple[Any, ...]) -> cst.CSTNode:
         """The node a finding points at: the argument, or the key / element inside it."""
-        key = aws.PROPERTIES.get(path[0]) if path else None
+        key = aws.PROPERTIES.get(path[0], path[0]) if path else None  # or an unknown keyword
         entry = args.keywords.get(key) if key else None
         if entry is None:
             return record.node

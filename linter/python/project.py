@@ -2,6 +2,7 @@
 for imports, and searched (textually first) for calls of a name."""
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -38,11 +39,8 @@ class Files:
             if data is not None:
                 try:
                     self._sources[path] = index(path, cst.parse_module(data))
-                except cst.ParserSyntaxError as e:
-                    self.on_syntax_error(f"{_display(path)}:{e.raw_line}:{e.raw_column + 1}: "
-                                         f"syntax error: {e.message}")
-                except (UnicodeDecodeError, LookupError, SyntaxError) as e:
-                    self.on_syntax_error(f"{_display(path)}:1:1: syntax error: {e}")
+                except (cst.ParserSyntaxError, UnicodeDecodeError, LookupError, SyntaxError):
+                    self.on_syntax_error(f"{_display(path)}:{_syntax_error(data)}")
         return self._sources[path]
 
     def project(self, path: Path, fallback: Path) -> "Project":
@@ -104,6 +102,17 @@ class Project:
                 if candidate.is_file():
                     return self.files.source(candidate)
         return None
+
+
+def _syntax_error(data: bytes) -> str:
+    """`line:col: syntax error: what`, as Python reports it (libcst's positions are coarser)."""
+    try:
+        compile(data, "<file>", "exec", ast.PyCF_ONLY_AST)
+    except SyntaxError as e:
+        return f"{e.lineno or 1}:{e.offset or 1}: syntax error: {e.msg}"
+    except ValueError as e:  # null bytes
+        return f"1:1: syntax error: {e}"
+    return "1:1: syntax error: not parsable by libcst"
 
 
 def _display(path: Path) -> str:

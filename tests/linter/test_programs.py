@@ -1,0 +1,46 @@
+"""Handwritten programs written the way public Pulumi projects are: the findings they must give,
+with their lines, and programs that must give none."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+PROGRAMS = Path(__file__).with_name("programs")
+
+EXPECTED = {
+    # multi-module project: the Api and the functions are imported from a package
+    "chat": [("APIGW021", 30), ("APIGW030", 23)],
+    # a ComponentResource building integrations in a loop from an IntegrationArgs object
+    "http_component.py": [("APIGW012", 19), ("APIGW039", 25)],
+    # a helper called twice; the reserved header is in a module-level dict
+    "proxy_helpers.py": [("APIGW032", 12)],
+    "clean_http_lambda.py": [],
+    "clean_sqs_kwargs.py": [],
+}
+
+
+@pytest.mark.parametrize("program", EXPECTED)
+def test_program(lint, program: str) -> None:
+    run = lint("--format", "json", PROGRAMS / program)
+    assert run.found() == sorted(EXPECTED[program]), run.stdout
+    assert run.code == (1 if EXPECTED[program] else 0)
+    assert "error" not in run.stderr
+
+
+def test_whole_folder_at_once(lint) -> None:
+    """Linting the folder gives the same findings as linting each program alone."""
+    run = lint("--format", "json", PROGRAMS)
+    expected = sorted((rule, line) for rules in EXPECTED.values() for rule, line in rules)
+    assert run.found() == expected
+
+
+def test_finding_names_the_resource_and_property(lint) -> None:
+    run = lint("--format", "json", PROGRAMS / "chat")
+    (timeout,) = [f for f in run.json if f["rule"] == "APIGW030"]
+    assert timeout["resource"] == "connect"
+    assert timeout["property"] == "timeoutMilliseconds"
+    assert (timeout["line"], timeout["column"], timeout["end_line"]) == (23, 5, 23)
+    assert timeout["path"].endswith("chat/__main__.py")
+    assert timeout["severity"] == "error" and timeout["name"] == "apigw-timeout-range"
+    assert timeout["message"].startswith("APIGW030 ") and timeout["fix"]
