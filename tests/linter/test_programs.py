@@ -44,3 +44,16 @@ def test_finding_names_the_resource_and_property(lint) -> None:
     assert timeout["path"].endswith("chat/__main__.py")
     assert timeout["severity"] == "error" and timeout["name"] == "apigw-timeout-range"
     assert timeout["message"].startswith("APIGW030 ") and timeout["fix"]
+
+
+def test_repository_examples(lint) -> None:
+    """`apigw-lint examples/`, the README's first command: some programs clean, some not."""
+    examples = Path(__file__).parents[2] / "examples"
+    run = lint("--format", "json", examples)
+    by_program: dict[str, list[str]] = {}
+    for f in run.json:
+        by_program.setdefault(Path(f["path"]).parent.name, []).append(f["rule"])
+    assert sorted(by_program) == ["broken", "websocket-chat"]
+    assert sorted(by_program["websocket-chat"]) == ["APIGW021", "APIGW030"]
+    assert {"APIGW004", "APIGW030", "APIGW032", "APIGW039", "APIGW048"} <= set(by_program["broken"])
+    assert run.code == 1
