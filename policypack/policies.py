@@ -21,17 +21,14 @@ ENFORCEMENT = {ERROR: EnforcementLevel.MANDATORY, WARNING: EnforcementLevel.ADVI
                INFO: EnforcementLevel.ADVISORY}
 SEVERITY = {ERROR: Severity.HIGH, WARNING: Severity.MEDIUM, INFO: Severity.LOW}
 
-# The rule that compares against the previous state, which only a state file can provide.
-STATE_RULES = frozenset({"APIGW044"})
+# A rule that compares against the previous state takes a stateFile option: only a
+# `pulumi stack export` file can provide that state.
+STATE_FILE = "stateFile"
 API_PROTOCOLS_SCHEMA = {
     "type": "object",
     "description": "API id -> HTTP or WEBSOCKET, for integrations whose apiId is a literal id of "
                    "an API that is not a resource of this stack.",
     "additionalProperties": {"type": "string", "enum": ["HTTP", "WEBSOCKET"]},
-}
-STATE_FILE_SCHEMA = {
-    "type": "string",
-    "description": "Path of a `pulumi stack export` file holding the state before the change.",
 }
 NO_STATE_FILE = ("no stateFile configured: export the current state with `pulumi stack export "
                  "--file state.json` and set the policy's stateFile to compare against it")
@@ -43,8 +40,6 @@ def build_policies() -> list[StackValidationPolicy]:
 
 def policy(r: Rule) -> StackValidationPolicy:
     options: dict[str, Any] = {**r.options, "apiProtocols": API_PROTOCOLS_SCHEMA}
-    if r.id in STATE_RULES:
-        options["stateFile"] = STATE_FILE_SCHEMA
     return StackValidationPolicy(
         name=r.name,
         description=f"{r.id} {r.title}. {r.summary}",
@@ -61,8 +56,8 @@ def _validator(r: Rule) -> Callable[[StackValidationArgs, Callable[..., None]], 
     def validate(args: StackValidationArgs, report_violation: Callable[..., None]) -> None:
         config = _config(args)
         previous = None
-        if r.id in STATE_RULES:
-            path = config.get("stateFile")
+        if STATE_FILE in r.options:
+            path = config.get(STATE_FILE)
             if not isinstance(path, str) or not path:
                 args.not_applicable(NO_STATE_FILE)
             try:

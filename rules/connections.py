@@ -50,8 +50,8 @@ def connection_type_enum(m):
              Example({**samples.WS_PRIVATE, "connectionId": ""}, protocol=aws.WEBSOCKET)],
 )
 def vpc_link_connection_id(m):
-    if _private(m) and (m.absent("connectionId") or m.get("connectionId") == ""):
-        yield Hit(("connectionId",) if m.has("connectionId") else ("connectionType",),
+    if _private(m) and m.absent("connectionId"):
+        yield Hit(("connectionId",) if "connectionId" in m.props else ("connectionType",),
                   "private (VPC_LINK) integrations need connectionId: the VPC link's id.")
 
 

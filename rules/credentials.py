@@ -29,8 +29,8 @@ _API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-a
 )
 def credentials_arn_form(m):
     arn = m.str("credentialsArn")
-    if not arn or aws.STAGE_VARIABLE.search(arn):
-        return  # empty: APIGW007's business; stage variables may stand for the role
+    if arn is None or aws.STAGE_VARIABLE.search(arn):
+        return  # stage variables may stand for the role
     if aws.CALLER_CREDENTIALS_ARN.match(arn):
         yield Hit(("credentialsArn",), "credentialsArn arn:aws:iam::*:user/* (caller-credential "
                                        "pass-through) is rejected by the provider at preview; it "

@@ -51,7 +51,7 @@ def replacement(m):
 @rule(
     id="APIGW045", name="apigw-length-limits", severity=ERROR,
     title="String longer (or shorter) than AWS accepts",
-    summary="description over 1024 characters, integrationUri empty or over 2048, "
+    summary="description over 1024 characters, integrationUri over 2048, "
             "integrationMethod or payloadFormatVersion over 64, tlsConfig.serverNameToVerify "
             "empty or over 512, or a request template over 32768.",
     rationale="The provider does not check these lengths; AWS rejects the integration at deploy.",

@@ -64,9 +64,12 @@ class Integration:
         return self.context.protocol
 
     def get(self, name: str) -> Any:
-        """The value, UNKNOWN, or ABSENT. None counts as absent (Pulumi drops null inputs)."""
+        """The value, UNKNOWN, or ABSENT. None, "", {} and [] count as absent: Pulumi drops null
+        inputs, the provider sends no empty optional value to AWS, and a deployed integration's
+        outputs carry such empty values for everything AWS did not set."""
         value = self.props.get(name, ABSENT)
-        return ABSENT if value is None else value
+        return ABSENT if value is None or (isinstance(value, (str, dict, list)) and not value) \
+            else value
 
     def has(self, name: str) -> bool:
         """Set, known or not."""

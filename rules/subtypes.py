@@ -42,7 +42,7 @@ def subtype_misuse(m):
     elif m.type is not None and m.type != "AWS_PROXY":
         yield Hit(path, f"integrationSubtype requires integrationType AWS_PROXY, not {m.type}.")
     sub = m.get("integrationSubtype")
-    if sub is not UNKNOWN and sub not in aws.SUBTYPES:
+    if sub is not UNKNOWN and not (isinstance(sub, str) and sub in aws.SUBTYPES):
         yield Hit(path, "integrationSubtype is not an AWS service subtype; use one of "
                         + ", ".join(aws.SUBTYPES) + " (case-sensitive).")
 
@@ -161,8 +161,8 @@ def subtype_parameter_values(m):
 def subtype_credentials(m):
     if not m.has("integrationSubtype") or m.protocol == aws.WEBSOCKET:
         return
-    if m.absent("credentialsArn") or m.get("credentialsArn") == "":
-        yield Hit(("credentialsArn",) if m.has("credentialsArn") else (),
+    if m.absent("credentialsArn"):
+        yield Hit(("credentialsArn",) if "credentialsArn" in m.props else (),
                   "AWS service integrations need credentialsArn: an IAM role that "
                   "apigateway.amazonaws.com can assume, with permission for the target action.")
 

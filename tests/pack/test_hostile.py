@@ -82,8 +82,6 @@ def test_analyze_stack_in_process(servicer: _PolicyAnalyzerServicer, resources: 
             type=r.type, name=r.name, urn=r.urn, properties=struct(r.props)), None).diagnostics
 
 
-@pytest.mark.xfail(reason="rules/: APIGW003 raises TypeError on a list or dict integrationSubtype "
-                          "(contained by the pack, which logs it and skips the check)")
 @settings(max_examples=300, deadline=None)
 @given(props=PROPS, protocol=st.sampled_from([*aws.PROTOCOLS, None]))
 def test_no_check_raises_on_hostile_models(props: dict[str, Any], protocol: str | None) -> None:
