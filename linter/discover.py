@@ -45,12 +45,13 @@ class Walker:
     def python_files(self, root: Path) -> list[Path]:
         """The .py files under root (absolute, not resolved), in a stable order."""
         root = root.absolute()
-        for walked, files in self._walks.items():  # a walk of an ancestor already covers root
-            if walked == root or walked in root.parents:
-                return [f for f in files if f == root or root in f.parents]
-        files = self._walk(root)
-        self._walks[root] = files
-        return files
+        if root not in self._walks:
+            prefix = os.path.join(str(root), "")
+            covering = next((files for walked, files in self._walks.items()
+                             if walked in root.parents), None)  # a walk of an ancestor covers root
+            self._walks[root] = self._walk(root) if covering is None else \
+                [f for f in covering if str(f).startswith(prefix)]
+        return self._walks[root]
 
     def _walk(self, root: Path) -> list[Path]:
         out: list[Path] = []

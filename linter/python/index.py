@@ -5,6 +5,9 @@ needs to know, for a name, the one expression (or import, parameter, definition)
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
@@ -100,16 +103,49 @@ class Source:
 
 def index(path: Path, module: cst.Module) -> Source:
     source = Source(path, module)
-    module.visit(_Indexer(source))
+    _Indexer(source).walk(module)
     return source
 
 
+# Fields that hold only layout (whitespace, commas, parentheses, comments): never walked.
+_LAYOUT = re.compile(r"^(whitespace.*|lpar|rpar|comma|leading_lines|lines_after_decorators|header"
+                     r"|footer|trailing_whitespace|semicolon|equal|colon|dot|asynchronous)$")
+
+
+@functools.lru_cache(maxsize=None)
+def _fields(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind) if not _LAYOUT.match(f.name))
+
+
 Def = Union[cst.FunctionDef, cst.ClassDef]
-_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
-_BRANCHES = (cst.For, cst.While, cst.If, cst.ExceptHandler, cst.Match, cst.IfExp)
+# Exact types (a set lookup, not isinstance through ABCMeta: this runs for every node).
+_COMPREHENSIONS = frozenset({cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp})
+_BRANCHES = frozenset({cst.For, cst.While, cst.If, cst.ExceptHandler, cst.Match, cst.IfExp})
 
 
-class _Indexer(cst.CSTVisitor):
+class _Indexer:
+    """Calls visit_X / leave_X like a libcst visitor, but walks the dataclass fields itself:
+    libcst's visit() rebuilds every node on the way, which costs twice the parse."""
+
+    def walk(self, node: cst.CSTNode) -> None:
+        kind = type(node)
+        self.on_visit(node)
+        visit = getattr(self, "visit_" + kind.__name__, None)
+        if visit is not None:
+            visit(node)
+        for name in _fields(kind):
+            child = getattr(node, name)
+            if isinstance(child, cst.CSTNode):
+                self.walk(child)
+            elif isinstance(child, (list, tuple)):
+                for item in child:
+                    if isinstance(item, cst.CSTNode):
+                        self.walk(item)
+        leave = getattr(self, "leave_" + kind.__name__, None)
+        if leave is not None:
+            leave(node)
+        self.on_leave(node)
+
     def __init__(self, source: Source) -> None:
         self.source = source
         self.scope = Scope("module", source.module, None, source)
@@ -156,18 +192,18 @@ class _Indexer(cst.CSTVisitor):
     def leave_Lambda(self, node: cst.Lambda) -> None:
         self._pop()
 
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, _COMPREHENSIONS):
+    def on_visit(self, node: cst.CSTNode) -> None:
+        kind = type(node)
+        if kind in _COMPREHENSIONS:
             self._push("comprehension", node, inexact=1)
-        elif isinstance(node, _BRANCHES):
+        elif kind in _BRANCHES:
             self.inexact[-1] += 1
-        return super().on_visit(node)
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
-        super().on_leave(original_node)
-        if isinstance(original_node, _COMPREHENSIONS):
+        kind = type(original_node)
+        if kind in _COMPREHENSIONS:
             self._pop()
-        elif isinstance(original_node, _BRANCHES):
+        elif kind in _BRANCHES:
             self.inexact[-1] -= 1
 
     # --- bindings
