@@ -40,12 +40,17 @@ def display(path: Path) -> str:
 def lint(paths: list[Path], excludes: tuple[str, ...] = ()) -> Result:
     walker = Walker(excludes)
     result = Result()
-    targets: dict[str, tuple[Path, Path]] = {}  # real path -> (path as found, its lint root)
+    # each file once, however many links or arguments lead to it: (device, inode) -> (path, root)
+    targets: dict[tuple[int, int], tuple[Path, Path]] = {}
     for given in paths:
         found = walker.python_files(given) if given.is_dir() else [given.absolute()]
         root = given.absolute() if given.is_dir() else given.absolute().parent
         for path in found:
-            targets.setdefault(os.path.realpath(path), (path, root))
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            targets.setdefault((st.st_dev, st.st_ino), (path, root))
     result.files = len(targets)
     data: dict[Path, bytes | None] = {}
     candidates = []

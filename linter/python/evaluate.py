@@ -470,7 +470,7 @@ class Evaluator:
             if args.open or args.positional:
                 return UNKNOWN
             return {k: self.data(self.value(e.value, e.scope)) for k, e in args.keywords.items()}
-        return value if plain(value) or isinstance(value, bool) else UNKNOWN
+        return value if plain(value) else UNKNOWN
 
     # --- functions: parameters from their call sites, and how often they run
     def parameter(self, param: cst.Param, scope: Scope) -> Any:

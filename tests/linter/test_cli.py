@@ -237,3 +237,34 @@ def test_symlink_loop_and_dangling_link(lint, tmp_path: Path) -> None:
     run = lint("--format", "json", tmp_path)
     assert run.found() == [("APIGW030", 4)], run.stderr
     assert run.code == 1
+
+
+@pytest.mark.parametrize("permission, expected", [
+    ("", [("APIGW021", 7)]),  # no permission anywhere in the project
+    ('aws.lambda_.Permission("p", action="lambda:InvokeFunction", '
+     'principal="apigateway.amazonaws.com", function=fn.arn)', []),
+    # made in a loop over functions it cannot resolve: it could name this one, so silent
+    ('for f in FUNCTIONS:\n    aws.lambda_.Permission(f"p-{f}", action="lambda:InvokeFunction", '
+     'principal="apigateway.amazonaws.com", function=f)', []),
+    ('aws.lambda_.Permission("p", action="lambda:InvokeFunction", '
+     'principal="apigateway.amazonaws.com", function=other.name)', [("APIGW021", 7)]),
+])
+def test_lambda_permission_across_the_project(lint, tmp_path: Path, permission: str,
+                                              expected: list) -> None:
+    write(tmp_path, "Pulumi.yaml", "name: p\nruntime: python\n")
+    fn = ('aws.lambda_.Function("{0}", role="arn:aws:iam::123456789012:role/r", '
+          'runtime="python3.12", handler="h.h", code=pulumi.FileArchive("."))')
+    write(tmp_path, "__main__.py", f"""
+        import pulumi
+        import pulumi_aws as aws
+        api = aws.apigatewayv2.Api("http", protocol_type="HTTP")
+        fn = {fn.format("fn")}
+        aws.apigatewayv2.Integration("i", api_id=api.id, integration_type="AWS_PROXY",
+                                     payload_format_version="2.0",
+                                     integration_uri=fn.invoke_arn)
+    """)
+    write(tmp_path, "permissions.py", "import pulumi\nimport pulumi_aws as aws\n"
+          f"from __main__ import fn\nother = {fn.format('other')}\n"
+          f"FUNCTIONS = pulumi.Config().require_object('functions')\n{permission}\n")
+    run = lint("--format", "json", tmp_path)
+    assert run.found() == expected, run.stdout
