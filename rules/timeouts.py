@@ -43,7 +43,7 @@ def timeout_range(m):
     if high is None:
         return
     if timeout < aws.TIMEOUT_MIN or timeout > high:
-        where = "this API" if protocol is UNKNOWN else f"a {protocol} API"
+        where = {aws.HTTP: "an HTTP API", aws.WEBSOCKET: "a WebSocket API"}.get(protocol, "this API")
         yield Hit(("timeoutMilliseconds",),
                   f"timeoutMilliseconds {timeout} is outside {aws.TIMEOUT_MIN}-{high} for {where} "
                   "(WebSocket 50-29000, HTTP 50-30000; the quota is not increasable).")
