@@ -1,0 +1,313 @@
+"""Parity, the product's central promise: on every program of the test corpus, the linter (source)
+and the policy pack (the program run in preview under a recording MockMonitor, its registrations
+fed to the pack over gRPC) report the same rule ids on each integration, for every rule that runs
+in both engines -- under raw inputs and after the provider's Check filled in its defaults.
+
+The corpus:
+  * every catalogue example rendered by `render_python` (one program each), except examples whose
+    own `engines` leave one engine out and APIGW044's, whose `previous` context has no source form;
+  * tests/programs/*.py, the pack's realistic programs;
+  * tests/linter/programs/**, the linter's handwritten programs (all of them run as they are).
+
+One linter process lints a temp tree holding every program; the programs are recorded a batch per
+subprocess (a few subprocesses in parallel), and one pack process answers for all of them.
+"""
+from __future__ import annotations
+
+import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from render_python import render_python
+
+from apigw_lint.rules import LINTER, PACK, RULES
+from harness.pack import PackClient, Resource
+from harness.program import Record
+
+TESTS = Path(__file__).resolve().parent
+HARNESS = TESTS / "harness"
+EXECUTABLE = Path(sys.executable).with_name("apigw-lint")  # the installed console script
+NAME = "example"  # the rendered example's integration
+BOTH_RULES = frozenset(r.id for r in RULES.values() if set(r.engines) == {PACK, LINTER})
+API_ID = "abcdef1234"  # stack config for programs that read the API id (it is no Api of theirs)
+
+# Stack config a handwritten program requires (`pulumi config set` in its real project).
+PROGRAM_CONFIG = {
+    "linter/proxy_helpers.py": {"project:backendUrl": "https://backend.example.com"},
+}
+# Handwritten programs left out of the corpus because they do not run as they are (fragments,
+# deliberate syntax errors): none today -- every program under tests/linter/programs runs.
+NOT_RUNNABLE: frozenset[str] = frozenset()
+
+# Known discrepancies, {(program id, "raw" | "defaulted"): reason}: the case is expected to fail
+# (strictly, so that it turns red once an engine is fixed).
+KNOWN: dict[tuple[str, str], str] = {}
+
+
+@dataclass
+class Program:
+    id: str  # "example/APIGW001-invalid-0", "programs/lambda_http.py", "linter/chat"
+    source: Path  # where it lives in the repository (None for a rendered example)
+    text: str | None = None  # a rendered example's source
+    render_error: str | None = None
+    config: dict[str, str] = field(default_factory=dict)
+    path: Path | None = None  # the program in the temp tree (a file, or a project folder)
+
+
+def _examples() -> list[Program]:
+    out = []
+    for r in RULES.values():
+        for kind, examples in (("invalid", r.invalid), ("valid", r.valid)):
+            for i, ex in enumerate(examples):
+                if set(ex.engines) != {PACK, LINTER}:
+                    continue  # the catalogue says this example holds in one engine only
+                if r.id == "APIGW044" and "previous" in ex.context:
+                    continue  # the previous state is a git revision (--base), not source
+                program = Program(f"example/{r.id}-{kind}-{i}", Path())
+                if ex.protocol is None:  # render_python reads the API id from stack config
+                    program.config = {"project:apiId": API_ID}
+                try:
+                    program.text = render_python(ex, NAME)
+                except Exception as exc:  # reported as this program's failure, never skipped
+                    program.render_error = f"{type(exc).__name__}: {exc}"
+                out.append(program)
+    return out
+
+
+def _files() -> list[Program]:
+    out = [Program(f"programs/{p.name}", p) for p in sorted((TESTS / "programs").glob("*.py"))]
+    for p in sorted((TESTS / "linter" / "programs").iterdir()):
+        if p.name.startswith((".", "_")) or not (p.suffix == ".py" or (p / "__main__.py").exists()):
+            continue
+        pid = f"linter/{p.name}"
+        if pid not in NOT_RUNNABLE:
+            out.append(Program(pid, p, config=PROGRAM_CONFIG.get(pid, {})))
+    return out
+
+
+PROGRAMS = _examples() + _files()
+
+
+# --- recording: several programs per interpreter --------------------------------------------
+
+# Runs like harness/run_program.py (same monitor and mocks), for a batch of programs read as JSON
+# on stdin: [[id, path, config]]. Each program gets a fresh monitor and settings, its own working
+# directory (its folder) and config; a project folder is run with runpy.run_path(folder), which
+# puts the folder on sys.path, and the modules it imported are forgotten afterwards. Also records
+# each Integration's call site (file, line of the innermost frame in the program) so that findings
+# the linter cannot name (computed names) can be matched to the integrations made there.
+_BATCH = textwrap.dedent("""
+    import json, os, runpy, sys, traceback
+    sys.path.insert(0, sys.argv[1])
+    import pulumi
+    import pulumi_aws.apigatewayv2 as v2
+    from pulumi.runtime import mocks
+    from pulumi.runtime.config import set_all_config
+    from pulumi.runtime.stack import run_pulumi_func
+    from pulumi.runtime.sync_await import _sync_await
+    import run_program as rp
+
+    sites, root = {}, [""]
+    _init = v2.Integration.__init__
+    def _site(self, resource_name, *args, **kwargs):
+        f = sys._getframe(1)
+        while f is not None:
+            fn = os.path.realpath(f.f_code.co_filename)
+            if fn == root[0] or fn.startswith(root[0] + os.sep):
+                sites[resource_name] = [fn, f.f_lineno]
+                break
+            f = f.f_back
+        _init(self, resource_name, *args, **kwargs)
+    v2.Integration.__init__ = _site
+
+    out = {}
+    for pid, path, config in json.load(sys.stdin):
+        sites.clear()
+        root[0] = os.path.realpath(path)
+        folder = path if os.path.isdir(path) else os.path.dirname(path)
+        before = set(sys.modules)
+        try:
+            os.chdir(folder)
+            set_all_config(config)
+            monitor = rp.RecordingMonitor(rp._Mocks())
+            mocks.set_mocks(monitor.mocks, project="project", stack="stack", preview=True,
+                            monitor=monitor)
+            _sync_await(run_pulumi_func(lambda: runpy.run_path(path, run_name="__main__")))
+            out[pid] = {"records": monitor.records, "sites": dict(sites)}
+        except BaseException:
+            out[pid] = {"error": traceback.format_exc()}
+        for name in set(sys.modules) - before:
+            file = getattr(sys.modules[name], "__file__", None) or ""
+            if os.path.realpath(file).startswith(os.path.realpath(folder) + os.sep):
+                del sys.modules[name]
+    json.dump(out, sys.stdout)
+""")
+BATCHES = 4
+
+
+def _record_batch(items: list[Program]) -> dict[str, Any]:
+    payload = json.dumps([[p.id, str(p.path), p.config] for p in items])
+    done = subprocess.run([sys.executable, "-c", _BATCH, str(HARNESS)], input=payload,
+                          capture_output=True, text=True, timeout=300)
+    if done.returncode != 0:
+        raise RuntimeError(f"recording batch failed:\n{done.stderr}")
+    return json.loads(done.stdout)
+
+
+# --- the linter's findings, per integration -------------------------------------------------
+
+def _integration_calls(file: Path) -> list[tuple[int, int]]:
+    """(first line, last line) of each `...Integration(...)` call in a source file."""
+    spans = []
+    for node in ast.walk(ast.parse(file.read_text())):
+        if isinstance(node, ast.Call):
+            f = node.func
+            if (isinstance(f, ast.Name) and f.id == "Integration") or (
+                    isinstance(f, ast.Attribute) and f.attr == "Integration"):
+                spans.append((node.lineno, node.end_lineno))
+    return spans
+
+
+def _call_at(file: Path, line: int) -> tuple[str, int] | None:
+    """The innermost Integration call spanning a line: (realpath, its first line)."""
+    spans = [s for s in _integration_calls(file) if s[0] <= line <= s[1]]
+    if not spans:
+        return None
+    return os.path.realpath(file), max(spans)[0]
+
+
+@dataclass
+class Outcome:
+    program: Program
+    records: list[Record] = field(default_factory=list)
+    sites: dict[str, tuple[str, int]] = field(default_factory=dict)  # integration -> call
+    linter: list[dict[str, Any]] = field(default_factory=list)  # the program's raw findings
+    error: str | None = None
+
+    @property
+    def integrations(self) -> list[str]:
+        return [r.name for r in self.records if Resource.of(r).is_integration]
+
+    def linter_ids(self) -> tuple[dict[str, set[str]], list[str]]:
+        """{integration: linter rule ids (rules of both engines)}, and findings that match no
+        integration the program registered (each a discrepancy)."""
+        names = self.integrations
+        out: dict[str, set[str]] = {n: set() for n in names}
+        by_call: dict[tuple[str, int], list[str]] = {}
+        for name, (file, line) in self.sites.items():
+            call = _call_at(Path(file), line)
+            if call:
+                by_call.setdefault(call, []).append(name)
+        stray = []
+        for f in self.linter:
+            if f["rule"] not in BOTH_RULES:
+                continue
+            if f["resource"] is not None:
+                targets = [f["resource"]] if f["resource"] in out else []
+            else:  # a computed name: every integration that call site made
+                call = _call_at(Path(f["path"]), f["line"])
+                targets = by_call.get(call, []) if call else []
+            if not targets:
+                stray.append(f"{f['rule']} at {f['path']}:{f['line']} (resource {f['resource']!r})")
+            for t in targets:
+                out[t].add(f["rule"])
+        return out, stray
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+    root = tmp_path_factory.mktemp("parity")
+    for p in PROGRAMS:
+        if p.text is not None:  # a project folder per example, as `pulumi new` makes them
+            folder = root / p.id
+            folder.mkdir(parents=True)
+            (folder / "Pulumi.yaml").write_text(f"name: {folder.name.lower()}\nruntime: python\n")
+            (folder / "__main__.py").write_text(p.text)
+            p.path = folder / "__main__.py"
+    shutil.copytree(TESTS / "programs", root / "programs")
+    shutil.copytree(TESTS / "linter" / "programs", root / "linter",
+                    ignore=lambda d, names: [n for n in names
+                                             if f"linter/{n}" in NOT_RUNNABLE or n == "__pycache__"])
+    for p in PROGRAMS:
+        if p.text is None and p.render_error is None:
+            p.path = root / p.id
+    runnable = [p for p in PROGRAMS if p.path is not None]
+
+    lint = subprocess.Popen([str(EXECUTABLE), "--format", "json", str(root)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    batches = [runnable[i::BATCHES] for i in range(BATCHES)]
+    with ThreadPoolExecutor(BATCHES) as pool:
+        recorded: dict[str, Any] = {}
+        for part in pool.map(_record_batch, batches):
+            recorded.update(part)
+    stdout, stderr = lint.communicate(timeout=300)
+    assert lint.returncode in (0, 1), stderr
+    assert "error" not in stderr.lower(), stderr
+
+    out: dict[str, Outcome] = {}
+    for p in PROGRAMS:
+        o = out[p.id] = Outcome(p, error=p.render_error and f"cannot render: {p.render_error}")
+        if p.path is None:
+            continue
+        got = recorded[p.id]
+        if "error" in got:
+            o.error = f"cannot run:\n{got['error']}"
+            continue
+        o.records = [Record(r["type"], r["name"], r["urn"], r["inputs"], r["dependencies"],
+                            r["propertyDependencies"], r["parent"]) for r in got["records"]]
+        o.sites = {k: (v[0], v[1]) for k, v in got["sites"].items()}
+    roots = sorted(((os.path.realpath(p.path if p.text is None else p.path.parent), p.id)
+                    for p in runnable), key=lambda x: -len(x[0]))
+    for f in json.loads(stdout):
+        real = os.path.realpath(f["path"])
+        owner = next((pid for r, pid in roots if real == r or real.startswith(r + os.sep)), None)
+        assert owner is not None, f"finding outside every program: {f}"
+        out[owner].linter.append(f)
+    return out
+
+
+@pytest.fixture(scope="module")
+def pack() -> Iterator[PackClient]:
+    with PackClient() as client:
+        client.configure()
+        yield client
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for p in PROGRAMS:
+        for mode in ("raw", "defaulted"):
+            marks = []
+            if (p.id, mode) in KNOWN:
+                marks.append(pytest.mark.xfail(strict=True, reason=KNOWN[(p.id, mode)]))
+            cases.append(pytest.param(p.id, mode, id=f"{p.id}-{mode}", marks=marks))
+    return cases
+
+
+@pytest.mark.parametrize("program, mode", _cases())
+def test_parity(outcomes: dict[str, Outcome], pack: PackClient, program: str, mode: str) -> None:
+    o = outcomes[program]
+    assert o.error is None, f"{program}: {o.error}"
+    resources = [Resource.of(r) for r in o.records]
+    if mode == "defaulted":
+        resources = [r.defaulted() for r in resources]
+    found = pack.findings(resources)
+    pack_ids = {name: ids & BOTH_RULES for name, ids in found.items()}
+    linter_ids, stray = o.linter_ids()
+    assert o.integrations, f"{program} registers no integration"
+    problems = [f"linter finding on no integration of the program: {s}" for s in stray]
+    for name in sorted(set(pack_ids) | set(linter_ids)):
+        lint, pk = linter_ids.get(name, set()), pack_ids.get(name, set())
+        if lint != pk:
+            problems.append(f"integration {name!r}: linter only {sorted(lint - pk)}, "
+                            f"pack only {sorted(pk - lint)} (linter {sorted(lint)}, pack {sorted(pk)})")
+    assert not problems, f"{program} ({mode}):\n  " + "\n  ".join(problems)
