@@ -1,16 +1,12 @@
 """APIGW022-029: connection type, VPC links and TLS."""
 from __future__ import annotations
 
-from . import aws, samples
+from . import aws, samples, sources as src
 from .catalogue import ERROR, WARNING, Example, Hit, rule
 from .generic import enum_hit
 from .model import LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER, VPC_LINK_V1, VPC_LINK_V2
 from .uris import checkable_uri
 
-_API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
-_PRIV = "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-private.html"
-_WS_INT = ("https://docs.aws.amazon.com/apigateway/latest/developerguide/"
-           "apigateway-websocket-api-integration-requests.html")
 _NLB_URL = "http://internal-nlb-123.elb.us-east-1.amazonaws.com/connect"
 
 
@@ -28,7 +24,7 @@ def _internet(m) -> bool:
     title="connectionType outside the enum",
     summary="connectionType is not INTERNET or VPC_LINK.",
     rationale="The provider rejects other values and fails the preview.",
-    sources=(_API_REF,),
+    sources=(src.API_REF,),
     fix="Use VPC_LINK for a private integration, else leave connectionType out (INTERNET).",
     valid=[Example(samples.HTTP_PRIVATE)],
     invalid=[Example({**samples.HTTP_PRIVATE, "connectionType": "VPC"})],
@@ -43,7 +39,7 @@ def connection_type_enum(m):
     summary="connectionType is VPC_LINK and connectionId is missing or empty.",
     rationale="A private integration reaches its backend through the VPC link named by "
               "connectionId; without it AWS cannot create the integration.",
-    sources=(_API_REF, _PRIV),
+    sources=(src.API_REF, src.PRIV),
     fix="Set connectionId to the VPC link's id.",
     valid=[Example(samples.HTTP_PRIVATE)],
     invalid=[Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "connectionId"}),
@@ -63,7 +59,7 @@ def vpc_link_connection_id(m):
             "which cannot be reached over the internet.",
     rationale="The VPC link is ignored over INTERNET: the integration calls the URI publicly, "
               "which for a private backend fails at deploy or at run time.",
-    sources=(_API_REF, _PRIV),
+    sources=(src.API_REF, src.PRIV),
     fix="Set connectionType to VPC_LINK.",
     valid=[Example(samples.HTTP_PRIVATE)],
     invalid=[Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "connectionType"},
@@ -88,7 +84,7 @@ def connection_id_internet(m):
             "than HTTP_PROXY.",
     rationale="HTTP API private integrations are HTTP_PROXY integrations to a load balancer "
               "listener or Cloud Map service; AWS rejects other types at deploy.",
-    sources=(_API_REF, _PRIV),
+    sources=(src.API_REF, src.PRIV),
     fix="Use integrationType HTTP_PROXY.",
     valid=[Example(samples.HTTP_PRIVATE)],
     invalid=[Example({**samples.HTTP_PRIVATE, "integrationType": "AWS_PROXY"})],
@@ -106,7 +102,7 @@ def http_private_type(m):
             "a Cloud Map service ARN (a load balancer ARN and a URL are the usual mistakes).",
     rationale="AWS rejects it at deploy: \"For VpcLink VPC_LINK, integration uri should be a valid "
               "ELB listener ARN or a valid Cloud Map service ARN.\"",
-    sources=(_API_REF, _PRIV),
+    sources=(src.API_REF, src.PRIV),
     fix="Use the listener's arn (aws.lb.Listener), not the load balancer's, or the Cloud Map "
         "service's arn.",
     valid=[Example(samples.HTTP_PRIVATE),
@@ -134,7 +130,7 @@ def http_private_uri(m):
             "integration uses an apigatewayv2 VPC link.",
     rationale="HTTP APIs connect through apigatewayv2 VPC links; WebSocket APIs only through the "
               "NLB-based REST VPC links. The other kind is rejected at deploy.",
-    sources=(_PRIV, _WS_INT, "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+    sources=(src.PRIV, src.WS_INT, "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
                              "http-api-vpc-links.html"),
     fix="HTTP APIs: aws.apigatewayv2.VpcLink; WebSocket APIs: aws.apigateway.VpcLink.",
     valid=[Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "connectionId"},
@@ -160,7 +156,7 @@ def vpc_link_version(m):
             "integrationUri that is not an http(s) URL (for example a listener ARN).",
     rationale="WebSocket private integrations go through an NLB-based VPC link to a URL, usually "
               "the NLB's DNS name; listener ARNs are an HTTP API concept.",
-    sources=(_WS_INT, "https://repost.aws/knowledge-center/api-gateway-vpc-link-integration"),
+    sources=(src.WS_INT, "https://repost.aws/knowledge-center/api-gateway-vpc-link-integration"),
     fix="Use integrationType HTTP or HTTP_PROXY and the NLB's URL as integrationUri.",
     valid=[Example(samples.WS_PRIVATE, protocol=aws.WEBSOCKET)],
     invalid=[Example({**samples.WS_PRIVATE, "integrationUri": samples.LISTENER_ARN},
@@ -188,7 +184,7 @@ def websocket_private_uri(m):
             "private (connectionType is not VPC_LINK).",
     rationale="tlsConfig switches an HTTP API private integration to HTTPS and names the server "
               "to verify; anywhere else it does nothing, which hides the real TLS setup.",
-    sources=(_API_REF, _PRIV),
+    sources=(src.API_REF, src.PRIV),
     fix="Remove tlsConfig, or make the integration a VPC_LINK integration on an HTTP API.",
     valid=[Example({**samples.HTTP_PRIVATE, "tlsConfig": {"serverNameToVerify": "api.internal"}})],
     invalid=[Example({**samples.HTTP_PUBLIC, "tlsConfig": {"serverNameToVerify": "api.internal"}}),

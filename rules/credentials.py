@@ -1,11 +1,10 @@
 """APIGW020-021: credentialsArn and Lambda invoke permissions."""
 from __future__ import annotations
 
-from . import aws, samples
+from . import aws, samples, sources as src
 from .catalogue import ERROR, WARNING, Example, Hit, rule
 from .methods import is_lambda_uri
 
-_API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
 
 
 @rule(
@@ -18,8 +17,7 @@ _API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-a
               "rejects arn:aws:iam::*:user/* (the account '*' is not valid) at preview, so "
               "caller-credential pass-through cannot be expressed with this resource; other "
               "non-role ARNs fail at deploy or at run time.",
-    sources=(_API_REF, "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
-                       "http-api-develop-integrations-aws-services.html"),
+    sources=(src.API_REF, src.SVC),
     fix="Use the ARN of a role that apigateway.amazonaws.com can assume (role.arn).",
     valid=[Example(samples.SQS_SEND),
            Example({**samples.SQS_SEND, "credentialsArn": "arn:aws:iam::123456789012:"
@@ -49,8 +47,7 @@ def credentials_arn_form(m):
     rationale="The deploy succeeds, then every call fails with 500 Internal Server Error and the "
               "access log shows an integration error: API Gateway may not invoke the function.",
     sources=("https://repost.aws/knowledge-center/api-gateway-http-lambda-integrations",
-             "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
-             "http-api-develop-integrations-lambda.html"),
+             src.LAMBDA),
     fix="Add an aws.lambda_.Permission with principal apigateway.amazonaws.com and action "
         "lambda:InvokeFunction on the function (source_arn: the API's execution_arn + '/*/*'), "
         "or set credentialsArn to a role that may invoke it.",

@@ -1,11 +1,10 @@
 """APIGW001-002: the integration type, and which types each protocol supports."""
 from __future__ import annotations
 
-from . import aws, samples
+from . import aws, samples, sources as src
 from .catalogue import ERROR, Example, Hit, rule
 from .generic import enum_hit
 
-_API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
 
 
 @rule(
@@ -16,7 +15,7 @@ _API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-a
     rationale="The provider checks only the five-value enum, so preview passes; AWS then fails "
               "the create with \"Currently, an API with a protocol type of HTTP may only be "
               "associated with proxy integrations (AWS_PROXY, HTTP_PROXY)\".",
-    sources=(_API_REF,
+    sources=(src.API_REF,
              "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
              "http-api-develop-integrations.html"),
     fix="Use AWS_PROXY (a Lambda function, or an AWS service with integrationSubtype) or "
@@ -40,7 +39,7 @@ def http_api_integration_type(m):
     summary="integrationType is not one of AWS, AWS_PROXY, HTTP, HTTP_PROXY, MOCK.",
     rationale="The provider rejects any other value (the check is case-sensitive), so the "
               "preview fails before the program's other resources are planned.",
-    sources=(_API_REF,),
+    sources=(src.API_REF,),
     fix="Use one of AWS, AWS_PROXY, HTTP, HTTP_PROXY, MOCK, in upper case.",
     valid=[Example(samples.HTTP_LAMBDA)],
     invalid=[Example({**samples.HTTP_LAMBDA, "integrationType": "aws_proxy"}),

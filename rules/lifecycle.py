@@ -1,12 +1,11 @@
 """APIGW044-046: replacements, AWS length limits and quotas."""
 from __future__ import annotations
 
-from . import aws, samples
+from . import aws, samples, sources as src
 from .catalogue import ERROR, INFO, WARNING, Example, Hit, rule
 from .generic import length_hit
 from .values import ABSENT, UNKNOWN, known_items
 
-_API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
 
 
 @rule(
@@ -18,7 +17,7 @@ _API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-a
               "targeting integrations/<id> are updated, and traffic can fail during the switch. "
               "CloudFormation treats only ApiId as create-only, so the behaviour surprises users "
               "coming from it.",
-    sources=(_API_REF, "https://www.pulumi.com/registry/packages/aws/api-docs/apigatewayv2/"
+    sources=(src.API_REF, "https://www.pulumi.com/registry/packages/aws/api-docs/apigatewayv2/"
                        "integration/"),
     fix="Create a new integration next to the old one and move the routes, or accept the "
         "replacement knowingly (make the policy advisory).",
@@ -55,7 +54,7 @@ def replacement(m):
             "integrationMethod or payloadFormatVersion over 64, tlsConfig.serverNameToVerify "
             "empty or over 512, or a request template over 32768.",
     rationale="The provider does not check these lengths; AWS rejects the integration at deploy.",
-    sources=(_API_REF,),
+    sources=(src.API_REF,),
     fix="Shorten the value (move long templates to a file you read at run time only if they "
         "still fit), or fill in the empty one.",
     valid=[Example({**samples.HTTP_LAMBDA, "description": "Orders API: Lambda proxy"})],
@@ -80,9 +79,8 @@ def length_limits(m):
     summary=f"More than {aws.INTEGRATIONS_PER_API} integrations belong to the same API.",
     rationale="AWS allows 300 integrations per API; the HTTP API quota cannot be raised, the "
               "WebSocket one can on request. The deploy fails at the 301st.",
-    sources=("https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html",
-             "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
-             "apigateway-execution-service-websocket-limits-table.html"),
+    sources=(src.QUOTA_HTTP,
+             src.QUOTA_WS),
     fix="Share integrations between routes (one integration can serve many routes), or split "
         "the API.",
     valid=[Example(samples.HTTP_LAMBDA, context={"siblings": 10})],

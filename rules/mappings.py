@@ -1,13 +1,11 @@
 """APIGW031-034 and APIGW038: request parameter mapping grammar, per protocol."""
 from __future__ import annotations
 
-from . import aws, samples
+from . import aws, samples, sources as src
 from .catalogue import ERROR, WARNING, Example, Hit, rule
 from .grammar import bad_sources, header_name, is_reserved_header
 from .values import known_items
 
-_PM = "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html"
-_WS_MAP = "https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-data-mapping.html"
 
 
 def http_request_mappings(m):
@@ -37,7 +35,7 @@ def response_mappings(m):
     rationale="HTTP APIs transform requests with action:location keys; WebSocket-style keys "
               "(integration.request.header.x) and actions a location does not support "
               "(append:path) are rejected at deploy.",
-    sources=(_PM,),
+    sources=(src.PM,),
     fix="Rewrite the key as ACTION:header.NAME, ACTION:querystring.NAME or overwrite:path.",
     valid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {
         "append:header.x-request-id": "$context.requestId", "overwrite:path": "$request.path",
@@ -61,7 +59,7 @@ def http_mapping_key(m):
             "(Authorization, Host-like hop-by-hop headers, x-amz-*, apigw-*, ...).",
     rationale="AWS documents that request and response mappings cannot be configured for these "
               "headers, and rejects the integration at deploy.",
-    sources=(_PM,),
+    sources=(src.PM,),
     fix="Map the value to a header of your own, for example x-original-authorization.",
     valid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {
         "append:header.x-user-id": "$context.authorizer.claims.sub"}})],
@@ -90,7 +88,7 @@ def reserved_header(m):
             "$context or $stageVariables (or a JSON path with '..' or filters).",
     rationale="AWS rejects unknown sources (\"Invalid selection expression\"); $response.* "
               "belongs in responseParameters. Several variables in one value need the ${} form.",
-    sources=(_PM,),
+    sources=(src.PM,),
     fix="Use $request.*, $context.*, $stageVariables.* or a static value.",
     valid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {
         "append:header.x-source": "api-${context.stage}-${request.header.x-client}"}})],
@@ -114,8 +112,7 @@ def http_mapping_source(m):
             "than 512 characters.",
     rationale="AWS takes mapping values of 1-512 characters; on update the provider sends an "
               "empty value to mean 'delete this key'. remove: keys take a placeholder such as ''.",
-    sources=(_PM, "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/"
-                  "apis-apiid-integrations.html"),
+    sources=(src.PM, src.API_REF),
     fix="Give every mapping a value of 1-512 characters; for remove:... use \"''\".",
     valid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {"remove:header.x-debug": "''"}})],
     invalid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {"remove:header.x-debug": ""}}),
@@ -142,7 +139,7 @@ def mapping_value_length(m):
     rationale="WebSocket APIs use the REST-style mapping grammar; static values must be quoted "
               "('value'), unlike on HTTP APIs. An unquoted static value is the usual mistake, and "
               "AWS rejects it at deploy.",
-    sources=(_WS_MAP,),
+    sources=(src.WS_MAP,),
     fix="Key: integration.request.header.NAME; value: route.request.header.NAME, "
         "context.connectionId, stageVariables.NAME or 'static'.",
     valid=[Example({**samples.WS_PRIVATE, "requestParameters": {

@@ -1,14 +1,11 @@
 """APIGW013-015: integrationMethod."""
 from __future__ import annotations
 
-from . import aws, samples
+from . import aws, samples, sources as src
 from .catalogue import ERROR, Example, Hit, rule
 from .generic import enum_hit
 from .model import LAMBDA_FUNCTION
 
-_API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
-_CFN = ("https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
-        "aws-resource-apigatewayv2-integration.html")
 
 
 def is_lambda_uri(m) -> bool:
@@ -22,7 +19,7 @@ def is_lambda_uri(m) -> bool:
     title="integrationMethod outside the provider's list",
     summary="integrationMethod is not one of ANY, DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT.",
     rationale="The provider rejects other values, lower case included, and fails the preview.",
-    sources=(_API_REF,),
+    sources=(src.API_REF,),
     fix="Use an upper-case HTTP method from the list.",
     valid=[Example(samples.HTTP_PUBLIC)],
     invalid=[Example({**samples.HTTP_PUBLIC, "integrationMethod": "get"}),
@@ -39,7 +36,7 @@ def integration_method_enum(m):
             "a Lambda function) sets integrationMethod to something other than POST.",
     rationale="Lambda is invoked with POST; AWS rejects anything else with \"HttpMethod must be "
               "POST for AWS_PROXY IntegrationType\". Leaving the method out makes AWS fill in POST.",
-    sources=(_CFN, "https://github.com/hashicorp/terraform-provider-aws/issues/42391"),
+    sources=(src.CFN, "https://github.com/hashicorp/terraform-provider-aws/issues/42391"),
     fix="Set integrationMethod to POST, or leave it out.",
     valid=[Example({**samples.HTTP_LAMBDA, "integrationMethod": "POST"}),
            Example({**samples.WS_LAMBDA_CUSTOM}, protocol=aws.WEBSOCKET)],
@@ -64,8 +61,7 @@ def lambda_method_post(m):
     summary="integrationType is HTTP or HTTP_PROXY and integrationMethod is not set.",
     rationale="An HTTP backend call needs a method; AWS's API does not mark it required, so the "
               "provider passes it and the integration fails at deploy.",
-    sources=(_CFN, "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
-                   "http-api-develop-integrations-http.html"),
+    sources=(src.CFN, src.HTTP_BACKEND),
     fix="Set integrationMethod, for example ANY to forward the client's method.",
     valid=[Example(samples.HTTP_PUBLIC), Example(samples.WS_HTTP, protocol=aws.WEBSOCKET)],
     invalid=[Example({k: v for k, v in samples.HTTP_PUBLIC.items() if k != "integrationMethod"}),

@@ -1,13 +1,11 @@
 """APIGW010-012: payloadFormatVersion."""
 from __future__ import annotations
 
-from . import aws, samples
+from . import aws, samples, sources as src
 from .catalogue import ERROR, LINTER, WARNING, Example, Hit, rule
 from .generic import shown
 from .values import ABSENT, UNKNOWN
 
-_LAMBDA = "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html"
-_API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
 
 
 @rule(
@@ -17,7 +15,7 @@ _API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-a
             "number such as 2.0 or 2 included).",
     rationale="The provider accepts only the two strings and fails the preview otherwise; in "
               "Python, payload_format_version=2.0 is a float, not the string the schema expects.",
-    sources=(_LAMBDA, _API_REF),
+    sources=(src.LAMBDA, src.API_REF),
     fix='Write the version as a string: "2.0" for HTTP API Lambda integrations, else "1.0".',
     valid=[Example(samples.HTTP_LAMBDA)],
     invalid=[Example({**samples.HTTP_LAMBDA, "payloadFormatVersion": "2"}),
@@ -40,8 +38,7 @@ def payload_format_version_value(m):
             "every WebSocket integration support only 1.0.",
     rationale="AWS rejects the integration at deploy; the provider only checks that the value "
               "is 1.0 or 2.0.",
-    sources=(_API_REF, _LAMBDA, "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
-                                "http-api-develop-integrations-aws-services-reference.html"),
+    sources=(src.API_REF, src.LAMBDA, src.SUB),
     fix='Use "1.0" (or leave payloadFormatVersion out).',
     valid=[Example(samples.HTTP_LAMBDA), Example({**samples.HTTP_PUBLIC, "payloadFormatVersion": "1.0"})],
     invalid=[Example({**samples.HTTP_PUBLIC, "payloadFormatVersion": "2.0"}),
@@ -70,7 +67,7 @@ def payload_format_version_2(m):
               "CDK default to 2.0; the two event formats differ (2.0 has cookies and no "
               "multiValueHeaders), so a handler written for one breaks on the other. Linter only: "
               "the policy pack cannot tell a default from a written value.",
-    sources=(_LAMBDA,),
+    sources=(src.LAMBDA,),
     fix='Set payloadFormatVersion explicitly ("2.0" for new handlers) to match the handler.',
     valid=[Example(samples.HTTP_LAMBDA),
            Example({**samples.HTTP_LAMBDA, "payloadFormatVersion": "1.0"})],

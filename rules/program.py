@@ -3,12 +3,10 @@ from __future__ import annotations
 
 import difflib
 
-from . import aws, samples
+from . import aws, samples, sources as src
 from .catalogue import ERROR, LINTER, Example, Hit, rule
 from .values import UNKNOWN
 
-_API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
-_REGISTRY = "https://www.pulumi.com/registry/packages/aws/api-docs/apigatewayv2/integration/"
 
 
 def _websocket_evidence(m) -> list[str]:
@@ -38,7 +36,7 @@ def _http_evidence(m) -> list[str]:
             'payloadFormatVersion "2.0") at once.',
     rationale="No API accepts both halves, so the integration is wrong whichever API it belongs "
               "to. When the protocol is known, the specific rules report instead.",
-    sources=(_API_REF,),
+    sources=(src.API_REF,),
     fix="Decide which API the integration belongs to and drop the other protocol's settings.",
     valid=[Example(samples.WS_LAMBDA_CUSTOM, protocol=None),
            Example({**samples.HTTP_PUBLIC, "responseParameters": [
@@ -64,7 +62,7 @@ def mixed_protocol(m):
     rationale="Python raises TypeError before any preview starts, so the whole program fails; "
               "the closest valid name is usually what was meant. Linter only: a policy never "
               "sees such a program.",
-    sources=(_REGISTRY,),
+    sources=(src.REGISTRY,),
     fix="Rename the argument to the suggested name, or remove it.",
     valid=[Example(samples.HTTP_LAMBDA)],
     invalid=[Example({**{k: v for k, v in samples.HTTP_LAMBDA.items() if k != "integrationType"},
@@ -86,7 +84,7 @@ def unknown_argument(m):
             "no **kwargs or args object could supply it.",
     rationale="The provider rejects the resource at preview (both are required), after the "
               "program has already run. Linter only: the policy pack never sees such a resource.",
-    sources=(_REGISTRY,),
+    sources=(src.REGISTRY,),
     fix="Pass api_id (the Api's id) and integration_type.",
     valid=[Example(samples.HTTP_LAMBDA)],
     invalid=[Example({k: v for k, v in samples.HTTP_LAMBDA.items() if k != "integrationType"},

@@ -1,13 +1,11 @@
 """APIGW035-037: HTTP API responseParameters."""
 from __future__ import annotations
 
-from . import aws, samples
+from . import aws, samples, sources as src
 from .catalogue import ERROR, WARNING, Example, Hit, rule
 from .grammar import bad_sources
 from .mappings import response_mappings
 
-_PM = "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html"
-_API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
 _OK = [{"statusCode": "500", "mappings": {"overwrite:statuscode": "503",
                                           "append:header.x-error": "$context.requestId"}}]
 
@@ -18,7 +16,7 @@ _OK = [{"statusCode": "500", "mappings": {"overwrite:statuscode": "503",
     summary="responseParameters is set on a WebSocket API integration.",
     rationale="Response parameter mappings are supported only for HTTP APIs; on a WebSocket API "
               "they do nothing (WebSocket responses are shaped by integration responses).",
-    sources=(_API_REF,),
+    sources=(src.API_REF,),
     fix="Remove responseParameters; use an IntegrationResponse with templates on WebSocket APIs.",
     valid=[Example({**samples.HTTP_PUBLIC, "responseParameters": _OK})],
     invalid=[Example({**samples.WS_HTTP, "responseParameters": _OK}, protocol=aws.WEBSOCKET)],
@@ -35,7 +33,7 @@ def websocket_response_parameters(m):
             "or two entries share one.",
     rationale="AWS selects response mappings by the backend's status code and accepts only "
               "200-599; a repeated code is ambiguous and the later entry is lost.",
-    sources=(_API_REF, _PM),
+    sources=(src.API_REF, src.PM),
     fix="Use one entry per status code, each between \"200\" and \"599\".",
     valid=[Example({**samples.HTTP_PUBLIC, "responseParameters": _OK})],
     invalid=[Example({**samples.HTTP_PUBLIC, "responseParameters": [
@@ -71,7 +69,7 @@ def response_status_code(m):
             "a status code (warnings).",
     rationale="AWS rejects wrong keys at deploy. Response mappings read $response.header/body, "
               "$context and $stageVariables; a request source there is a copy-paste mistake.",
-    sources=(_PM,),
+    sources=(src.PM,),
     fix="Keys: ACTION:header.NAME or overwrite:statuscode; values: $response.*, $context.*, "
         "$stageVariables.* or static.",
     valid=[Example({**samples.HTTP_PUBLIC, "responseParameters": _OK})],

@@ -1,14 +1,11 @@
 """APIGW003-009: HTTP API AWS service integrations (integrationSubtype)."""
 from __future__ import annotations
 
-from . import aws, samples
+from . import aws, samples, sources as src
 from .catalogue import ERROR, WARNING, Example, Hit, rule
 from .grammar import bad_sources, is_json_literal
 from .values import UNKNOWN, known_items
 
-_SVC = "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-aws-services.html"
-_SUB = ("https://docs.aws.amazon.com/apigateway/latest/developerguide/"
-        "http-api-develop-integrations-aws-services-reference.html")
 
 
 def _known_subtype(m):
@@ -25,8 +22,7 @@ def _known_subtype(m):
     rationale="AWS service integrations exist only for HTTP API AWS_PROXY integrations; the "
               "provider checks only the value's length, so the mistake surfaces at deploy. The "
               "property forces a replacement, so fixing it later replaces the integration.",
-    sources=(_SUB, "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/"
-                   "apis-apiid-integrations.html"),
+    sources=(src.SUB, src.API_REF),
     fix="Use integrationType AWS_PROXY on an HTTP API with one of: " + ", ".join(aws.SUBTYPES) + ".",
     valid=[Example(samples.SQS_SEND)],
     invalid=[Example({**samples.SQS_SEND, "integrationSubtype": "SQS-SendMessages"}),
@@ -54,7 +50,7 @@ def subtype_misuse(m):
             "SQS-SendMessage: QueueUrl and MessageBody).",
     rationale="AWS refuses to create an AWS service integration unless every required parameter "
               "is configured; the provider does not know the subtypes' parameters.",
-    sources=(_SUB, _SVC),
+    sources=(src.SUB, src.SVC),
     fix="Add the missing keys to requestParameters, mapped from the request or static.",
     valid=[Example(samples.SQS_SEND),
            Example({**samples.START_SYNC, "requestParameters": {"StateMachineArn": "arn:aws:states:"
@@ -84,7 +80,7 @@ def subtype_required_parameters(m):
             "parameters, or uses the append/overwrite/remove mapping form of plain HTTP APIs.",
     rationale="With a subtype, request parameters are the arguments of the AWS action, named "
               "exactly as the service names them; anything else is rejected or ignored.",
-    sources=(_SUB,),
+    sources=(src.SUB,),
     fix="Use the subtype's parameter names (case-sensitive), without an action prefix.",
     valid=[Example({**samples.SQS_SEND, "requestParameters": {
         **samples.SQS_SEND["requestParameters"], "DelaySeconds": "5"}})],
@@ -116,7 +112,7 @@ def subtype_parameter_names(m):
             "$request.header/querystring/path/body, $context or $stageVariables.",
     rationale="AWS rejects a JSON object literal (\"Invalid source: {...} specified for "
               "destination\"), and an unsupported expression fails at create or at run time.",
-    sources=(_SVC, "https://github.com/hashicorp/terraform-provider-aws/issues/17348"),
+    sources=(src.SVC, "https://github.com/hashicorp/terraform-provider-aws/issues/17348"),
     fix="Use a static string or a $request.*, $context.* or $stageVariables.* expression; send "
         "structured data through $request.body.",
     valid=[Example(samples.SQS_SEND),
@@ -151,7 +147,7 @@ def subtype_parameter_values(m):
     summary="integrationSubtype is set but credentialsArn is not.",
     rationale="API Gateway calls the AWS service with a role you provide; without one the "
               "integration cannot be authorized.",
-    sources=(_SVC,),
+    sources=(src.SVC,),
     fix="Set credentialsArn to a role that apigateway.amazonaws.com can assume, with permission "
         "for the target action.",
     valid=[Example(samples.SQS_SEND)],
@@ -173,7 +169,7 @@ def subtype_credentials(m):
     summary="integrationSubtype is set together with integrationUri or integrationMethod.",
     rationale="AWS service integrations take their target from requestParameters; AWS stores "
               "neither the URI nor the method, so the values are misleading at best.",
-    sources=(_SVC,),
+    sources=(src.SVC,),
     fix="Remove integrationUri and integrationMethod; name the target in requestParameters.",
     valid=[Example(samples.SQS_SEND)],
     invalid=[Example({**samples.SQS_SEND, "integrationMethod": "POST"}),
@@ -195,7 +191,7 @@ def subtype_unused_target(m):
             "is not EXPRESS (STANDARD is the default).",
     rationale="Synchronous executions exist only for EXPRESS workflows; every request to a "
               "STANDARD state machine fails at run time.",
-    sources=(_SUB, "https://docs.aws.amazon.com/step-functions/latest/apireference/"
+    sources=(src.SUB, "https://docs.aws.amazon.com/step-functions/latest/apireference/"
                    "API_StartSyncExecution.html"),
     fix="Create the state machine with type EXPRESS, or use StepFunctions-StartExecution.",
     valid=[Example(samples.START_SYNC, context={"state_machine": "EXPRESS"})],

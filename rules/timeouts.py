@@ -1,7 +1,7 @@
 """APIGW030: the integration timeout range, per protocol."""
 from __future__ import annotations
 
-from . import aws
+from . import aws, sources as src
 from .catalogue import ERROR, Example, Hit, rule
 from .values import UNKNOWN
 
@@ -20,11 +20,9 @@ _WS_LAMBDA = {"integrationType": "AWS_PROXY",
     rationale="The provider has no range check, so a wrong timeout passes preview and AWS rejects "
               "the integration minutes into `pulumi up`. Both quotas are fixed: the June 2024 "
               "increase above 29 s applies to REST APIs only.",
-    sources=("https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html",
-             "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
-             "apigateway-execution-service-websocket-limits-table.html",
-             "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/"
-             "apis-apiid-integrations.html"),
+    sources=(src.QUOTA_HTTP,
+             src.QUOTA_WS,
+             src.API_REF),
     fix="Set timeoutMilliseconds within the protocol's range, or leave it out for the maximum.",
     valid=[Example({**_LAMBDA, "timeoutMilliseconds": 30000}),
            Example({**_WS_LAMBDA, "timeoutMilliseconds": 29000}, protocol=aws.WEBSOCKET),

@@ -1,14 +1,10 @@
 """APIGW016-019: integrationUri."""
 from __future__ import annotations
 
-from . import aws, samples
+from . import aws, samples, sources as src
 from .catalogue import ERROR, WARNING, Example, Hit, rule
 from .model import LAMBDA_FUNCTION
 
-_API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
-_LAMBDA = "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html"
-_WS_INT = ("https://docs.aws.amazon.com/apigateway/latest/developerguide/"
-           "apigateway-websocket-api-integration-requests.html")
 
 
 def checkable_uri(m) -> str | None:
@@ -34,7 +30,7 @@ def lambda_uri_form(uri: str) -> str | None:
             "HTTP_PROXY integration.",
     rationale="These integrations have nothing to call without a URI; AWS's API does not mark it "
               "required, so the provider lets it through and the deploy fails.",
-    sources=(_API_REF,),
+    sources=(src.API_REF,),
     fix="Set integrationUri: the function's invoke_arn for Lambda, the backend URL for HTTP, the "
         "listener or Cloud Map service ARN for a private integration.",
     valid=[Example(samples.HTTP_LAMBDA), Example(samples.WS_MOCK, protocol=aws.WEBSOCKET),
@@ -56,8 +52,7 @@ def integration_uri_required(m):
             "VPC_LINK) has an integrationUri that is not a fully qualified http:// or https:// URL.",
     rationale="API Gateway calls the URI as given; AWS rejects a host name without scheme or a "
               "relative path at deploy. Stage variables and {proxy} path variables are allowed.",
-    sources=(_API_REF, "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
-                       "http-api-develop-integrations-http.html"),
+    sources=(src.API_REF, src.HTTP_BACKEND),
     fix="Write the full URL, for example https://backend.example.com/{proxy}.",
     valid=[Example(samples.HTTP_PUBLIC),
            Example({**samples.WS_HTTP, "integrationUri": "${stageVariables.backend}/messages"},
@@ -85,7 +80,7 @@ def http_uri_url(m):
               "(arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/FUNCTION_ARN/"
               "invocations); WebSocket APIs are documented with the invoke ARN only, and a plain "
               "ARN there has been reported to break the console. A malformed ARN fails at deploy.",
-    sources=(_LAMBDA, _WS_INT, "https://github.com/aws/aws-cdk/issues/13679"),
+    sources=(src.LAMBDA, src.WS_INT, "https://github.com/aws/aws-cdk/issues/13679"),
     fix="Use the function's invoke_arn output (or a well-formed function ARN on HTTP APIs).",
     valid=[Example(samples.HTTP_LAMBDA), Example(samples.WS_LAMBDA, protocol=aws.WEBSOCKET),
            Example({**samples.HTTP_LAMBDA, "integrationUri": samples.INVOKE_ARN})],
@@ -119,8 +114,7 @@ def lambda_uri_form_check(m):
             "integrationUri is not a Lambda function or invoke ARN.",
     rationale="Without a subtype AWS_PROXY means Lambda; an SQS queue URL or a load balancer "
               "ARN there is rejected at deploy. Other AWS services need integrationSubtype.",
-    sources=(_API_REF, "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
-                       "http-api-develop-integrations-aws-services.html"),
+    sources=(src.API_REF, src.SVC),
     fix="Point integrationUri at a Lambda function, or set integrationSubtype for another "
         "AWS service.",
     valid=[Example(samples.HTTP_LAMBDA), Example(samples.WS_LAMBDA, protocol=aws.WEBSOCKET)],

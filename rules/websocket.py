@@ -1,14 +1,10 @@
 """APIGW039-043: WebSocket-only settings."""
 from __future__ import annotations
 
-from . import aws, samples
+from . import aws, samples, sources as src
 from .catalogue import ERROR, INFO, LINTER, WARNING, Example, Hit, rule
 from .generic import enum_hit
 
-_API_REF = "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html"
-_XFORM = ("https://docs.aws.amazon.com/apigateway/latest/developerguide/"
-          "websocket-api-data-transformations.html")
-_PASS = "https://docs.aws.amazon.com/apigateway/latest/developerguide/integration-passthrough-behaviors.html"
 _TEMPLATES = ("requestTemplates", "templateSelectionExpression")
 
 
@@ -22,7 +18,7 @@ _TEMPLATES = ("requestTemplates", "templateSelectionExpression")
               "used examples is the most common mistake in public Pulumi programs. The policy "
               "pack cannot tell a written passthroughBehavior WHEN_NO_MATCH from the provider's "
               "default, so it reports passthroughBehavior only for other values.",
-    sources=(_API_REF, "https://github.com/hashicorp/terraform-provider-aws/issues/13062"),
+    sources=(src.API_REF, "https://github.com/hashicorp/terraform-provider-aws/issues/13062"),
     fix="Remove the argument (apigw-lint --fix does).",
     valid=[Example(samples.HTTP_LAMBDA),
            Example(samples.WS_LAMBDA_CUSTOM, protocol=aws.WEBSOCKET)],
@@ -47,7 +43,7 @@ def websocket_only_property(m):
             "templateSelectionExpression or passthroughBehavior.",
     rationale="Proxy integrations pass the request through untouched; mapping templates and "
               "passthrough behaviour apply only to AWS, HTTP and MOCK integrations.",
-    sources=(_XFORM, _PASS),
+    sources=(src.XFORM, src.PASS),
     fix="Remove them, or use a non-proxy integration (AWS or HTTP) if you need transformations.",
     valid=[Example(samples.WS_LAMBDA, protocol=aws.WEBSOCKET),
            Example(samples.WS_LAMBDA_CUSTOM, protocol=aws.WEBSOCKET)],
@@ -72,7 +68,7 @@ def websocket_proxy_templates(m):
             "passthroughBehavior is not WHEN_NO_MATCH / WHEN_NO_TEMPLATES / NEVER.",
     rationale="The provider rejects other values at preview; the typo WHEN_NO_TEMPLATE (without "
               "S) is the common one.",
-    sources=(_API_REF, _PASS),
+    sources=(src.API_REF, src.PASS),
     fix="Use one of the listed values.",
     valid=[Example({**samples.WS_LAMBDA_CUSTOM, "contentHandlingStrategy": "CONVERT_TO_TEXT",
                     "passthroughBehavior": "WHEN_NO_TEMPLATES"}, protocol=aws.WEBSOCKET)],
@@ -93,7 +89,7 @@ def websocket_enums(m):
             "$request.body.PATH expression nor a static key such as $default or a content type.",
     rationale="API Gateway evaluates only request-body expressions here; anything else (a "
               "header expression, a missing '$') silently selects no template.",
-    sources=(_XFORM, "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+    sources=(src.XFORM, "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
                      "apigateway-websocket-api-selection-expressions.html"),
     fix="Use ${request.body.action} (or another body path), or a static key.",
     valid=[Example({**samples.WS_LAMBDA_CUSTOM, "templateSelectionExpression": "${request.body.action}"},
@@ -123,8 +119,7 @@ def template_selection_expression(m):
     rationale="MOCK answers from API Gateway itself with no backend; these settings are unused "
               "and suggest the integration is not what was meant. A MOCK usually needs a request "
               "template that returns {\"statusCode\": 200}.",
-    sources=(_API_REF, "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
-                       "apigateway-websocket-api-integration-requests.html"),
+    sources=(src.API_REF, src.WS_INT),
     fix="Remove the backend arguments (apigw-lint --fix does).",
     valid=[Example(samples.WS_MOCK, protocol=aws.WEBSOCKET)],
     invalid=[Example({**samples.WS_MOCK, "integrationMethod": "POST",
