@@ -29,7 +29,7 @@ from typing import Any, Iterator
 import pytest
 from render_python import render_python
 
-from apigw_lint.rules import LINTER, PACK, RULES
+from apigw_lint.rules import LINTER, PACK, RULES, aws
 from harness.pack import PackClient, Resource
 from harness.program import Record
 
@@ -51,6 +51,27 @@ NOT_RUNNABLE: frozenset[str] = frozenset()
 # Known discrepancies, {(program id, "raw" | "defaulted"): reason}: the case is expected to fail
 # (strictly, so that it turns red once an engine is fixed).
 KNOWN: dict[tuple[str, str], str] = {}
+
+
+
+def _written_defaults(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if aws.PROVIDER_DEFAULTS.get(k, object()) == v}
+
+
+# Where the catalogue says the engines part: an invalid example only the linter flags because it
+# writes a value the provider also defaults (the pack cannot tell written from defaulted; it gets
+# those inputs after the provider's Check). rule id -> the written defaults of such examples.
+LINTER_ONLY_WRITTEN_DEFAULTS = {
+    r.id: [_written_defaults(dict(ex.props)) for ex in r.invalid
+           if tuple(ex.engines) == (LINTER,) and _written_defaults(dict(ex.props))]
+    for r in RULES.values() if r.id in BOTH_RULES}
+
+
+def _catalogued(rule: str, inputs: dict[str, Any]) -> bool:
+    """A linter-only finding the catalogue explains: the integration writes the same provider
+    default(s) as an example of the rule whose `engines` is the linter alone."""
+    return any(all(inputs.get(k) == v for k, v in written.items())
+               for written in LINTER_ONLY_WRITTEN_DEFAULTS.get(rule, []))
 
 
 @dataclass
@@ -165,24 +186,35 @@ def _record_batch(items: list[Program]) -> dict[str, Any]:
 
 # --- the linter's findings, per integration -------------------------------------------------
 
-def _integration_calls(file: Path) -> list[tuple[int, int]]:
-    """(first line, last line) of each `...Integration(...)` call in a source file."""
-    spans = []
-    for node in ast.walk(ast.parse(file.read_text())):
-        if isinstance(node, ast.Call):
-            f = node.func
-            if (isinstance(f, ast.Name) and f.id == "Integration") or (
-                    isinstance(f, ast.Attribute) and f.attr == "Integration"):
-                spans.append((node.lineno, node.end_lineno))
-    return spans
+def _is_integration_call(node: ast.AST) -> bool:
+    if not isinstance(node, ast.Call):
+        return False
+    f = node.func
+    return (isinstance(f, ast.Name) and f.id == "Integration") or (
+        isinstance(f, ast.Attribute) and f.attr == "Integration")
 
 
-def _call_at(file: Path, line: int) -> tuple[str, int] | None:
-    """The innermost Integration call spanning a line: (realpath, its first line)."""
-    spans = [s for s in _integration_calls(file) if s[0] <= line <= s[1]]
-    if not spans:
-        return None
-    return os.path.realpath(file), max(spans)[0]
+def _spans(node: ast.AST) -> tuple[int, int]:
+    return node.lineno, node.end_lineno or node.lineno
+
+
+def _calls_for(file: Path, line: int) -> list[tuple[str, int]]:
+    """The Integration call(s) a linter finding without a resource name is about, each as
+    (realpath, its first line): the innermost call spanning the finding's line; or, for a finding
+    on a value defined outside the call (a module-level dict passed by name), every Integration
+    call of the file that names what the assignment spanning that line binds."""
+    tree = ast.parse(file.read_text())
+    real = os.path.realpath(file)
+    calls = [n for n in ast.walk(tree) if _is_integration_call(n)]
+    spanning = [n for n in calls if _spans(n)[0] <= line <= _spans(n)[1]]
+    if spanning:
+        return [(real, max(_spans(n) for n in spanning)[0])]
+    bound = {t.id for n in ast.walk(tree)
+             if isinstance(n, (ast.Assign, ast.AnnAssign)) and _spans(n)[0] <= line <= _spans(n)[1]
+             for target in (n.targets if isinstance(n, ast.Assign) else [n.target])
+             for t in ast.walk(target) if isinstance(t, ast.Name)}
+    return [(real, n.lineno) for n in calls
+            if any(isinstance(x, ast.Name) and x.id in bound for x in ast.walk(n))]
 
 
 @dataclass
@@ -204,8 +236,7 @@ class Outcome:
         out: dict[str, set[str]] = {n: set() for n in names}
         by_call: dict[tuple[str, int], list[str]] = {}
         for name, (file, line) in self.sites.items():
-            call = _call_at(Path(file), line)
-            if call:
+            for call in _calls_for(Path(file), line)[:1]:
                 by_call.setdefault(call, []).append(name)
         stray = []
         for f in self.linter:
@@ -214,8 +245,8 @@ class Outcome:
             if f["resource"] is not None:
                 targets = [f["resource"]] if f["resource"] in out else []
             else:  # a computed name: every integration that call site made
-                call = _call_at(Path(f["path"]), f["line"])
-                targets = by_call.get(call, []) if call else []
+                targets = [t for call in _calls_for(Path(f["path"]), f["line"])
+                           for t in by_call.get(call, [])]
             if not targets:
                 stray.append(f"{f['rule']} at {f['path']}:{f['line']} (resource {f['resource']!r})")
             for t in targets:
@@ -305,8 +336,10 @@ def test_parity(outcomes: dict[str, Outcome], pack: PackClient, program: str, mo
     linter_ids, stray = o.linter_ids()
     assert o.integrations, f"{program} registers no integration"
     problems = [f"linter finding on no integration of the program: {s}" for s in stray]
+    inputs = {r.name: r.inputs for r in o.records if Resource.of(r).is_integration}
     for name in sorted(set(pack_ids) | set(linter_ids)):
         lint, pk = linter_ids.get(name, set()), pack_ids.get(name, set())
+        lint = {r for r in lint if r in pk or not _catalogued(r, inputs.get(name, {}))}
         if lint != pk:
             problems.append(f"integration {name!r}: linter only {sorted(lint - pk)}, "
                             f"pack only {sorted(pk - lint)} (linter {sorted(lint)}, pack {sorted(pk)})")
