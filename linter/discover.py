@@ -13,6 +13,7 @@ DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", "__pycache__", "node
                     ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages",
                     "__pypackages__", "build", "dist")
 PROJECT_FILES = ("Pulumi.yaml", "Pulumi.yml")
+YAML_PROGRAM_FILES = (*PROJECT_FILES, "Main.yaml")  # a YAML program's resources live in these
 
 
 def may_hold_integration(data: bytes) -> bool:
@@ -32,6 +33,7 @@ class Walker:
         self.defaults = _spec(list(DEFAULT_EXCLUDES))
         self.excludes = _spec(list(excludes))
         self._walks: dict[Path, list[Path]] = {}
+        self._python: dict[Path, list[Path]] = {}
 
     def excluded(self, path: Path, is_dir: bool) -> bool:
         if self.defaults.match_file(path.name + ("/" if is_dir else "")):
@@ -44,6 +46,13 @@ class Walker:
 
     def python_files(self, root: Path) -> list[Path]:
         """The .py files under root (absolute, not resolved), in a stable order."""
+        root = root.absolute()
+        if root not in self._python:
+            self._python[root] = [f for f in self.files(root) if f.suffix == ".py"]
+        return self._python[root]
+
+    def files(self, root: Path) -> list[Path]:
+        """The .py files and YAML program files under root, in a stable order."""
         root = root.absolute()
         if root not in self._walks:
             prefix = os.path.join(str(root), "")
@@ -81,7 +90,7 @@ class Walker:
             dirnames[:] = kept
             for f in sorted(filenames):
                 path = here / f
-                if f.endswith(".py") and path.is_file() and not self.excluded(path, False) \
+                if (f.endswith(".py") or f in YAML_PROGRAM_FILES) and path.is_file() and not self.excluded(path, False) \
                         and not _ignored(specs, path, False):
                     out.append(path)
         return out

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .discover import Walker, may_hold_integration
+from .discover import PROJECT_FILES, Walker, may_hold_integration
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = ()) -> Result:
     # each file once, however many links or arguments lead to it: (device, inode) -> (path, root)
     targets: dict[tuple[int, int], tuple[Path, Path]] = {}
     for given in paths:
-        found = walker.python_files(given) if given.is_dir() else [given.absolute()]
+        found = walker.files(given) if given.is_dir() else [given.absolute()]
         root = given.absolute() if given.is_dir() else given.absolute().parent
         for path in found:
             try:
@@ -54,18 +54,33 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = ()) -> Result:
     result.files = len(targets)
     data: dict[Path, bytes | None] = {}
     candidates = []
+    yaml_candidates = []
     for path, root in targets.values():
         try:
             data[path] = path.read_bytes()
         except OSError as e:
             result.diagnostics.append(f"{display(path)}: cannot read: {e.strerror}")
             continue
-        if may_hold_integration(data[path]):
+        if path.suffix in (".yaml", ".yml"):
+            # a project file names its runtime (yaml) and may point elsewhere with `main:`
+            if b"yaml" in data[path] if path.name in PROJECT_FILES \
+                    else may_hold_integration(data[path]):
+                yaml_candidates.append(path)
+        elif may_hold_integration(data[path]):
             candidates.append((path, root))
     if candidates:
         _check(candidates, walker, data, result)
+    if yaml_candidates:
+        _check_yaml(yaml_candidates, data, result)
     result.reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
     return result
+
+
+def _on_error(result: Result) -> Any:
+    def on_error(rule: Any, exc: Exception) -> None:
+        result.diagnostics.append(f"internal error: {rule.id} raised {exc!r}")
+        result.failed = True
+    return on_error
 
 
 def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path, bytes | None],
@@ -76,11 +91,7 @@ def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path,
 
     files = Files(walker, result.diagnostics.append, data)
     checkers: dict[Path, Integrations] = {}
-
-    def on_error(rule: Any, exc: Exception) -> None:
-        result.diagnostics.append(f"internal error: {rule.id} raised {exc!r}")
-        result.failed = True
-
+    on_error = _on_error(result)
     for path, root in candidates:
         try:
             source = files.source(path)
@@ -92,6 +103,39 @@ def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path,
             for located in checkers[project.root].check(source, on_error):
                 result.reports.append(Report(display(path), *located.start, *located.end,
                                              located.finding, located.resource))
+        except RecursionError:
+            result.diagnostics.append(f"{display(path)}: too deeply nested to lint")
+        except Exception as exc:  # noqa: BLE001 - one file's bug must not hide the others
+            result.diagnostics.append(f"{display(path)}: internal error: {exc!r}")
+            result.failed = True
+
+
+def _check_yaml(candidates: list[Path], data: dict[Path, bytes | None], result: Result) -> None:
+    from .yaml.integrations import Integrations
+    from .yaml.program import Program, YamlError, program_file
+
+    on_error = _on_error(result)
+    seen: set[tuple[int, int]] = set()  # a Main.yaml found directly and through `main:`
+    for path in candidates:
+        try:
+            program = program_file(path, data[path] or b"")
+            if program is None:
+                continue
+            st = os.stat(program)
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            text = data[program] if program in data else program.read_bytes()
+            if not text or not may_hold_integration(text):
+                continue
+            for located in Integrations(Program(program, text)).check(on_error):
+                result.reports.append(Report(display(program), *located.start, *located.end,
+                                             located.finding, located.resource))
+        except YamlError as e:
+            result.diagnostics.append(f"{display(e.path)}:{e.line}:{e.column}: YAML error: "
+                                      f"{e.message}")
+        except OSError as e:
+            result.diagnostics.append(f"{display(path)}: cannot read its program: {e.strerror}")
         except RecursionError:
             result.diagnostics.append(f"{display(path)}: too deeply nested to lint")
         except Exception as exc:  # noqa: BLE001 - one file's bug must not hide the others

@@ -1,0 +1,1 @@
+"""The Pulumi YAML front end."""

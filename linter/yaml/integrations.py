@@ -1,0 +1,108 @@
+"""The model of each `aws:apigatewayv2:Integration` resource of a Pulumi YAML program, its context
+from the program's other resources, and where each finding points."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from apigw_lint import rules
+from apigw_lint.rules import aws, model, resources
+from apigw_lint.rules.values import UNKNOWN
+
+from ..python.integrations import Located
+from .program import Program, Reference, Resource, position
+
+_URI_SOURCES = (model.LAMBDA_FUNCTION, model.LB_LISTENER, model.LB_LOAD_BALANCER)
+_LINK_SOURCES = (model.VPC_LINK_V1, model.VPC_LINK_V2)
+
+
+class Integrations:
+    def __init__(self, program: Program) -> None:
+        self.program = program
+        self._props: dict[str, Any] = {}
+
+    def kind(self, resource: Resource) -> str | None:
+        return resources.KIND_BY_TOKEN.get(resource.token or "")
+
+    def of_kind(self, kind: str) -> list[Resource]:
+        return [r for r in self.program.resources.values() if self.kind(r) == kind]
+
+    def props(self, resource: Resource) -> dict[str, Any] | None:
+        """Plain property values, None when `properties:` is not a mapping."""
+        if resource.name not in self._props:
+            node = resource.properties
+            self._props[resource.name] = None if node is None else \
+                {k: self.program.value(v) for k, v in node.items() if isinstance(k, str)}
+        return self._props[resource.name]
+
+    def origin(self, value: Any) -> Resource | None:
+        """The program's resource a `${name...}` value comes from."""
+        return self.program.resources.get(value.name) if isinstance(value, Reference) else None
+
+    def check(self, on_error: Callable[[rules.Rule, Exception], None]) -> list[Located]:
+        out = []
+        for resource in self.of_kind(resources.INTEGRATION):
+            m = self.model(resource)
+            for f in rules.run(m, engine=rules.LINTER, on_error=on_error):
+                where = position(resource.properties, f.path) or resource.key_position
+                key = f.path[-1] if f.path and where != resource.key_position else resource.name
+                out.append(Located(f, resource.name, where, (where[0], where[1] + len(str(key)))))
+        return out
+
+    def model(self, resource: Resource) -> rules.Integration:
+        raw = self.props(resource)
+        given = raw or {}
+        props = {k: _plain(v) for k, v in given.items() if k in aws.PROPERTIES}
+        extra = tuple(k for k in given if k not in aws.PROPERTIES)
+        return rules.Integration(props, self._context(given), name=resource.name,
+                                 extra_args=extra, open_args=raw is None)
+
+    def _context(self, raw: dict[str, Any]) -> rules.Context:
+        fields: dict[str, Any] = {}
+        api = self.origin(raw.get("apiId"))
+        if api is not None and self.kind(api) == resources.API:
+            fields["protocol"] = resources.protocol_of(_plain(self.props(api) or {}))
+            fields["integrations_on_api"] = sum(
+                self.origin((self.props(r) or {}).get("apiId")) is api
+                for r in self.of_kind(resources.INTEGRATION))
+        uri = self.origin(raw.get("integrationUri"))
+        if uri is not None and self.kind(uri) in _URI_SOURCES:
+            fields["uri_source"] = self.kind(uri)
+            if self.kind(uri) == model.LAMBDA_FUNCTION:
+                fields["lambda_permitted"] = self._lambda_permitted(uri)
+        link = self.origin(raw.get("connectionId"))
+        if link is not None and self.kind(link) in _LINK_SOURCES:
+            fields["connection_source"] = self.kind(link)
+        params = raw.get("requestParameters")
+        machine = self.origin(params.get(aws.STATE_MACHINE_PARAMETER)) \
+            if isinstance(params, dict) else None
+        if machine is not None and self.kind(machine) == resources.STATE_MACHINE:
+            props = self.props(machine)
+            fields["state_machine_type"] = UNKNOWN if props is None else \
+                resources.state_machine_type(_plain(props))
+        return rules.Context(**fields)
+
+    def _lambda_permitted(self, function: Resource) -> Any:
+        """True when a permission lets API Gateway invoke the function, False when no permission
+        in the program could, UNKNOWN otherwise."""
+        verdict: Any = False
+        for permission in self.of_kind(resources.LAMBDA_PERMISSION):
+            raw = self.props(permission)
+            props = _plain(raw) if raw is not None else {}
+            target = self.origin((raw or {}).get(resources.PERMISSION_FUNCTION))
+            grants = resources.permission_lets_apigateway_invoke(props)
+            if target is function and grants is True:
+                return True
+            if (target is None or target is function) and grants is not False:
+                verdict = UNKNOWN
+        return verdict
+
+
+def _plain(value: Any) -> Any:
+    """References are unknown values to the rules."""
+    if isinstance(value, Reference):
+        return UNKNOWN
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

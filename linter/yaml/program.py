@@ -1,0 +1,147 @@
+"""A Pulumi YAML program read safely: which file holds its resources, the resources with their
+properties as plain values, and where each key is written."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError as _RuamelError
+
+from apigw_lint.rules.values import UNKNOWN
+
+from ..discover import PROJECT_FILES
+
+MAX_BYTES = 4_000_000
+# Values visited per file: an alias is visited each time it is used, so an alias bomb hits this.
+MAX_VALUES = 200_000
+# `${name}` or `${name.property...}` as the whole value: an output of resource `name` (or a
+# variable or config value of that name); `$${` escapes a literal `${`.
+_WHOLE_REFERENCE = re.compile(r"\$\{([A-Za-z_][\w-]*)(?:[.\[][^}]*)?\}")
+_INTERPOLATION = re.compile(r"(?<!\$)\$\{")
+
+
+class YamlError(Exception):
+    def __init__(self, path: Path, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.path, self.line, self.column, self.message = path, line, column, message
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An unknown value that names where it comes from: `${name...}`."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str  # its logical name, the key under `resources:`
+    token: str | None
+    node: CommentedMap  # the resource's mapping
+    key_position: tuple[int, int]  # 1-based line and column of its key
+
+    @property
+    def properties(self) -> Any:
+        """The `properties:` mapping, {} when there is none, None when it is not a mapping."""
+        props = self.node.get("properties")
+        return {} if props is None else props if isinstance(props, CommentedMap) else None
+
+
+def _load(path: Path, data: bytes) -> Any:
+    if len(data) > MAX_BYTES:
+        raise YamlError(path, 1, 1, f"file larger than {MAX_BYTES} bytes")
+    # The round-trip loader builds only maps, lists and scalars: unknown and !!python tags do not
+    # construct objects.
+    try:
+        return YAML(typ="rt", pure=True).load(data)
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        raise YamlError(path, *where, " ".join(filter(None, (e.context, e.problem)))) from None
+    except _RuamelError as e:
+        raise YamlError(path, 1, 1, str(e).splitlines()[0] if str(e) else type(e).__name__) \
+            from None
+
+
+def program_file(path: Path, data: bytes) -> Path | None:
+    """The file holding the resources of the program `path` belongs to, or None when `path` is
+    the project file of another runtime."""
+    if path.name not in PROJECT_FILES:
+        return path
+    doc = _load(path, data)
+    if not isinstance(doc, CommentedMap):
+        return None
+    runtime = doc.get("runtime")
+    if isinstance(runtime, CommentedMap):
+        runtime = runtime.get("name")
+    if runtime != "yaml":
+        return None
+    main = doc.get("main")
+    if not isinstance(main, str):
+        return path
+    target = path.parent / main
+    return target / "Main.yaml" if target.is_dir() else target
+
+
+class Program:
+    def __init__(self, path: Path, data: bytes) -> None:
+        self.path = path
+        self._budget = MAX_VALUES
+        doc = _load(path, data)
+        found = doc.get("resources") if isinstance(doc, CommentedMap) else None
+        self.resources: dict[str, Resource] = {}
+        for name, node in (found.items() if isinstance(found, CommentedMap) else ()):
+            if isinstance(name, str) and isinstance(node, CommentedMap) and "get" not in node:
+                token = node.get("type")
+                self.resources[name] = Resource(name, token if isinstance(token, str) else None,
+                                                node, _position(found, name))
+
+    def value(self, node: Any) -> Any:
+        """A plain value: known, UNKNOWN, or a Reference; maps and lists hold such values."""
+        self._budget -= 1
+        if self._budget < 0:
+            raise YamlError(self.path, 1, 1, f"more than {MAX_VALUES} values once aliases are "
+                            "expanded (an alias bomb?)")
+        tag = getattr(getattr(node, "tag", None), "value", None)
+        if tag is not None and not tag.startswith("tag:yaml.org,2002:"):
+            return UNKNOWN  # a custom tag: not something Pulumi YAML gives a value
+        if isinstance(node, CommentedMap):
+            if len(node) == 1 and str(next(iter(node))).startswith("fn::"):
+                return UNKNOWN  # an invoke or built-in function
+            return {k: self.value(v) for k, v in node.items()}
+        if isinstance(node, CommentedSeq):
+            return [self.value(v) for v in node]
+        if isinstance(node, bool) or node is None:
+            return node
+        if isinstance(node, (int, float)):
+            return int(node) if isinstance(node, int) else float(node)
+        if isinstance(node, str):
+            whole = _WHOLE_REFERENCE.fullmatch(node)
+            if whole:
+                return Reference(whole.group(1))
+            return UNKNOWN if _INTERPOLATION.search(node) else node.replace("$${", "${")
+        return UNKNOWN  # dates and other scalars Pulumi would pass as strings of its own making
+
+
+def _position(mapping: CommentedMap, key: Any) -> tuple[int, int]:
+    line, column = mapping.lc.key(key)
+    return line + 1, column + 1
+
+
+def position(node: Any, path: tuple[Any, ...]) -> tuple[int, int] | None:
+    """Where the deepest key (or list item) on path is written under node, None if not at all."""
+    where = None
+    for part in path:
+        if isinstance(node, CommentedMap) and part in node:
+            where = _position(node, part)
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+            line, column = node.lc.item(part)
+            where = (line + 1, column + 1)
+        else:
+            break
+        node = node[part]
+    return where
