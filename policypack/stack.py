@@ -146,15 +146,7 @@ class Stack:
         if len(functions) != 1:
             return UNKNOWN
         fn = functions[0]
-        verdict: Any = False
-        for p in self.permissions:
-            names = self._names(p, fn)
-            lets = res.permission_lets_apigateway_invoke(p.props)
-            if names is True and lets is True:
-                return True
-            if names is not False and lets is not False:
-                verdict = UNKNOWN
-        return verdict
+        return res.lambda_permitted((self._names(p, fn), p.props) for p in self.permissions)
 
     def _names(self, p: Node, fn: Node) -> Any:
         """Whether Permission p's `function` is fn: True, False or UNKNOWN."""

@@ -2,7 +2,7 @@
 Python classes and the properties that matter, so both front ends recognise the same things."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from . import aws
 from .model import LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER, VPC_LINK_V1, VPC_LINK_V2
@@ -65,3 +65,17 @@ def state_machine_type(machine_props: Mapping[str, Any]) -> Any:
     if value is None:
         return STATE_MACHINE_DEFAULT_TYPE
     return value if isinstance(value, str) else UNKNOWN
+
+
+def lambda_permitted(permissions: Iterable[tuple[Any, Any]]) -> Any:
+    """APIGW021's verdict over every Permission of the program, each given as (does it name the
+    function: True / False / UNKNOWN, its props): True when one certainly lets API Gateway invoke
+    the function, False when none could, else UNKNOWN."""
+    verdict: Any = False
+    for names, props in permissions:
+        grants = permission_lets_apigateway_invoke(props)
+        if names is True and grants is True:
+            return True
+        if names is not False and grants is not False:
+            verdict = UNKNOWN
+    return verdict

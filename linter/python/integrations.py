@@ -116,18 +116,14 @@ class Integrations:
     def _lambda_permitted(self, function: Resource) -> Any:
         """True when a permission lets API Gateway invoke the function, False when no permission
         in the project could, UNKNOWN otherwise."""
-        verdict: Any = False
-        for source in self.ev.project.sources_mentioning("Permission"):
-            for record in self.calls(source, resources.LAMBDA_PERMISSION):
-                permission = self.ev.value(record.node, record.scope)
-                props, _ = self.ev.resource_props(permission)
-                target = origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN))
-                grants = resources.permission_lets_apigateway_invoke(props)
-                if target is not None and target.call is function.call and grants is True:
-                    return True
-                if (target is None or target.call is function.call) and grants is not False:
-                    verdict = UNKNOWN
-        return verdict
+        def each() -> Iterator[tuple[Any, Any]]:
+            for source in self.ev.project.sources_mentioning("Permission"):
+                for record in self.calls(source, resources.LAMBDA_PERMISSION):
+                    props, _ = self.ev.resource_props(self.ev.value(record.node, record.scope))
+                    target = origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN))
+                    names = UNKNOWN if target is None else target.call is function.call
+                    yield names, props
+        return resources.lambda_permitted(each())
 
     # --- positions
     def _anchor(self, record: CallRecord, args: Arguments, path: tuple[Any, ...]) -> cst.CSTNode:

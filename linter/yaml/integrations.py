@@ -2,7 +2,7 @@
 from the program's other resources, and where each finding points."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from apigw_lint import rules
 from apigw_lint.rules import aws, model, resources
@@ -84,17 +84,13 @@ class Integrations:
     def _lambda_permitted(self, function: Resource) -> Any:
         """True when a permission lets API Gateway invoke the function, False when no permission
         in the program could, UNKNOWN otherwise."""
-        verdict: Any = False
-        for permission in self.of_kind(resources.LAMBDA_PERMISSION):
-            raw = self.props(permission)
-            props = _plain(raw) if raw is not None else {}
-            target = self.origin((raw or {}).get(resources.PERMISSION_FUNCTION))
-            grants = resources.permission_lets_apigateway_invoke(props)
-            if target is function and grants is True:
-                return True
-            if (target is None or target is function) and grants is not False:
-                verdict = UNKNOWN
-        return verdict
+        def each() -> Iterator[tuple[Any, Any]]:
+            for permission in self.of_kind(resources.LAMBDA_PERMISSION):
+                raw = self.props(permission)
+                target = self.origin((raw or {}).get(resources.PERMISSION_FUNCTION))
+                names = UNKNOWN if target is None else target is function
+                yield names, _plain(raw) if raw is not None else {}
+        return resources.lambda_permitted(each())
 
 
 def _plain(value: Any) -> Any:
