@@ -1,6 +1,7 @@
 """docs/rules.md is generated from the catalogue; this fails when it is stale."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,6 @@ def test_rules_page_is_current():
 
 
 def test_rules_json_lists_the_whole_catalogue():
-    import json
     out = subprocess.run([str(CLI), "rules", "--format", "json"], check=True, capture_output=True,
                          text=True).stdout
     rules = json.loads(out)
