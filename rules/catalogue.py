@@ -126,11 +126,11 @@ class Rule:
     def findings(self, m: Integration) -> Iterator[Finding]:
         secrets = _secret_strings(m)
         for hit in self.check(m):
-            message = f"{self.id} {hit.message}"
-            for secret in secrets:
-                message = message.replace(secret, "[secret]")
+            text = hit.message
+            for secret in secrets:  # the check's text only: the rule id is never a secret
+                text = text.replace(secret, "[secret]")
             yield Finding(self.id, self.name, hit.severity or self.severity, tuple(hit.path),
-                          message, hit.fix if hit.fix is not None else self.fix)
+                          f"{self.id} {text}", hit.fix if hit.fix is not None else self.fix)
 
 
 RULES: dict[str, Rule] = {}

@@ -159,3 +159,10 @@ def test_unknown_argument_suggests_the_closest_name():
     messages = sorted(f.message for f in run(m) if f.rule == "APIGW048")
     assert any("did you mean integration_uri?" in msg for msg in messages)
     assert any("'tags'." in msg for msg in messages)
+
+
+def test_redaction_never_touches_the_rule_id():
+    m = model({**samples.HTTP_PRIVATE, "connectionType": "INTERNET", "connectionId": "0"},
+              secret=frozenset({"connectionId"}))
+    messages = [f.message for f in run(m) if f.rule == "APIGW024"]
+    assert messages and all(msg.startswith("APIGW024 ") for msg in messages)
