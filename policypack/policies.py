@@ -13,7 +13,7 @@ from typing import Any, Callable, Mapping
 from pulumi_policy import (EnforcementLevel, PolicyConfigSchema, Severity, StackValidationArgs,
                            StackValidationPolicy)
 
-from apigw_lint.rules import ERROR, INFO, PACK, RULES, WARNING, Rule, run
+from apigw_lint.rules import ERROR, INFO, PACK, RULES, WARNING, Rule, aws, run
 
 from . import stack, state
 
@@ -28,7 +28,7 @@ API_PROTOCOLS_SCHEMA = {
     "type": "object",
     "description": "API id -> HTTP or WEBSOCKET, for integrations whose apiId is a literal id of "
                    "an API that is not a resource of this stack.",
-    "additionalProperties": {"type": "string", "enum": ["HTTP", "WEBSOCKET"]},
+    "additionalProperties": {"type": "string", "enum": list(aws.PROTOCOLS)},
 }
 NO_STATE_FILE = ("no stateFile configured: export the current state with `pulumi stack export "
                  "--file state.json` and set the policy's stateFile to compare against it")

@@ -10,12 +10,10 @@ from typing import Any, Iterable, Mapping
 from pulumi_policy import Secret
 
 from apigw_lint.rules import UNKNOWN, Context, Integration, aws, resources as res
-from apigw_lint.rules.model import LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER, VPC_LINK_V1, VPC_LINK_V2
+from apigw_lint.rules.model import CONNECTION_SOURCE_KINDS, LAMBDA_FUNCTION, URI_SOURCE_KINDS
 
 from . import props as bags
 
-_URI_KINDS = (LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER)
-_LINK_KINDS = (VPC_LINK_V1, VPC_LINK_V2)
 # Properties of a Lambda function that name it, any of which a Permission's `function` may hold.
 _FUNCTION_NAMES = ("arn", "name", "qualifiedArn")
 
@@ -90,11 +88,11 @@ class Stack:
     def context(self, n: Node) -> Context:
         key = self._api_keys[n.urn]
         previous = self.settings.previous
-        uri_kind = self._one_kind(n, "integrationUri", _URI_KINDS)
+        uri_kind = self._one_kind(n, "integrationUri", URI_SOURCE_KINDS)
         return Context(
             protocol=self._protocol(n),
             uri_source=uri_kind,
-            connection_source=self._one_kind(n, "connectionId", _LINK_KINDS),
+            connection_source=self._one_kind(n, "connectionId", CONNECTION_SOURCE_KINDS),
             lambda_permitted=self._lambda_permitted(n) if uri_kind == LAMBDA_FUNCTION else UNKNOWN,
             state_machine_type=self._state_machine_type(n),
             previous=previous.get(n.urn) if previous is not None else None,

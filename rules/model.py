@@ -13,6 +13,9 @@ LB_LISTENER = "lb-listener"
 LB_LOAD_BALANCER = "lb-load-balancer"
 VPC_LINK_V1 = "vpc-link-v1"  # aws.apigateway.VpcLink (REST, NLB-based)
 VPC_LINK_V2 = "vpc-link-v2"  # aws.apigatewayv2.VpcLink
+# The kinds that Context.uri_source and Context.connection_source can name.
+URI_SOURCE_KINDS = (LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER)
+CONNECTION_SOURCE_KINDS = (VPC_LINK_V1, VPC_LINK_V2)
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,6 @@ from .index import ASSIGN, CallRecord, Scope, Source
 _NESTED = {prop: {snake: camel_ for camel_, snake in fields.items()}
            for prop, fields in (("responseParameters", aws.RESPONSE_PARAMETER_FIELDS),
                                 ("tlsConfig", aws.TLS_CONFIG_FIELDS))}
-_URI_SOURCES = (model.LAMBDA_FUNCTION, model.LB_LISTENER, model.LB_LOAD_BALANCER)
-_LINK_SOURCES = (model.VPC_LINK_V1, model.VPC_LINK_V2)
 
 
 @dataclass(frozen=True)
@@ -81,12 +79,12 @@ class Integrations:
             fields["protocol"] = resources.protocol_of(self.ev.resource_props(api)[0])
             fields["integrations_on_api"] = self._count(api)
         uri = origin(raw.get("integrationUri"))
-        if uri is not None and uri.kind in _URI_SOURCES:
+        if uri is not None and uri.kind in model.URI_SOURCE_KINDS:
             fields["uri_source"] = uri.kind
             if uri.kind == model.LAMBDA_FUNCTION:
                 fields["lambda_permitted"] = self._lambda_permitted(uri)
         link = origin(raw.get("connectionId"))
-        if link is not None and link.kind in _LINK_SOURCES:
+        if link is not None and link.kind in model.CONNECTION_SOURCE_KINDS:
             fields["connection_source"] = link.kind
         params = raw.get("requestParameters")
         machine = origin(params.get(aws.STATE_MACHINE_PARAMETER)) \

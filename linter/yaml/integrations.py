@@ -11,8 +11,6 @@ from apigw_lint.rules.values import UNKNOWN
 from ..python.integrations import Located
 from .program import Program, Reference, Resource, position
 
-_URI_SOURCES = (model.LAMBDA_FUNCTION, model.LB_LISTENER, model.LB_LOAD_BALANCER)
-_LINK_SOURCES = (model.VPC_LINK_V1, model.VPC_LINK_V2)
 
 
 class Integrations:
@@ -65,12 +63,12 @@ class Integrations:
                 self.origin((self.props(r) or {}).get("apiId")) is api
                 for r in self.of_kind(resources.INTEGRATION))
         uri = self.origin(raw.get("integrationUri"))
-        if uri is not None and self.kind(uri) in _URI_SOURCES:
+        if uri is not None and self.kind(uri) in model.URI_SOURCE_KINDS:
             fields["uri_source"] = self.kind(uri)
             if self.kind(uri) == model.LAMBDA_FUNCTION:
                 fields["lambda_permitted"] = self._lambda_permitted(uri)
         link = self.origin(raw.get("connectionId"))
-        if link is not None and self.kind(link) in _LINK_SOURCES:
+        if link is not None and self.kind(link) in model.CONNECTION_SOURCE_KINDS:
             fields["connection_source"] = self.kind(link)
         params = raw.get("requestParameters")
         machine = self.origin(params.get(aws.STATE_MACHINE_PARAMETER)) \
