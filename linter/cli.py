@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from .lint import Result
 
 _SEVERITIES = ("error", "warning", "info")  # most severe first, as rules.SEVERITIES
 
@@ -53,9 +57,16 @@ def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], f
         n = len(result.reports)
         click.echo(f"{n} finding{'s' * (n != 1)} in {result.files} file"
                    f"{'s' * (result.files != 1)}.", err=True)
-    if result.failed:
-        sys.exit(2)
-    sys.exit(1 if any(r.finding.severity in failing for r in result.reports) else 0)
+    sys.exit(exit_code(result, failing))
+
+
+def exit_code(result: Result, failing: tuple[str, ...]) -> int:
+    """2: an internal error and nothing else to show; 1: a finding at the fail level, or a file
+    that could not be checked (its findings are unknown, so the run cannot pass); else 0."""
+    if result.failed and not result.reports:
+        return 2
+    return 1 if result.diagnostics or any(r.finding.severity in failing for r in result.reports) \
+        else 0
 
 
 @main.command("rules")

@@ -4,6 +4,7 @@ file can hold an integration."""
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pathspec
@@ -14,6 +15,34 @@ DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", "__pycache__", "node
                     "__pypackages__", "build", "dist")
 PROJECT_FILES = ("Pulumi.yaml", "Pulumi.yml")
 YAML_PROGRAM_FILES = (*PROJECT_FILES, "Main.yaml")  # a YAML program's resources live in these
+# Larger files are reported, not read: no Pulumi program is this big, and libcst's parse time and
+# native stack grow with the size of an expression (see python/parse.py).
+MAX_BYTES = 1_000_000
+
+
+class Unreadable(Exception):
+    """A file that is not linted, with the reason (one line, no path)."""
+
+
+def read(path: Path) -> bytes:
+    """A regular file's bytes; never blocks on a FIFO or a device, never reads a huge file."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        raise Unreadable(f"cannot read: {e.strerror}") from None
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise Unreadable("not a regular file")
+        if st.st_size > MAX_BYTES:
+            raise Unreadable(f"{st.st_size:,} bytes, over the {MAX_BYTES:,}-byte limit")
+        try:
+            data = f.read(MAX_BYTES + 1)
+        except OSError as e:
+            raise Unreadable(f"cannot read: {e.strerror}") from None
+    if len(data) > MAX_BYTES:  # grew since the stat
+        raise Unreadable(f"over the {MAX_BYTES:,}-byte limit")
+    return data
 
 
 def may_hold_integration(data: bytes) -> bool:

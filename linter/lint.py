@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .discover import PROJECT_FILES, Walker, may_hold_integration
+from .discover import PROJECT_FILES, Unreadable, Walker, may_hold_integration, read
 
 
 @dataclass(frozen=True)
@@ -57,9 +57,9 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = ()) -> Result:
     yaml_candidates = []
     for path, root in targets.values():
         try:
-            data[path] = path.read_bytes()
-        except OSError as e:
-            result.diagnostics.append(f"{display(path)}: cannot read: {e.strerror}")
+            data[path] = read(path)
+        except Unreadable as e:
+            result.diagnostics.append(f"{display(path)}: {e}")
             continue
         if path.suffix in (".yaml", ".yml"):
             # a project file names its runtime (yaml) and may point elsewhere with `main:`
@@ -125,7 +125,7 @@ def _check_yaml(candidates: list[Path], data: dict[Path, bytes | None], result: 
             if (st.st_dev, st.st_ino) in seen:
                 continue
             seen.add((st.st_dev, st.st_ino))
-            text = data[program] if program in data else program.read_bytes()
+            text = data[program] if program in data else read(program)
             if not text or not may_hold_integration(text):
                 continue
             for located in Integrations(Program(program, text)).check(on_error):
@@ -134,6 +134,8 @@ def _check_yaml(candidates: list[Path], data: dict[Path, bytes | None], result: 
         except YamlError as e:
             result.diagnostics.append(f"{display(e.path)}:{e.line}:{e.column}: YAML error: "
                                       f"{e.message}")
+        except Unreadable as e:
+            result.diagnostics.append(f"{display(path)}: its program {display(program)}: {e}")
         except OSError as e:
             result.diagnostics.append(f"{display(path)}: cannot read its program: {e.strerror}")
         except RecursionError:

@@ -2,14 +2,12 @@
 for imports, and searched (textually first) for calls of a name."""
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 from typing import Callable, Iterator
 
-import libcst as cst
-
 from .. import discover
 from .index import CallRecord, ImportTarget, Source, index
+from .parse import Unparsable, parse
 
 
 class Files:
@@ -26,8 +24,8 @@ class Files:
     def read(self, path: Path) -> bytes | None:
         if path not in self._data:
             try:
-                self._data[path] = path.read_bytes()
-            except OSError:
+                self._data[path] = discover.read(path)
+            except discover.Unreadable:
                 self._data[path] = None
         return self._data[path]
 
@@ -38,9 +36,9 @@ class Files:
             data = self.read(path)
             if data is not None:
                 try:
-                    self._sources[path] = index(path, cst.parse_module(data))
-                except (cst.ParserSyntaxError, UnicodeDecodeError, LookupError, SyntaxError):
-                    self.on_syntax_error(f"{_display(path)}:{_syntax_error(data)}")
+                    self._sources[path] = index(path, parse(data))
+                except Unparsable as e:
+                    self.on_syntax_error(f"{_display(path)}:{e}")
         return self._sources[path]
 
     def project(self, path: Path, fallback: Path) -> "Project":
@@ -102,17 +100,6 @@ class Project:
                 if candidate.is_file():
                     return self.files.source(candidate)
         return None
-
-
-def _syntax_error(data: bytes) -> str:
-    """`line:col: syntax error: what`, as Python reports it (libcst's positions are coarser)."""
-    try:
-        compile(data, "<file>", "exec", ast.PyCF_ONLY_AST)
-    except SyntaxError as e:
-        return f"{e.lineno or 1}:{e.offset or 1}: syntax error: {e.msg}"
-    except ValueError as e:  # null bytes
-        return f"1:1: syntax error: {e}"
-    return "1:1: syntax error: not parsable by libcst"
 
 
 def _display(path: Path) -> str:

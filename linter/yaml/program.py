@@ -15,7 +15,6 @@ from apigw_lint.rules.values import UNKNOWN
 
 from ..discover import PROJECT_FILES
 
-MAX_BYTES = 4_000_000
 # Values visited per file: an alias is visited each time it is used, so an alias bomb hits this.
 MAX_VALUES = 200_000
 # `${name}` or `${name.property...}` as the whole value: an output of resource `name` (or a
@@ -52,8 +51,6 @@ class Resource:
 
 
 def _load(path: Path, data: bytes) -> Any:
-    if len(data) > MAX_BYTES:
-        raise YamlError(path, 1, 1, f"file larger than {MAX_BYTES} bytes")
     # The round-trip loader builds only maps, lists and scalars: unknown and !!python tags do not
     # construct objects.
     try:
