@@ -2,6 +2,7 @@
 catalogue. A first argument that is not a subcommand name is a path to lint."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -41,13 +42,26 @@ def main() -> None:
               help="gitignore-style pattern of files or folders to skip (repeatable).")
 @click.option("--fail-on", type=click.Choice(_SEVERITIES), default="info", show_default=True,
               help="Exit 1 when a finding is at least this severe.")
-def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], fail_on: str
-                  ) -> None:
+@click.option("--base", metavar="REV",
+              help="Git revision to compare with: report changes that replace an integration "
+                   "(APIGW044).")
+def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], fail_on: str,
+                  base: str | None) -> None:
     """Lint Pulumi programs under PATHS (default: the current folder)."""
     from apigw_lint.linter import report
     from apigw_lint.linter.lint import lint
 
-    result = lint(list(paths) or [Path(".")], exclude)
+    targets = list(paths) or [Path(".")]
+    revision = None
+    if base is not None:
+        from apigw_lint.linter.base import BaseError, Revision  # imports the catalogue
+        try:
+            revision = Revision(base, targets)
+        except BaseError as e:
+            click.echo(f"apigw-lint: {e}", err=True)
+            sys.exit(2)
+    with revision or contextlib.nullcontext():
+        result = lint(targets, exclude, revision)
     click.echo(report.as_json(result.reports) if fmt == "json" else report.text(result.reports),
                nl=False)
     for line in result.diagnostics:

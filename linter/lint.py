@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .discover import PROJECT_FILES, Unreadable, Walker, may_hold_integration, read
+from .discover import (PROJECT_FILES, Unreadable, Walker, may_hold_integration, project_root,
+                       read)
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def lint(paths: list[Path], excludes: tuple[str, ...] = ()) -> Result:
+def lint(paths: list[Path], excludes: tuple[str, ...] = (), base: Any = None) -> Result:
+    """base: a base.Revision to compare with (--base), or None."""
     walker = Walker(excludes)
     result = Result()
     # each file once, however many links or arguments lead to it: (device, inode) -> (path, root)
@@ -69,9 +71,9 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = ()) -> Result:
         elif may_hold_integration(data[path]):
             candidates.append((path, root))
     if candidates:
-        _check(candidates, walker, data, result)
+        _check(candidates, walker, data, result, base)
     if yaml_candidates:
-        _check_yaml(yaml_candidates, data, result)
+        _check_yaml(yaml_candidates, data, result, base)
     result.reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
     return result
 
@@ -84,7 +86,7 @@ def _on_error(result: Result) -> Any:
 
 
 def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path, bytes | None],
-           result: Result) -> None:
+           result: Result, base: Any = None) -> None:
     from .python.evaluate import Evaluator
     from .python.integrations import Integrations
     from .python.project import Files
@@ -100,6 +102,9 @@ def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path,
             project = files.project(path, root)
             if project.root not in checkers:
                 checkers[project.root] = Integrations(Evaluator(project))
+                if base is not None:
+                    checkers[project.root].base = base.comparison(
+                        project.root, checkers[project.root].everything)
             for located in checkers[project.root].check(source, on_error):
                 result.reports.append(Report(display(path), *located.start, *located.end,
                                              located.finding, located.resource))
@@ -110,7 +115,8 @@ def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path,
             result.failed = True
 
 
-def _check_yaml(candidates: list[Path], data: dict[Path, bytes | None], result: Result) -> None:
+def _check_yaml(candidates: list[Path], data: dict[Path, bytes | None], result: Result,
+                base: Any = None) -> None:
     from .yaml.integrations import Integrations
     from .yaml.program import Program, YamlError, program_file
 
@@ -128,7 +134,11 @@ def _check_yaml(candidates: list[Path], data: dict[Path, bytes | None], result: 
             text = data[program] if program in data else read(program)
             if not text or not may_hold_integration(text):
                 continue
-            for located in Integrations(Program(program, text)).check(on_error):
+            checker = Integrations(Program(program, text))
+            if base is not None:
+                checker.base = base.comparison(project_root(program, program.parent),
+                                               checker.everything)
+            for located in checker.check(on_error):
                 result.reports.append(Report(display(program), *located.start, *located.end,
                                              located.finding, located.resource))
         except YamlError as e:

@@ -11,8 +11,9 @@ from apigw_lint import rules
 from apigw_lint.rules import aws, model, resources
 from apigw_lint.rules.values import UNKNOWN
 
+from ..base import ApiResource, Comparison
 from ..discover import may_hold_integration
-from .evaluate import Arguments, Entry, Evaluator, Resource, camel, origin
+from .evaluate import Arguments, Entry, Evaluator, Instance, Resource, camel, origin
 from .index import ASSIGN, CallRecord, Scope, Source
 
 # Nested inputs whose keys the SDK writes in snake_case; other dicts keep their keys as written.
@@ -35,6 +36,7 @@ class Integrations:
     def __init__(self, evaluator: Evaluator) -> None:
         self.ev = evaluator
         self._counts: dict[cst.Call, int | None] = {}
+        self.base: Comparison | None = None  # --base: APIGW044 against a git revision
 
     def calls(self, source: Source, kind: str = resources.INTEGRATION) -> Iterator[CallRecord]:
         for records in source.calls.values():
@@ -49,12 +51,43 @@ class Integrations:
             args = self.ev.resource_arguments(record.node, record.scope)
             m = self.model(record, args)
             findings = rules.run(m, engine=rules.LINTER, on_error=on_error)
+            if self.base is not None:
+                findings += self.base.findings(m, self.api_resource(args), on_error)
             for f in findings:
                 anchor = self._anchor(record, args, f.path)
                 where = source.positions()[anchor]
                 out.append(Located(f, m.name, (where.start.line, where.start.column + 1),
                                    (where.end.line, where.end.column + 1)))
         return out
+
+    def everything(self) -> Iterator[tuple[rules.Integration, ApiResource | None]]:
+        """Every integration of the project, with the Api its apiId comes from (for --base)."""
+        for source in self.ev.project.sources_mentioning("apigatewayv2"):
+            if may_hold_integration(self.ev.project.files.read(source.path) or b""):
+                for record in self.calls(source):
+                    args = self.ev.resource_arguments(record.node, record.scope)
+                    yield self.model(record, args), self.api_resource(args)
+
+    def api_resource(self, args: Arguments) -> ApiResource | None:
+        """The Api resource apiId is an output of, when its logical name is static."""
+        entry = args.keywords.get(aws.PROPERTIES["apiId"])
+        api = origin(self.ev.value(entry.value, entry.scope)) if entry is not None else None
+        if api is None or api.kind != resources.API:
+            return None
+        named = self.ev.resource_arguments(api.call, api.scope).positional
+        name = self.ev.value(named[0].value, named[0].scope) if named else None
+        if not isinstance(name, str):
+            return None
+        given = self.ev.arguments(api.call, api.scope)
+        opts = given.keywords.get("opts") or (given.positional[2:3] or [None])[0]
+        options = self.ev.value(opts.value, opts.scope) if opts is not None else None
+        if options is None:
+            return ApiResource(name, aliased=given.open)
+        if not (isinstance(options, Instance) and options.name.endswith("ResourceOptions")):
+            return ApiResource(name, aliased=True)
+        inner = self.ev.arguments(options.call, options.scope)
+        return ApiResource(name, aliased=inner.open or bool(inner.positional)
+                           or "aliases" in inner.keywords)
 
     # --- the model
     def model(self, record: CallRecord, args: Arguments) -> rules.Integration:

@@ -8,6 +8,7 @@ from apigw_lint import rules
 from apigw_lint.rules import aws, model, resources
 from apigw_lint.rules.values import UNKNOWN
 
+from ..base import ApiResource, Comparison
 from ..python.integrations import Located
 from .program import Program, Reference, Resource, position
 
@@ -17,6 +18,7 @@ class Integrations:
     def __init__(self, program: Program) -> None:
         self.program = program
         self._props: dict[str, Any] = {}
+        self.base: Comparison | None = None  # --base: APIGW044 against a git revision
 
     def kind(self, resource: Resource) -> str | None:
         return resources.KIND_BY_TOKEN.get(resource.token or "")
@@ -40,11 +42,28 @@ class Integrations:
         out = []
         for resource in self.of_kind(resources.INTEGRATION):
             m = self.model(resource)
-            for f in rules.run(m, engine=rules.LINTER, on_error=on_error):
+            findings = rules.run(m, engine=rules.LINTER, on_error=on_error)
+            if self.base is not None:
+                findings += self.base.findings(m, self.api_resource(resource), on_error)
+            for f in findings:
                 where = position(resource.properties, f.path) or resource.key_position
                 key = f.path[-1] if f.path and where != resource.key_position else resource.name
                 out.append(Located(f, resource.name, where, (where[0], where[1] + len(str(key)))))
         return out
+
+    def everything(self) -> list[tuple[rules.Integration, ApiResource | None]]:
+        """Every integration of the program, with the Api its apiId comes from (for --base)."""
+        return [(self.model(r), self.api_resource(r)) for r in self.of_kind(resources.INTEGRATION)]
+
+    def api_resource(self, resource: Resource) -> ApiResource | None:
+        """The Api resource apiId refers to; `options:` other than a map without `aliases` may
+        rename it."""
+        api = self.origin((self.props(resource) or {}).get("apiId"))
+        if api is None or self.kind(api) != resources.API:
+            return None
+        options = api.node.get("options")
+        return ApiResource(api.name, aliased=options is not None and not (
+            isinstance(options, dict) and "aliases" not in options))
 
     def model(self, resource: Resource) -> rules.Integration:
         raw = self.props(resource)

@@ -1,7 +1,10 @@
 """Every catalogue example, rendered as a Pulumi program, linted by the installed CLI: an invalid
-example yields its rule, a valid one does not. One process lints all of them (one file each)."""
+example yields its rule, a valid one does not. One process lints all of them (one file each);
+examples with a `previous` context (APIGW044) are a git repository whose commit holds the program
+before the change, linted with `--base HEAD` by a second process."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 from pathlib import Path
@@ -24,8 +27,8 @@ def _cases() -> list[Any]:
             continue
         for kind, examples in (("invalid", r.invalid), ("valid", r.valid)):
             for i, ex in enumerate(examples):
-                # APIGW044 compares with a git revision (--base), not part of one source tree.
-                if LINTER in ex.engines and "previous" not in ex.context:
+                # a previous apiId has no source form (the linter compares Api resources)
+                if LINTER in ex.engines and "apiId" not in ex.context.get("previous", {}):
                     cases.append(pytest.param(r.id, kind, ex, id=f"{r.id}-{kind}-{i}"))
     return cases
 
@@ -33,30 +36,59 @@ def _cases() -> list[Any]:
 CASES = _cases()
 
 
-@pytest.fixture(scope="module")
-def findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
+def _write(folder: Path, project: str, example: Example) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / "Pulumi.yaml").write_text(f"name: {project.lower()}\nruntime: python\n")
+    (folder / "__main__.py").write_text(render_python(example, NAME))
+
+
+def _before(example: Example) -> Example:
+    """The example as it was: its `previous` values (None: unset) in place of today's."""
+    previous = example.context["previous"]
+    props = {k: v for k, v in {**example.props, **previous}.items() if v is not None}
+    context = {k: v for k, v in example.context.items() if k != "previous"}
+    return dataclasses.replace(example, props=props, context=context)
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c",
+                    "commit.gpgsign=false", *args], cwd=root, check=True, capture_output=True)
+
+
+def _lint(root: Path, *options: str) -> dict[str, set[str]]:
     """Folder name -> rule ids reported on the example's integration."""
-    root = tmp_path_factory.mktemp("examples")
-    for case in CASES:
-        folder = root / case.id
-        folder.mkdir()
-        (folder / "Pulumi.yaml").write_text(f"name: {case.id.lower()}\nruntime: python\n")
-        (folder / "__main__.py").write_text(render_python(case.values[2], NAME))
-    p = subprocess.run([str(EXECUTABLE), "--format", "json", str(root)], capture_output=True,
-                       text=True, timeout=600)
+    p = subprocess.run([str(EXECUTABLE), "--format", "json", *options, str(root)],
+                       capture_output=True, text=True, timeout=600)
     assert p.returncode in (0, 1), p.stderr
     assert "error" not in p.stderr, p.stderr
-    out: dict[str, set[str]] = {case.id: set() for case in CASES}
+    out: dict[str, set[str]] = {}
     for f in json.loads(p.stdout):
         if f["resource"] == NAME:
-            out[Path(f["path"]).parent.name].add(f["rule"])
+            out.setdefault(Path(f["path"]).parent.name, set()).add(f["rule"])
     return out
+
+
+@pytest.fixture(scope="module")
+def findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
+    root, based = tmp_path_factory.mktemp("examples"), tmp_path_factory.mktemp("based")
+    changed = [case for case in CASES if "previous" in case.values[2].context]
+    for case in CASES:
+        if case not in changed:
+            _write(root / case.id, case.id, case.values[2])
+    _git(based, "init", "-q")
+    for case in changed:
+        _write(based / case.id, case.id, _before(case.values[2]))
+    _git(based, "add", "-A")
+    _git(based, "commit", "-q", "-m", "before")
+    for case in changed:
+        _write(based / case.id, case.id, case.values[2])
+    return {**_lint(root), **_lint(based, "--base", "HEAD")}
 
 
 @pytest.mark.parametrize("rule_id, kind, example", CASES)
 def test_example(findings: dict[str, set[str]], rule_id: str, kind: str, example: Example,
                  request: pytest.FixtureRequest) -> None:
-    got = findings[request.node.callspec.id]
+    got = findings.get(request.node.callspec.id, set())
     if kind == "invalid":
         assert rule_id in got, f"{rule_id} not reported; got {sorted(got)}"
     else:
