@@ -173,6 +173,8 @@ def _secret_strings(m: Integration) -> list[str]:
     def walk(v: Any) -> None:
         if isinstance(v, str) and v:
             found.append(v)
+        elif isinstance(v, (int, float)) and not isinstance(v, bool):  # as messages print them
+            found.append(f"{v:g}" if isinstance(v, float) else str(v))
         elif isinstance(v, dict):
             for k, x in v.items():
                 walk(k)

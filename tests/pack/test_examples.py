@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Iterator
 
 import pytest
 
 from apigw_lint.rules import PACK, RULES, run
-from harness.pack import PackClient
+from harness.pack import PackClient, secret
 from harness.render import NAME, render
 
 
@@ -54,3 +55,39 @@ def test_example_agrees_with_model(pack: PackClient, rule_id: str, kind: str, ex
     found = _findings(pack, example, defaults, tmp_path)
     expected = {f.rule for f in run(example.model(provider_defaults=defaults), engine=PACK)}
     assert found == expected
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        yield value if isinstance(value, str) else f"{value:g}"
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+@pytest.mark.parametrize("rule_id, kind, example, defaults",
+                         [c for c in _cases() if c.values[1] == "invalid"])
+def test_secret_inputs_still_checked_and_never_echoed(pack: PackClient, rule_id: str, kind: str,
+                                                       example, defaults: bool,
+                                                       tmp_path: Path) -> None:
+    """Every input of the integration secret-wrapped, as `pulumi.Output.secret(...)` sends it: the
+    same rules fire, and no message holds any of the values (mapping values, templates, URIs,
+    ARNs, and even enum values and numbers)."""
+    rendered = render(example, defaults)
+    integration = next(r for r in rendered.resources if r.name == NAME)
+    values = {s for v in integration.props.values() for s in _strings(v) if len(s) >= 2}
+    integration.props = {k: secret(v) for k, v in integration.props.items()}
+    state_file = rendered.write_state(tmp_path)
+    pack.configure({r.name: {"stateFile": state_file} for r in RULES.values()} if state_file else None)
+    try:
+        diagnostics = [d for d in pack.analyze_stack(rendered.resources) if d.urn.endswith(NAME)]
+    finally:
+        if state_file:
+            pack.configure()
+    assert rule_id in {d.rule for d in diagnostics}
+    for d in diagnostics:
+        leaked = [s for s in values if s in d.message[len(d.rule):]]
+        assert not leaked, (d.message, leaked)
