@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
+
+from . import settings
 
 _SEVERITIES = ("error", "warning", "info")  # most severe first, as rules.SEVERITIES
 
@@ -35,20 +38,38 @@ def main() -> None:
               show_default=True, help="How to print findings.")
 @click.option("--exclude", multiple=True, metavar="PATTERN",
               help="gitignore-style pattern of files or folders to skip (repeatable).")
-@click.option("--fail-on", type=click.Choice(_SEVERITIES), default="info", show_default=True,
-              help="Exit 1 when a finding is at least this severe.")
-def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], fail_on: str
-                  ) -> None:
+@click.option("--fail-on", type=click.Choice(_SEVERITIES),
+              help="Exit 1 when a finding is at least this severe (default: the configuration's "
+                   "fail-on, else info).")
+@settings.options
+def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...],
+                  fail_on: str | None, options: settings.Options) -> None:
     """Lint Pulumi programs under PATHS (default: the current folder)."""
-    from apigw_lint.linter import report
+    from apigw_lint.linter import baseline, report
     from apigw_lint.linter.lint import lint
 
-    result = lint(list(paths) or [Path(".")], exclude)
+    try:
+        conf = settings.load(paths, options, fail_on)
+        known = baseline.load(options.baseline) if options.baseline else None
+    except (settings.SettingsError, baseline.BaselineError) as e:
+        click.echo(f"apigw-lint: {e}", err=True)
+        sys.exit(2)
+    if options.show_settings:
+        click.echo(conf.describe(exclude), nl=False)
+        return
+    result = lint(list(paths) or [Path(".")], exclude, conf)
+    if options.write_baseline:
+        sys.exit(_write_baseline(options.write_baseline, result))
+    if known is not None:
+        result.reports, held = baseline.new(result.reports, known, options.baseline)
+        if held:
+            result.diagnostics.append(f"{held} finding{'s' * (held != 1)} in the baseline "
+                                      "not shown.")
     click.echo(report.as_json(result.reports) if fmt == "json" else report.text(result.reports),
                nl=False)
     for line in result.diagnostics:
         click.echo(line, err=True)
-    failing = _SEVERITIES[:_SEVERITIES.index(fail_on) + 1]
+    failing = _SEVERITIES[:_SEVERITIES.index(conf.fail_on) + 1]
     if fmt == "text":
         n = len(result.reports)
         click.echo(f"{n} finding{'s' * (n != 1)} in {result.files} file"
@@ -56,6 +77,24 @@ def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], f
     if result.failed:
         sys.exit(2)
     sys.exit(1 if any(r.finding.severity in failing for r in result.reports) else 0)
+
+
+def _write_baseline(file: Path, result: Any) -> int:
+    """Record the run's findings; the exit code."""
+    from apigw_lint.linter import baseline
+
+    for line in result.diagnostics:
+        click.echo(line, err=True)
+    if result.failed:
+        click.echo(f"apigw-lint: internal errors; {file} not written", err=True)
+        return 2
+    try:
+        n = baseline.write(file, result.reports)
+    except baseline.BaselineError as e:
+        click.echo(f"apigw-lint: {e}", err=True)
+        return 2
+    click.echo(f"apigw-lint: recorded {n} finding{'s' * (n != 1)} in {file}", err=True)
+    return 0
 
 
 @main.command("rules")

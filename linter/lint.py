@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .discover import PROJECT_FILES, Walker, may_hold_integration
+from .settings import Settings
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,10 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def lint(paths: list[Path], excludes: tuple[str, ...] = ()) -> Result:
-    walker = Walker(excludes)
+def lint(paths: list[Path], excludes: tuple[str, ...] = (), settings: Settings | None = None
+         ) -> Result:
+    settings = settings or Settings()
+    walker = Walker(excludes, settings.excludes())
     result = Result()
     # each file once, however many links or arguments lead to it: (device, inode) -> (path, root)
     targets: dict[tuple[int, int], tuple[Path, Path]] = {}
@@ -69,9 +72,9 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = ()) -> Result:
         elif may_hold_integration(data[path]):
             candidates.append((path, root))
     if candidates:
-        _check(candidates, walker, data, result)
+        _check(candidates, walker, data, result, settings)
     if yaml_candidates:
-        _check_yaml(yaml_candidates, data, result)
+        _check_yaml(yaml_candidates, data, result, settings)
     result.reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
     return result
 
@@ -83,8 +86,19 @@ def _on_error(result: Result) -> Any:
     return on_error
 
 
+def _keep(found: list[Any], path: Path, text: bytes | None, yaml: bool, settings: Settings,
+          result: Result, select: frozenset[str] | None) -> None:
+    """Reports for what no comment suppresses, with the configured severities."""
+    from .suppress import apply
+
+    shown = display(path)
+    for located in apply(found, text, yaml, settings, select, shown, result.diagnostics.append):
+        result.reports.append(Report(shown, *located.start, *located.end,
+                                     settings.reported(located.finding), located.resource))
+
+
 def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path, bytes | None],
-           result: Result) -> None:
+           result: Result, settings: Settings) -> None:
     from .python.evaluate import Evaluator
     from .python.integrations import Integrations
     from .python.project import Files
@@ -99,10 +113,10 @@ def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path,
                 continue
             project = files.project(path, root)
             if project.root not in checkers:
-                checkers[project.root] = Integrations(Evaluator(project))
-            for located in checkers[project.root].check(source, on_error):
-                result.reports.append(Report(display(path), *located.start, *located.end,
-                                             located.finding, located.resource))
+                checkers[project.root] = Integrations(Evaluator(project), settings.api_protocols)
+            select = settings.rules_for(path)
+            _keep(checkers[project.root].check(source, on_error, select), path, data[path],
+                  False, settings, result, select)
         except RecursionError:
             result.diagnostics.append(f"{display(path)}: too deeply nested to lint")
         except Exception as exc:  # noqa: BLE001 - one file's bug must not hide the others
@@ -110,7 +124,8 @@ def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path,
             result.failed = True
 
 
-def _check_yaml(candidates: list[Path], data: dict[Path, bytes | None], result: Result) -> None:
+def _check_yaml(candidates: list[Path], data: dict[Path, bytes | None], result: Result,
+                settings: Settings) -> None:
     from .yaml.integrations import Integrations
     from .yaml.program import Program, YamlError, program_file
 
@@ -128,9 +143,9 @@ def _check_yaml(candidates: list[Path], data: dict[Path, bytes | None], result: 
             text = data[program] if program in data else program.read_bytes()
             if not text or not may_hold_integration(text):
                 continue
-            for located in Integrations(Program(program, text)).check(on_error):
-                result.reports.append(Report(display(program), *located.start, *located.end,
-                                             located.finding, located.resource))
+            select = settings.rules_for(program)
+            _keep(Integrations(Program(program, text), settings.api_protocols).check(
+                on_error, select), program, text, True, settings, result, select)
         except YamlError as e:
             result.diagnostics.append(f"{display(e.path)}:{e.line}:{e.column}: YAML error: "
                                       f"{e.message}")
