@@ -50,13 +50,13 @@ def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...],
 
     try:
         conf = settings.load(paths, options, fail_on)
+        if options.show_settings:
+            click.echo(conf.describe(exclude), nl=False)
+            return
         known = baseline.load(options.baseline) if options.baseline else None
     except (settings.SettingsError, baseline.BaselineError) as e:
         click.echo(f"apigw-lint: {e}", err=True)
         sys.exit(2)
-    if options.show_settings:
-        click.echo(conf.describe(exclude), nl=False)
-        return
     result = lint(list(paths) or [Path(".")], exclude, conf)
     if options.write_baseline:
         sys.exit(_write_baseline(options.write_baseline, result))
