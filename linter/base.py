@@ -199,9 +199,13 @@ class Comparison:
         self._names: Counter[str] | None = None
 
     def findings(self, m: rules.Integration, api: ApiResource | None,
-                 on_error: Callable[[rules.Rule, Exception], None]) -> list[rules.Finding]:
+                 on_error: Callable[[rules.Rule, Exception], None],
+                 select: frozenset[str] | None = None) -> list[rules.Finding]:
         """APIGW044 for one integration of today's project, compared with the one of the same
-        logical name at REV (none when either side has no such single integration)."""
+        logical name at REV (none when either side has no such single integration, or when the
+        rule is not selected)."""
+        if select is not None and RULE not in select:
+            return []
         before = self.before.get(m.name) if m.name is not None else None
         if before is None:
             return []

@@ -6,9 +6,11 @@ import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
+
+from . import settings
 
 if TYPE_CHECKING:
     from .lint import Result
@@ -40,19 +42,30 @@ def main() -> None:
               show_default=True, help="How to print findings.")
 @click.option("--exclude", multiple=True, metavar="PATTERN",
               help="gitignore-style pattern of files or folders to skip (repeatable).")
-@click.option("--fail-on", type=click.Choice(_SEVERITIES), default="info", show_default=True,
-              help="Exit 1 when a finding is at least this severe.")
+@click.option("--fail-on", type=click.Choice(_SEVERITIES),
+              help="Exit 1 when a finding is at least this severe (default: the configuration's "
+                   "fail-on, else info).")
 @click.option("--base", metavar="REV",
               help="Git revision to compare with: report changes that replace an integration "
                    "(APIGW044).")
-def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], fail_on: str,
-                  base: str | None) -> None:
+@settings.options
+def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...],
+                  fail_on: str | None, base: str | None, options: settings.Options) -> None:
     """Lint Pulumi programs under PATHS (default: the current folder)."""
-    from apigw_lint.linter import report
+    from apigw_lint.linter import baseline, report
     from apigw_lint.linter.lint import lint
 
     targets = list(paths) or [Path(".")]
     revision = None
+    try:
+        conf = settings.load(paths, options, fail_on)
+        if options.show_settings:
+            click.echo(conf.describe(exclude), nl=False)
+            return
+        known = baseline.load(options.baseline) if options.baseline else None
+    except (settings.SettingsError, baseline.BaselineError) as e:
+        click.echo(f"apigw-lint: {e}", err=True)
+        sys.exit(2)
     if base is not None:
         from apigw_lint.linter.base import BaseError, Revision  # imports the catalogue
         try:
@@ -61,12 +74,19 @@ def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], f
             click.echo(f"apigw-lint: {e}", err=True)
             sys.exit(2)
     with revision or contextlib.nullcontext():
-        result = lint(targets, exclude, revision)
+        result = lint(targets, exclude, conf, revision)
+    if options.write_baseline:
+        sys.exit(_write_baseline(options.write_baseline, result))
+    if known is not None:
+        result.reports, held = baseline.new(result.reports, known, options.baseline)
+        if held:
+            result.warnings.append(f"{held} finding{'s' * (held != 1)} in the baseline "
+                                   "not shown.")
     click.echo(report.as_json(result.reports) if fmt == "json" else report.text(result.reports),
                nl=False)
-    for line in result.diagnostics:
+    for line in [*result.diagnostics, *result.warnings]:
         click.echo(line, err=True)
-    failing = _SEVERITIES[:_SEVERITIES.index(fail_on) + 1]
+    failing = _SEVERITIES[:_SEVERITIES.index(conf.fail_on) + 1]
     if fmt == "text":
         n = len(result.reports)
         click.echo(f"{n} finding{'s' * (n != 1)} in {result.files} file"
@@ -81,6 +101,24 @@ def exit_code(result: Result, failing: tuple[str, ...]) -> int:
         return 2
     return 1 if result.diagnostics or any(r.finding.severity in failing for r in result.reports) \
         else 0
+
+
+def _write_baseline(file: Path, result: Any) -> int:
+    """Record the run's findings; the exit code."""
+    from apigw_lint.linter import baseline
+
+    for line in [*result.diagnostics, *result.warnings]:
+        click.echo(line, err=True)
+    if result.failed:
+        click.echo(f"apigw-lint: internal errors; {file} not written", err=True)
+        return 2
+    try:
+        n = baseline.write(file, result.reports)
+    except baseline.BaselineError as e:
+        click.echo(f"apigw-lint: {e}", err=True)
+        return 2
+    click.echo(f"apigw-lint: recorded {n} finding{'s' * (n != 1)} in {file}", err=True)
+    return 0
 
 
 @main.command("rules")

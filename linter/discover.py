@@ -57,10 +57,13 @@ def _spec(lines: list[str]) -> pathspec.PathSpec:
 class Walker:
     """Walks directories once each (results are cached) and filters them the same way."""
 
-    def __init__(self, excludes: tuple[str, ...] = ()) -> None:
+    def __init__(self, excludes: tuple[str, ...] = (),
+                 rooted: tuple[tuple[Path, tuple[str, ...]], ...] = ()) -> None:
+        """excludes are relative to the current folder, each of rooted to its own folder."""
         self.cwd = Path.cwd()
         self.defaults = _spec(list(DEFAULT_EXCLUDES))
         self.excludes = _spec(list(excludes))
+        self.rooted = [(root, _spec(list(patterns))) for root, patterns in rooted]
         self._walks: dict[Path, list[Path]] = {}
         self._python: dict[Path, list[Path]] = {}
 
@@ -71,7 +74,13 @@ class Walker:
             rel = path.relative_to(self.cwd).as_posix()
         except ValueError:
             rel = path.as_posix()
-        return self.excludes.match_file(rel + ("/" if is_dir else ""))
+        if self.excludes.match_file(rel + ("/" if is_dir else "")):
+            return True
+        for root, spec in self.rooted:
+            under = relative(path, root)
+            if under is not None and spec.match_file(under + ("/" if is_dir else "")):
+                return True
+        return False
 
     def python_files(self, root: Path) -> list[Path]:
         """The .py files under root (absolute, not resolved), in a stable order."""
@@ -123,6 +132,13 @@ class Walker:
                         and not _ignored(specs, path, False):
                     out.append(path)
         return out
+
+
+def relative(path: Path, root: Path) -> str | None:
+    """path relative to root (posix), None when it is not under root."""
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    return None if rel == os.curdir or rel.split(os.sep)[0] == os.pardir else \
+        Path(rel).as_posix()
 
 
 def _read_gitignore(path: Path) -> pathspec.PathSpec:

@@ -10,6 +10,7 @@ from typing import Any
 
 from .discover import (PROJECT_FILES, Unreadable, Walker, may_hold_integration, project_root,
                        read)
+from .settings import Settings
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,8 @@ class Report:
 @dataclass
 class Result:
     reports: list[Report] = field(default_factory=list)
-    diagnostics: list[str] = field(default_factory=list)  # syntax and internal errors
+    diagnostics: list[str] = field(default_factory=list)  # files not checked, internal errors
+    warnings: list[str] = field(default_factory=list)  # notes that do not fail the run
     failed: bool = False  # an internal error happened (exit 2)
     files: int = 0  # files looked at
 
@@ -38,9 +40,11 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def lint(paths: list[Path], excludes: tuple[str, ...] = (), base: Any = None) -> Result:
+def lint(paths: list[Path], excludes: tuple[str, ...] = (), settings: Settings | None = None,
+         base: Any = None) -> Result:
     """base: a base.Revision to compare with (--base), or None."""
-    walker = Walker(excludes)
+    settings = settings or Settings()
+    walker = Walker(excludes, settings.excludes())
     result = Result()
     # each file once, however many links or arguments lead to it: (device, inode) -> (path, root)
     targets: dict[tuple[int, int], tuple[Path, Path]] = {}
@@ -71,9 +75,9 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), base: Any = None) ->
         elif may_hold_integration(data[path]):
             candidates.append((path, root))
     if candidates:
-        _check(candidates, walker, data, result, base)
+        _check(candidates, walker, data, result, settings, base)
     if yaml_candidates:
-        _check_yaml(yaml_candidates, data, result, base)
+        _check_yaml(yaml_candidates, data, result, settings, base)
     result.reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
     return result
 
@@ -85,8 +89,19 @@ def _on_error(result: Result) -> Any:
     return on_error
 
 
+def _keep(found: list[Any], path: Path, text: bytes | None, yaml: bool, settings: Settings,
+          result: Result, select: frozenset[str] | None) -> None:
+    """Reports for what no comment suppresses, with the configured severities."""
+    from .suppress import apply
+
+    shown = display(path)
+    for located in apply(found, text, yaml, settings, select, shown, result.warnings.append):
+        result.reports.append(Report(shown, *located.start, *located.end,
+                                     settings.reported(located.finding), located.resource))
+
+
 def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path, bytes | None],
-           result: Result, base: Any = None) -> None:
+           result: Result, settings: Settings, base: Any = None) -> None:
     from .python.evaluate import Evaluator
     from .python.integrations import Integrations
     from .python.project import Files
@@ -101,13 +116,13 @@ def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path,
                 continue
             project = files.project(path, root)
             if project.root not in checkers:
-                checkers[project.root] = Integrations(Evaluator(project))
+                checkers[project.root] = Integrations(Evaluator(project), settings.api_protocols)
                 if base is not None:
                     checkers[project.root].base = base.comparison(
                         project.root, checkers[project.root].everything)
-            for located in checkers[project.root].check(source, on_error):
-                result.reports.append(Report(display(path), *located.start, *located.end,
-                                             located.finding, located.resource))
+            select = settings.rules_for(path)
+            _keep(checkers[project.root].check(source, on_error, select), path, data[path],
+                  False, settings, result, select)
         except RecursionError:
             result.diagnostics.append(f"{display(path)}: too deeply nested to lint")
         except Exception as exc:  # noqa: BLE001 - one file's bug must not hide the others
@@ -116,7 +131,7 @@ def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path,
 
 
 def _check_yaml(candidates: list[Path], data: dict[Path, bytes | None], result: Result,
-                base: Any = None) -> None:
+                settings: Settings, base: Any = None) -> None:
     from .yaml.integrations import Integrations
     from .yaml.program import Program, YamlError, program_file
 
@@ -134,13 +149,12 @@ def _check_yaml(candidates: list[Path], data: dict[Path, bytes | None], result: 
             text = data[program] if program in data else read(program)
             if not text or not may_hold_integration(text):
                 continue
-            checker = Integrations(Program(program, text))
+            checker = Integrations(Program(program, text), settings.api_protocols)
             if base is not None:
                 checker.base = base.comparison(project_root(program, program.parent),
                                                checker.everything)
-            for located in checker.check(on_error):
-                result.reports.append(Report(display(program), *located.start, *located.end,
-                                             located.finding, located.resource))
+            select = settings.rules_for(program)
+            _keep(checker.check(on_error, select), program, text, True, settings, result, select)
         except YamlError as e:
             result.diagnostics.append(f"{display(e.path)}:{e.line}:{e.column}: YAML error: "
                                       f"{e.message}")

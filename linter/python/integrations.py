@@ -3,7 +3,7 @@ source each finding points."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping
 
 import libcst as cst
 
@@ -28,13 +28,16 @@ class Located:
     resource: str | None
     start: tuple[int, int]  # 1-based line and column
     end: tuple[int, int]
+    lines: tuple[int, int]  # the first and last line of the Integration call (or YAML resource)
 
 
 class Integrations:
     """Builds models for one project, with what the project's other files tell about them."""
 
-    def __init__(self, evaluator: Evaluator) -> None:
+    def __init__(self, evaluator: Evaluator, api_protocols: Mapping[str, str] | None = None
+                 ) -> None:
         self.ev = evaluator
+        self.api_protocols = api_protocols or {}  # API id -> protocol, for APIs defined elsewhere
         self._counts: dict[cst.Call, int | None] = {}
         self.base: Comparison | None = None  # --base: APIGW044 against a git revision
 
@@ -44,20 +47,21 @@ class Integrations:
                 if self.ev.kind_of(record) == kind:
                     yield record
 
-    def check(self, source: Source, on_error: Callable[[rules.Rule, Exception], None]
-              ) -> list[Located]:
+    def check(self, source: Source, on_error: Callable[[rules.Rule, Exception], None],
+              select: frozenset[str] | None = None) -> list[Located]:
         out = []
         for record in self.calls(source):
             args = self.ev.resource_arguments(record.node, record.scope)
             m = self.model(record, args)
-            findings = rules.run(m, engine=rules.LINTER, on_error=on_error)
+            findings = rules.run(m, engine=rules.LINTER, select=select, on_error=on_error)
             if self.base is not None:
-                findings += self.base.findings(m, self.api_resource(args), on_error)
+                findings += self.base.findings(m, self.api_resource(args), on_error, select)
             for f in findings:
                 anchor = self._anchor(record, args, f.path)
-                where = source.positions()[anchor]
+                where, call = source.positions()[anchor], source.positions()[record.node]
                 out.append(Located(f, m.name, (where.start.line, where.start.column + 1),
-                                   (where.end.line, where.end.column + 1)))
+                                   (where.end.line, where.end.column + 1),
+                                   (call.start.line, call.end.line)))
         return out
 
     def everything(self) -> Iterator[tuple[rules.Integration, ApiResource | None]]:
@@ -111,6 +115,8 @@ class Integrations:
         if api is not None and api.kind == resources.API:
             fields["protocol"] = resources.protocol_of(self.ev.resource_props(api)[0])
             fields["integrations_on_api"] = self._count(api)
+        elif isinstance(raw.get("apiId"), str):
+            fields["protocol"] = self.api_protocols.get(raw["apiId"], UNKNOWN)
         uri = origin(raw.get("integrationUri"))
         if uri is not None and uri.kind in model.URI_SOURCE_KINDS:
             fields["uri_source"] = uri.kind

@@ -2,7 +2,7 @@
 from the program's other resources, and where each finding points."""
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping
 
 from apigw_lint import rules
 from apigw_lint.rules import aws, model, resources
@@ -15,8 +15,9 @@ from .program import Program, Reference, Resource, position
 
 
 class Integrations:
-    def __init__(self, program: Program) -> None:
+    def __init__(self, program: Program, api_protocols: Mapping[str, str] | None = None) -> None:
         self.program = program
+        self.api_protocols = api_protocols or {}  # API id -> protocol, for APIs defined elsewhere
         self._props: dict[str, Any] = {}
         self.base: Comparison | None = None  # --base: APIGW044 against a git revision
 
@@ -38,17 +39,19 @@ class Integrations:
         """The program's resource a `${name...}` value comes from."""
         return self.program.resources.get(value.name) if isinstance(value, Reference) else None
 
-    def check(self, on_error: Callable[[rules.Rule, Exception], None]) -> list[Located]:
+    def check(self, on_error: Callable[[rules.Rule, Exception], None],
+              select: frozenset[str] | None = None) -> list[Located]:
         out = []
         for resource in self.of_kind(resources.INTEGRATION):
             m = self.model(resource)
-            findings = rules.run(m, engine=rules.LINTER, on_error=on_error)
+            findings = rules.run(m, engine=rules.LINTER, select=select, on_error=on_error)
             if self.base is not None:
-                findings += self.base.findings(m, self.api_resource(resource), on_error)
+                findings += self.base.findings(m, self.api_resource(resource), on_error, select)
             for f in findings:
                 where = position(resource.properties, f.path) or resource.key_position
                 key = f.path[-1] if f.path and where != resource.key_position else resource.name
-                out.append(Located(f, resource.name, where, (where[0], where[1] + len(str(key)))))
+                out.append(Located(f, resource.name, where, (where[0], where[1] + len(str(key))),
+                                   resource.lines))
         return out
 
     def everything(self) -> list[tuple[rules.Integration, ApiResource | None]]:
@@ -81,6 +84,8 @@ class Integrations:
             fields["integrations_on_api"] = sum(
                 self.origin((self.props(r) or {}).get("apiId")) is api
                 for r in self.of_kind(resources.INTEGRATION))
+        elif isinstance(raw.get("apiId"), str):
+            fields["protocol"] = self.api_protocols.get(raw["apiId"], UNKNOWN)
         uri = self.origin(raw.get("integrationUri"))
         if uri is not None and self.kind(uri) in model.URI_SOURCE_KINDS:
             fields["uri_source"] = self.kind(uri)

@@ -42,6 +42,7 @@ class Resource:
     token: str | None
     node: CommentedMap  # the resource's mapping
     key_position: tuple[int, int]  # 1-based line and column of its key
+    lines: tuple[int, int]  # its key's line and the line of its last value
 
     @property
     def properties(self) -> Any:
@@ -91,11 +92,14 @@ class Program:
         doc = _load(path, data)
         found = doc.get("resources") if isinstance(doc, CommentedMap) else None
         self.resources: dict[str, Resource] = {}
-        for name, node in (found.items() if isinstance(found, CommentedMap) else ()):
+        if not isinstance(found, CommentedMap):
+            return
+        spans = _spans(doc, found, data)
+        for name, node in found.items():
             if isinstance(name, str) and isinstance(node, CommentedMap) and "get" not in node:
                 token = node.get("type")
                 self.resources[name] = Resource(name, token if isinstance(token, str) else None,
-                                                node, _position(found, name))
+                                                node, _position(found, name), spans[name])
 
     def value(self, node: Any) -> Any:
         """A plain value: known, UNKNOWN, or a Reference; maps and lists hold such values."""
@@ -122,6 +126,24 @@ class Program:
                 return Reference(whole.group(1))
             return UNKNOWN if _INTERPOLATION.search(node) else node.replace("$${", "${")
         return UNKNOWN  # dates and other scalars Pulumi would pass as strings of its own making
+
+
+def _spans(doc: CommentedMap, found: CommentedMap, data: bytes) -> dict[Any, tuple[int, int]]:
+    """Each resource's first and last line: from its key to the last line before the next key
+    (of `resources:` or of the document) that is not blank or a comment."""
+    lines = data.decode("utf-8-sig", errors="replace").splitlines()
+    keys = list(doc)
+    after = keys[keys.index("resources") + 1:]
+    end = _position(doc, after[0])[0] if after else len(lines) + 1
+    starts = [(name, _position(found, name)[0]) for name in found]
+    out = {}
+    for i, (name, first) in enumerate(starts):
+        last = (starts[i + 1][1] if i + 1 < len(starts) else end) - 1
+        while first < last <= len(lines) and (not lines[last - 1].strip()
+                                or lines[last - 1].lstrip().startswith("#")):
+            last -= 1
+        out[name] = (first, max(first, last))
+    return out
 
 
 def _position(mapping: CommentedMap, key: Any) -> tuple[int, int]:

@@ -102,7 +102,7 @@ def test_yaml_main_pointing_at_a_fifo(lint, tmp_path: Path) -> None:
     (True, ["a finding"], ["x.py: internal error: ..."], 1),
 ])
 def test_exit_codes(failed: bool, reports: list, diagnostics: list, expected: int) -> None:
-    assert exit_code(Result(reports, diagnostics, failed), ("error",)) == expected
+    assert exit_code(Result(reports, diagnostics, failed=failed), ("error",)) == expected
 
 
 # --- Property-based: arbitrary programs never raise and give the same output twice.
