@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from apigw_lint.linter.report import FORMATS
+
 _SEVERITIES = ("error", "warning", "info")  # most severe first, as rules.SEVERITIES
 
 
@@ -31,25 +33,42 @@ def main() -> None:
 
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
               show_default=True, help="How to print findings.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Write the report to FILE (replaced at once) instead of stdout.")
+@click.option("--statistics", is_flag=True,
+              help="Print how many findings each rule has instead of the findings (text, json).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only findings: no summary, no progress.")
 @click.option("--exclude", multiple=True, metavar="PATTERN",
               help="gitignore-style pattern of files or folders to skip (repeatable).")
 @click.option("--fail-on", type=click.Choice(_SEVERITIES), default="info", show_default=True,
               help="Exit 1 when a finding is at least this severe.")
-def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], fail_on: str
-                  ) -> None:
+def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statistics: bool,
+                  quiet: bool, exclude: tuple[str, ...], fail_on: str) -> None:
     """Lint Pulumi programs under PATHS (default: the current folder)."""
-    from apigw_lint.linter import report
+    from apigw_lint.linter import report, terminal
     from apigw_lint.linter.lint import lint
 
-    result = lint(list(paths) or [Path(".")], exclude)
-    click.echo(report.as_json(result.reports) if fmt == "json" else report.text(result.reports),
-               nl=False)
+    if statistics and fmt not in ("text", "json"):
+        raise click.UsageError(f"--statistics prints text or json, not {fmt}.")
+    with terminal.progress(wanted=not quiet) as progress:
+        result = lint(list(paths) or [Path(".")], exclude, progress)
+    colour = terminal.colour() if fmt == "text" and output is None else False
+    out = report.statistics(result.reports, fmt) if statistics else \
+        report.render(fmt, result.reports, styled=colour is not False)
+    if output is None:
+        click.echo(out, nl=False, color=colour)
+    else:
+        try:
+            report.write(output, out)
+        except OSError as e:
+            click.echo(f"apigw-lint: cannot write {output}: {e.strerror}", err=True)
+            sys.exit(2)
     for line in result.diagnostics:
         click.echo(line, err=True)
     failing = _SEVERITIES[:_SEVERITIES.index(fail_on) + 1]
-    if fmt == "text":
+    if fmt == "text" and not quiet:
         n = len(result.reports)
         click.echo(f"{n} finding{'s' * (n != 1)} in {result.files} file"
                    f"{'s' * (result.files != 1)}.", err=True)

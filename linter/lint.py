@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable, Iterator
 
 from .discover import PROJECT_FILES, Walker, may_hold_integration
 
@@ -37,7 +37,9 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def lint(paths: list[Path], excludes: tuple[str, ...] = ()) -> Result:
+def lint(paths: list[Path], excludes: tuple[str, ...] = (),
+         progress: Callable[[int, int], None] | None = None) -> Result:
+    """progress, if given, hears (files checked, files to check) after each file it checks."""
     walker = Walker(excludes)
     result = Result()
     # each file once, however many links or arguments lead to it: (device, inode) -> (path, root)
@@ -68,12 +70,22 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = ()) -> Result:
                 yaml_candidates.append(path)
         elif may_hold_integration(data[path]):
             candidates.append((path, root))
+    total = len(candidates) + len(yaml_candidates)
     if candidates:
-        _check(candidates, walker, data, result)
+        _check(_told(candidates, progress, 0, total), walker, data, result)
     if yaml_candidates:
-        _check_yaml(yaml_candidates, data, result)
+        _check_yaml(_told(yaml_candidates, progress, len(candidates), total), data, result)
     result.reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
     return result
+
+
+def _told(items: list[Any], progress: Callable[[int, int], None] | None, done: int, total: int
+          ) -> Iterator[Any]:
+    """The items, telling progress (files checked, files to check) after each one."""
+    for n, item in enumerate(items, done + 1):
+        yield item
+        if progress:
+            progress(n, total)
 
 
 def _on_error(result: Result) -> Any:
@@ -83,7 +95,7 @@ def _on_error(result: Result) -> Any:
     return on_error
 
 
-def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path, bytes | None],
+def _check(candidates: Iterable[tuple[Path, Path]], walker: Walker, data: dict[Path, bytes | None],
            result: Result) -> None:
     from .python.evaluate import Evaluator
     from .python.integrations import Integrations
@@ -110,7 +122,7 @@ def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path,
             result.failed = True
 
 
-def _check_yaml(candidates: list[Path], data: dict[Path, bytes | None], result: Result) -> None:
+def _check_yaml(candidates: Iterable[Path], data: dict[Path, bytes | None], result: Result) -> None:
     from .yaml.integrations import Integrations
     from .yaml.program import Program, YamlError, program_file
 
