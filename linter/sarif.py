@@ -16,7 +16,8 @@ from .report import message, posix
 if TYPE_CHECKING:
     from .lint import Report
 
-SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+          "sarif-schema-2.1.0.json")
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 # GitHub matches an alert across runs by partialFingerprints; ours leave out the line, so an
 # edit above a finding keeps its alert. Bump the version when the recipe changes.

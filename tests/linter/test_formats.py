@@ -2,7 +2,6 @@
 as a process on real files, on pipes and on a real terminal (a pseudo-terminal)."""
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import pty
@@ -101,14 +100,16 @@ aws.apigatewayv2.Integration("ok", api_id=api.id, integration_type="HTTP_PROXY",
 '''
 
 
+def environment(env: dict[str, str] | None) -> dict[str, str]:
+    """This one without NO_COLOR, FORCE_COLOR or CI (as a CI runner sets), plus env."""
+    clean = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CI")}
+    return {**clean, **(env or {})}
+
+
 def cli(*args: str | Path, cwd: Path, env: dict[str, str] | None = None, text: bool = True
         ) -> subprocess.CompletedProcess:
-    """The console script with stdout and stderr on pipes (as bytes unless text), in an
-    environment without NO_COLOR, FORCE_COLOR or CI unless env sets them."""
-    full = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CI")}
-    for key, value in (env or {}).items():
-        full[key] = value
-    return subprocess.run([str(EXECUTABLE), *map(str, args)], cwd=cwd, env=full,
+    """The console script with stdout and stderr on pipes (as bytes unless text)."""
+    return subprocess.run([str(EXECUTABLE), *map(str, args)], cwd=cwd, env=environment(env),
                           capture_output=True, text=text, timeout=300)
 
 
@@ -116,12 +117,10 @@ def on_terminal(*args: str | Path, cwd: Path, stream: str, env: dict[str, str] |
                 ) -> tuple[int, str, str]:
     """Run with `stream` (stdout or stderr) on a pseudo-terminal and the other on a pipe:
     (exit code, what the terminal showed, what the pipe got)."""
-    full = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CI")}
-    full.update(env or {})
     master, slave = pty.openpty()
     other = "stderr" if stream == "stdout" else "stdout"
     with tempfile.TemporaryFile() as piped:
-        p = subprocess.Popen([str(EXECUTABLE), *map(str, args)], cwd=cwd, env=full,
+        p = subprocess.Popen([str(EXECUTABLE), *map(str, args)], cwd=cwd, env=environment(env),
                              stdin=subprocess.DEVNULL, **{stream: slave, other: piped})
         os.close(slave)
         shown = bytearray()
@@ -429,6 +428,7 @@ def test_progress_bar_on_a_terminal_for_many_files(tmp_path: Path) -> None:
     assert "Checking" in bar and "100%" in bar and "0 findings in 200 files." in bar
     # a pipe, CI, --quiet, or fewer files: no bar
     assert cli(cwd=tmp_path).stderr == "0 findings in 200 files.\n"
-    for env, args in (({"CI": "true"}, ()), ({}, ("--quiet",)), ({}, ("--exclude", "stack_000.py"))):
+    quiet_runs = (({"CI": "true"}, ()), ({}, ("--quiet",)), ({}, ("--exclude", "stack_000.py")))
+    for env, args in quiet_runs:
         code, shown, _ = on_terminal(*args, cwd=tmp_path, stream="stderr", env=env)
         assert code == 0 and "Checking" not in shown, (env, args)
