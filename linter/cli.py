@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import settings
+from .report import FORMATS
 
 if TYPE_CHECKING:
     from .lint import Result
@@ -38,8 +39,13 @@ def main() -> None:
 
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
               show_default=True, help="How to print findings.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Write the report to FILE (replaced at once) instead of stdout.")
+@click.option("--statistics", is_flag=True,
+              help="Print how many findings each rule has instead of the findings (text, json).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only findings: no summary, no progress.")
 @click.option("--exclude", multiple=True, metavar="PATTERN",
               help="gitignore-style pattern of files or folders to skip (repeatable).")
 @click.option("--fail-on", type=click.Choice(_SEVERITIES),
@@ -49,12 +55,15 @@ def main() -> None:
               help="Git revision to compare with: report changes that replace an integration "
                    "(APIGW044).")
 @settings.options
-def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...],
-                  fail_on: str | None, base: str | None, options: settings.Options) -> None:
+def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statistics: bool,
+                  quiet: bool, exclude: tuple[str, ...], fail_on: str | None, base: str | None,
+                  options: settings.Options) -> None:
     """Lint Pulumi programs under PATHS (default: the current folder)."""
-    from apigw_lint.linter import baseline, report
+    from apigw_lint.linter import baseline, report, terminal
     from apigw_lint.linter.lint import lint
 
+    if statistics and fmt not in ("text", "json"):
+        raise click.UsageError(f"--statistics prints text or json, not {fmt}.")
     targets = list(paths) or [Path(".")]
     revision = None
     try:
@@ -73,8 +82,8 @@ def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...],
         except BaseError as e:
             click.echo(f"apigw-lint: {e}", err=True)
             sys.exit(2)
-    with revision or contextlib.nullcontext():
-        result = lint(targets, exclude, conf, revision)
+    with revision or contextlib.nullcontext(), terminal.progress(wanted=not quiet) as progress:
+        result = lint(targets, exclude, conf, revision, progress)
     if options.write_baseline:
         sys.exit(_write_baseline(options.write_baseline, result))
     if known is not None:
@@ -82,12 +91,21 @@ def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...],
         if held:
             result.warnings.append(f"{held} finding{'s' * (held != 1)} in the baseline "
                                    "not shown.")
-    click.echo(report.as_json(result.reports) if fmt == "json" else report.text(result.reports),
-               nl=False)
+    colour = terminal.colour() if fmt == "text" and output is None else False
+    out = report.statistics(result.reports, fmt) if statistics else \
+        report.render(fmt, result.reports, styled=colour is not False)
+    if output is None:
+        click.echo(out, nl=False, color=colour)
+    else:
+        try:
+            report.write(output, out)
+        except OSError as e:
+            click.echo(f"apigw-lint: cannot write {output}: {e.strerror}", err=True)
+            sys.exit(2)
     for line in [*result.diagnostics, *result.warnings]:
         click.echo(line, err=True)
     failing = _SEVERITIES[:_SEVERITIES.index(conf.fail_on) + 1]
-    if fmt == "text":
+    if fmt == "text" and not quiet:
         n = len(result.reports)
         click.echo(f"{n} finding{'s' * (n != 1)} in {result.files} file"
                    f"{'s' * (result.files != 1)}.", err=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable, Iterator
 
 from .discover import (PROJECT_FILES, Unreadable, Walker, may_hold_integration, project_root,
                        read)
@@ -41,8 +41,9 @@ def display(path: Path) -> str:
 
 
 def lint(paths: list[Path], excludes: tuple[str, ...] = (), settings: Settings | None = None,
-         base: Any = None) -> Result:
-    """base: a base.Revision to compare with (--base), or None."""
+         base: Any = None, progress: Callable[[int, int], None] | None = None) -> Result:
+    """base: a base.Revision to compare with (--base), or None. progress, if given, hears
+    (files checked, files to check) after each file it checks."""
     settings = settings or Settings()
     walker = Walker(excludes, settings.excludes())
     result = Result()
@@ -74,12 +75,23 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), settings: Settings |
                 yaml_candidates.append(path)
         elif may_hold_integration(data[path]):
             candidates.append((path, root))
+    total = len(candidates) + len(yaml_candidates)
     if candidates:
-        _check(candidates, walker, data, result, settings, base)
+        _check(_told(candidates, progress, 0, total), walker, data, result, settings, base)
     if yaml_candidates:
-        _check_yaml(yaml_candidates, data, result, settings, base)
+        _check_yaml(_told(yaml_candidates, progress, len(candidates), total), data, result,
+                    settings, base)
     result.reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
     return result
+
+
+def _told(items: list[Any], progress: Callable[[int, int], None] | None, done: int, total: int
+          ) -> Iterator[Any]:
+    """The items, telling progress (files checked, files to check) after each one."""
+    for n, item in enumerate(items, done + 1):
+        yield item
+        if progress:
+            progress(n, total)
 
 
 def _on_error(result: Result) -> Any:
@@ -100,7 +112,7 @@ def _keep(found: list[Any], path: Path, text: bytes | None, yaml: bool, settings
                                      settings.reported(located.finding), located.resource))
 
 
-def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path, bytes | None],
+def _check(candidates: Iterable[tuple[Path, Path]], walker: Walker, data: dict[Path, bytes | None],
            result: Result, settings: Settings, base: Any = None) -> None:
     from .python.evaluate import Evaluator
     from .python.integrations import Integrations
@@ -130,7 +142,7 @@ def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path,
             result.failed = True
 
 
-def _check_yaml(candidates: list[Path], data: dict[Path, bytes | None], result: Result,
+def _check_yaml(candidates: Iterable[Path], data: dict[Path, bytes | None], result: Result,
                 settings: Settings, base: Any = None) -> None:
     from .yaml.integrations import Integrations
     from .yaml.program import Program, YamlError, program_file

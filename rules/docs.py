@@ -92,15 +92,21 @@ def as_markdown() -> str:
     out += [f"| [{r.id}](#{r.id.lower()}) | `{r.name}` | {r.severity} | {', '.join(r.engines)} "
             f"| {r.title} |" for r in RULES.values()]
     for r in RULES.values():
-        out += ["", f"## {r.id}", "", f"**{r.title}** (`{r.name}`, {r.severity}, runs in "
-                f"{', '.join(r.engines)})", "", "### What it does", "", r.summary, "",
-                "### Why is this bad", "", r.rationale, "", "### Example", ""]
-        out += [f"```python\n{example_source(e)}\n```" for e in r.invalid]
-        out += ["", "### Use instead", ""]
-        out += [f"```python\n{example_source(e)}\n```" for e in r.valid]
-        out += ["", "### Fix", "", r.fix, "", "### References", ""]
-        out += [f"- <{s}>" for s in r.sources]
+        out += ["", f"## {r.id}", "", rule_markdown(r)]
     return "\n".join(out) + "\n"
+
+
+def rule_markdown(r: Rule) -> str:
+    """One rule's section of docs/rules.md, below its heading (also the SARIF rule's help)."""
+    out = [f"**{r.title}** (`{r.name}`, {r.severity}, runs in {', '.join(r.engines)})", "",
+           "### What it does", "", r.summary, "", "### Why is this bad", "", r.rationale, "",
+           "### Example", ""]
+    out += [f"```python\n{example_source(e)}\n```" for e in r.invalid]
+    out += ["", "### Use instead", ""]
+    out += [f"```python\n{example_source(e)}\n```" for e in r.valid]
+    out += ["", "### Fix", "", r.fix, "", "### References", ""]
+    out += [f"- <{s}>" for s in r.sources]
+    return "\n".join(out)
 
 
 def _wrap(text: str) -> str:
