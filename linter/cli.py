@@ -37,13 +37,30 @@ def main() -> None:
               help="gitignore-style pattern of files or folders to skip (repeatable).")
 @click.option("--fail-on", type=click.Choice(_SEVERITIES), default="info", show_default=True,
               help="Exit 1 when a finding is at least this severe.")
-def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], fail_on: str
-                  ) -> None:
+@click.option("--fix", is_flag=True, help="Apply the safe fixes ([*], Python files), then report "
+              "what remains.")
+@click.option("--diff", is_flag=True, help="Print the fixes --fix would make as a unified diff "
+              "and write nothing; exit 1 if there is one.")
+def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], fail_on: str,
+                  fix: bool, diff: bool) -> None:
     """Lint Pulumi programs under PATHS (default: the current folder)."""
     from apigw_lint.linter import report
     from apigw_lint.linter.lint import lint
 
-    result = lint(list(paths) or [Path(".")], exclude)
+    if fix or diff:
+        from apigw_lint.linter import fix as fixing
+        outcome = fixing.fix(list(paths) or [Path(".")], exclude, write=not diff)
+        result = outcome.result
+        if diff:
+            click.echo("".join(outcome.diffs), nl=False)
+            for line in result.diagnostics:
+                click.echo(line, err=True)
+            click.echo(f"Would fix {outcome.fixed} finding{'s' * (outcome.fixed != 1)}.",
+                       err=True)
+            sys.exit(2 if result.failed else 1 if outcome.fixed else 0)
+        click.echo(f"{outcome.fixed} fixed.", err=True)
+    else:
+        result = lint(list(paths) or [Path(".")], exclude)
     click.echo(report.as_json(result.reports) if fmt == "json" else report.text(result.reports),
                nl=False)
     for line in result.diagnostics:
@@ -53,6 +70,9 @@ def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], f
         n = len(result.reports)
         click.echo(f"{n} finding{'s' * (n != 1)} in {result.files} file"
                    f"{'s' * (result.files != 1)}.", err=True)
+        fixable = sum(r.fix is not None for r in result.reports)
+        if fixable:
+            click.echo(f"[*] {fixable} fixable with --fix.", err=True)
     if result.failed:
         sys.exit(2)
     sys.exit(1 if any(r.finding.severity in failing for r in result.reports) else 0)

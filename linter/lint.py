@@ -20,6 +20,7 @@ class Report:
     end_column: int
     finding: Any  # rules.Finding
     resource: str | None
+    fix: Any = None  # python.codemod.Fix: what --fix would do about it
 
 
 @dataclass
@@ -37,7 +38,9 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def lint(paths: list[Path], excludes: tuple[str, ...] = ()) -> Result:
+def lint(paths: list[Path], excludes: tuple[str, ...] = (),
+         contents: dict[Path, bytes] | None = None) -> Result:
+    """contents: files' text to use instead of what is on disk (fixes not written yet)."""
     walker = Walker(excludes)
     result = Result()
     # each file once, however many links or arguments lead to it: (device, inode) -> (path, root)
@@ -52,12 +55,12 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = ()) -> Result:
                 continue
             targets.setdefault((st.st_dev, st.st_ino), (path, root))
     result.files = len(targets)
-    data: dict[Path, bytes | None] = {}
+    data: dict[Path, bytes | None] = dict(contents or {})
     candidates = []
     yaml_candidates = []
     for path, root in targets.values():
         try:
-            data[path] = path.read_bytes()
+            data[path] = data[path] if path in data else path.read_bytes()
         except OSError as e:
             result.diagnostics.append(f"{display(path)}: cannot read: {e.strerror}")
             continue
@@ -102,7 +105,7 @@ def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path,
                 checkers[project.root] = Integrations(Evaluator(project))
             for located in checkers[project.root].check(source, on_error):
                 result.reports.append(Report(display(path), *located.start, *located.end,
-                                             located.finding, located.resource))
+                                             located.finding, located.resource, located.fix))
         except RecursionError:
             result.diagnostics.append(f"{display(path)}: too deeply nested to lint")
         except Exception as exc:  # noqa: BLE001 - one file's bug must not hide the others

@@ -10,7 +10,8 @@ def _line(r: Report) -> str:
     f = r.finding
     message = f.message[len(f.rule):].lstrip() if f.message.startswith(f.rule) else f.message
     resource = f" ({r.resource})" if r.resource else ""
-    return f"{r.path}:{r.line}:{r.column}: {f.rule} [{f.severity}] {message}{resource}\n"
+    fixable = " [*]" if r.fix is not None else ""
+    return f"{r.path}:{r.line}:{r.column}: {f.rule}{fixable} [{f.severity}] {message}{resource}\n"
 
 
 def text(reports: list[Report]) -> str:
@@ -22,5 +23,5 @@ def as_json(reports: list[Report]) -> str:
         "rule": r.finding.rule, "name": r.finding.name, "severity": r.finding.severity,
         "path": r.path, "line": r.line, "column": r.column, "end_line": r.end_line,
         "end_column": r.end_column, "message": r.finding.message, "resource": r.resource,
-        "property": r.finding.property, "fix": r.finding.fix,
+        "property": r.finding.property, "fix": r.finding.fix, "fixable": r.fix is not None,
     } for r in reports], indent=2) + "\n"

@@ -12,6 +12,7 @@ from apigw_lint.rules import aws, model, resources
 from apigw_lint.rules.values import UNKNOWN
 
 from ..discover import may_hold_integration
+from . import codemod
 from .evaluate import Arguments, Entry, Evaluator, Resource, camel, origin
 from .index import ASSIGN, CallRecord, Scope, Source
 
@@ -27,6 +28,7 @@ class Located:
     resource: str | None
     start: tuple[int, int]  # 1-based line and column
     end: tuple[int, int]
+    fix: codemod.Fix | None = None
 
 
 class Integrations:
@@ -52,8 +54,9 @@ class Integrations:
             for f in findings:
                 anchor = self._anchor(record, args, f.path)
                 where = source.positions()[anchor]
+                fix = codemod.plan(source.path, source.module, record.node, anchor, f)
                 out.append(Located(f, m.name, (where.start.line, where.start.column + 1),
-                                   (where.end.line, where.end.column + 1)))
+                                   (where.end.line, where.end.column + 1), fix))
         return out
 
     # --- the model
@@ -126,8 +129,10 @@ class Integrations:
     # --- positions
     def _anchor(self, record: CallRecord, args: Arguments, path: tuple[Any, ...]) -> cst.CSTNode:
         """The node a finding points at: the argument, or the key / element inside it."""
-        key = aws.PROPERTIES.get(path[0], path[0]) if path else None  # or an unknown keyword
-        entry = args.keywords.get(key) if key else None
+        # the property's keyword, else an unknown keyword as written (APIGW048's `integrationType=`)
+        key = next((k for k in (aws.PROPERTIES.get(path[0]), path[0]) if k in args.keywords),
+                   None) if path else None
+        entry = args.keywords.get(key) if key is not None else None
         if entry is None:
             return record.node
         if entry.scope.source is not record.scope.source:
