@@ -33,34 +33,23 @@ def fix(paths: list[Path], excludes: tuple[str, ...], write: bool) -> Outcome:
     counts: dict[Path, int] = {}
     notes: list[str] = []
     left_alone: set[Path] = set()
-    result = Result()
+    result = lint(paths, excludes)
     for _ in range(_PASSES):
-        result = lint(paths, excludes, contents)
         todo: dict[Path, list[Any]] = {}
         for r in result.reports:
             if r.fix is not None and r.fix.path not in left_alone:
                 todo.setdefault(r.fix.path, []).append(r.fix)
         if not todo:
             break
-        from .python import codemod
         for path, fixes in todo.items():
-            module = fixes[0].module
-            if path not in original:
-                original[path] = (module.bytes, module.encoding)
-                problem = codemod.parse_error(original[path][0])
-                if problem:  # libcst reads it, Python would not: never touch it
-                    notes.append(f"{display(path)}: not fixed: it does not compile ({problem})")
-                    left_alone.add(path)
-                    continue
-            new, done = codemod.apply(module, fixes)
-            problem = codemod.parse_error(new.bytes)
+            try:
+                problem = _fix_file(path, fixes, original, contents, counts)
+            except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the others
+                problem = f"internal error: {exc!r}"
             if problem:
-                notes.append(f"{display(path)}: not fixed: the fixed code would not compile "
-                             f"({problem})")
+                notes.append(f"{display(path)}: not fixed: {problem}")
                 left_alone.add(path)
-                continue
-            contents[path] = new.bytes
-            counts[path] = counts.get(path, 0) + done
+        result = lint(paths, excludes, contents)
     changed = [p for p in contents if contents[p] != original[p][0]]
     outcome = Outcome(result, sum(counts[p] for p in changed))
     if not write:
@@ -75,6 +64,27 @@ def fix(paths: list[Path], excludes: tuple[str, ...], write: bool) -> Outcome:
             outcome.result = lint(paths, excludes)  # what is on disk now
     outcome.result.diagnostics.extend(notes)
     return outcome
+
+
+def _fix_file(path: Path, fixes: list[Any], original: dict[Path, tuple[bytes, str]],
+              contents: dict[Path, bytes], counts: dict[Path, int]) -> str | None:
+    """One pass over one file: its fixed text in contents, or why the file is left alone."""
+    from .python import codemod
+
+    module = fixes[0].module
+    if path not in original:
+        original[path] = (module.bytes, module.encoding)
+        problem = codemod.parse_error(original[path][0])
+        if problem:  # libcst reads it, Python would not: never touch it
+            return f"it does not compile ({problem})"
+    new, done = codemod.apply(module, fixes)
+    data = new.bytes
+    problem = codemod.parse_error(data)
+    if problem:
+        return f"the fixed code would not compile ({problem})"
+    contents[path] = data
+    counts[path] = counts.get(path, 0) + done
+    return None
 
 
 def _diff(path: Path, old: bytes, encoding: str, new: bytes) -> str:

@@ -20,7 +20,7 @@ class Report:
     end_column: int
     finding: Any  # rules.Finding
     resource: str | None
-    fix: Any = None  # python.codemod.Fix: what --fix would do about it
+    fix: Any = field(default=None, compare=False)  # python.codemod.Fix: what --fix would do
 
 
 @dataclass

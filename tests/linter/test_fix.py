@@ -454,7 +454,7 @@ def render(index: int, args: list, multi_line: bool, trailing_comma: bool) -> tu
     return "\n".join(lines) + "\n)\n", own_line
 
 
-@settings(max_examples=20, deadline=None,
+@settings(max_examples=15, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(calls=st.lists(call, min_size=1, max_size=4))
 def test_fix_always_leaves_code_that_compiles_and_is_done(lint, tmp_path_factory, calls) -> None:
