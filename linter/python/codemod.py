@@ -12,6 +12,8 @@ from apigw_lint import rules
 from apigw_lint.rules import aws
 from apigw_lint.rules.model import REMOVE, RENAME, SET, Edit
 
+from .evaluate import Arguments
+
 
 @dataclass(frozen=True, eq=False)
 class Fix:
@@ -22,12 +24,12 @@ class Fix:
     edit: Edit
 
 
-def plan(path: Path, module: cst.Module, call: cst.Call, anchor: cst.CSTNode,
+def plan(path: Path, module: cst.Module, call: cst.Call, args: Arguments, anchor: cst.CSTNode,
          finding: rules.Finding) -> Fix | None:
     """The fix of a finding, when its edit can be made on the Integration call alone: the anchor
     is a keyword argument of the call (not a **kwargs entry, an args object's argument or a dict
     element elsewhere), a value to replace is a plain string literal, and a new name cannot
-    collide with an argument written or passed some other way."""
+    collide with an argument passed some other way (args: the call's resolved arguments)."""
     edit = finding.edit
     if edit is None or not isinstance(anchor, cst.Arg) or anchor.keyword is None \
             or not any(a is anchor for a in call.args):
@@ -36,10 +38,10 @@ def plan(path: Path, module: cst.Module, call: cst.Call, anchor: cst.CSTNode,
         return None
     if edit.kind == RENAME:
         name = aws.PROPERTIES.get(edit.value or "")
-        taken = {a.keyword.value for a in call.args if a.keyword is not None}
-        positional = [a for a in call.args if a.keyword is None]  # the name, or an args object
-        hidden = "args" in taken or len(positional) > 1 or any(a.star for a in call.args)
-        if name is None or name in taken or hidden:
+        positional = [a for a in call.args if a.keyword is None and not a.star]
+        args_object = len(positional) > 1 or any(
+            a.keyword is not None and a.keyword.value == "args" for a in call.args)
+        if name is None or name in args.keywords or args.open or args_object:
             return None
     return Fix(path, module, call, anchor, edit)
 

@@ -54,7 +54,7 @@ class Integrations:
             for f in findings:
                 anchor = self._anchor(record, args, f.path)
                 where = source.positions()[anchor]
-                fix = codemod.plan(source.path, source.module, record.node, anchor, f)
+                fix = codemod.plan(source.path, source.module, record.node, args, anchor, f)
                 out.append(Located(f, m.name, (where.start.line, where.start.column + 1),
                                    (where.end.line, where.end.column + 1), fix))
         return out

@@ -191,6 +191,21 @@ def test_misspelt_argument_renamed_then_its_method_fixed(lint, tmp_path: Path) -
     assert fixed(again) == 0 and body_of(path).count("POST") == 1
 
 
+def test_rename_beside_known_kwargs(lint, tmp_path: Path) -> None:
+    path = program(tmp_path, """
+        COMMON = {"api_id": http.id, "integration_method": "ANY"}
+        x = aws.apigatewayv2.Integration("x", **COMMON, integration_uri="https://example.com",
+                                         intergration_type="HTTP_PROXY")
+    """)
+    run = lint("--fix", tmp_path)
+    assert body_of(path) == textwrap.dedent("""\
+        COMMON = {"api_id": http.id, "integration_method": "ANY"}
+        x = aws.apigatewayv2.Integration("x", **COMMON, integration_uri="https://example.com",
+                                         integration_type="HTTP_PROXY")
+    """)
+    assert fixed(run) == 1 and run.code == 0, run.stderr
+
+
 @pytest.mark.parametrize("call", [
     # a second valid name is nearly as close: no rename
     'Integration("x", api_id=http.id, integration_type="HTTP_PROXY", integration_method="ANY", '
@@ -198,12 +213,16 @@ def test_misspelt_argument_renamed_then_its_method_fixed(lint, tmp_path: Path) -
     # the new name is taken
     'Integration("x", api_id=http.id, integration_type="HTTP_PROXY", intergration_type="AWS", '
     'integration_method="ANY", integration_uri="https://example.com")',
-    # **kwargs could hold the new name
-    'Integration("x", **COMMON, intergration_type="HTTP_PROXY")',
+    # **kwargs hold the new name, or could
+    'Integration("x", **COMMON, integration_type="HTTP_PROXY", intergration_type="AWS")',
+    'Integration("x", **COMMON, **extra(), intergration_type="HTTP_PROXY")',
+    # an args object
+    'Integration("x", aws.apigatewayv2.IntegrationArgs(api_id=http.id), '
+    'intergration_type="HTTP_PROXY")',
 ])
 def test_renames_that_could_be_wrong_are_not_made(lint, tmp_path: Path, call: str) -> None:
     path = program(tmp_path, f"""
-        COMMON = dict(api_id=http.id, integration_method="ANY", integration_uri=URI)
+        COMMON = dict(api_id=http.id, integration_method="ANY", integration_uri="https://example.com")
         x = aws.apigatewayv2.{call}
     """)
     before = path.read_bytes()
