@@ -52,7 +52,8 @@ def lambda_method_post(m):
     if m.is_lambda_proxy() or custom_lambda:
         yield Hit(("integrationMethod",),
                   f"integrationMethod {method} on a Lambda integration: Lambda is invoked with POST "
-                  "(or leave integrationMethod out and AWS fills in POST).", edit=Edit(SET, "POST"))
+                  "(or leave integrationMethod out and AWS fills in POST).",
+                  edit=Edit(SET, "POST"))
 
 
 @rule(
