@@ -54,10 +54,14 @@ def main() -> None:
 @click.option("--base", metavar="REV",
               help="Git revision to compare with: report changes that replace an integration "
                    "(APIGW044).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes ([*], Python files), then report "
+              "what remains.")
+@click.option("--diff", is_flag=True, help="Print the fixes --fix would make as a unified diff "
+              "and write nothing; exit 1 if there is one.")
 @settings.options
 def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statistics: bool,
                   quiet: bool, exclude: tuple[str, ...], fail_on: str | None, base: str | None,
-                  options: settings.Options) -> None:
+                  fix: bool, diff: bool, options: settings.Options) -> None:
     """Lint Pulumi programs under PATHS (default: the current folder)."""
     from apigw_lint.linter import baseline, report, terminal
     from apigw_lint.linter.lint import lint
@@ -83,7 +87,23 @@ def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statis
             click.echo(f"apigw-lint: {e}", err=True)
             sys.exit(2)
     with revision or contextlib.nullcontext(), terminal.progress(wanted=not quiet) as progress:
-        result = lint(targets, exclude, conf, revision, progress)
+        def run(contents: dict[Path, bytes] | None = None) -> Result:
+            return lint(targets, exclude, conf, revision, progress, contents)
+
+        if fix or diff:
+            from apigw_lint.linter import fix as fixing
+            outcome = fixing.fix(run, write=not diff)
+            result = outcome.result
+        else:
+            result = run()
+    if diff:
+        click.echo("".join(outcome.diffs), nl=False)
+        for line in [*result.diagnostics, *result.warnings]:
+            click.echo(line, err=True)
+        click.echo(f"Would fix {outcome.fixed} finding{'s' * (outcome.fixed != 1)}.", err=True)
+        sys.exit(2 if result.failed else 1 if outcome.fixed else 0)
+    if fix:
+        click.echo(f"{outcome.fixed} fixed.", err=True)
     if options.write_baseline:
         sys.exit(_write_baseline(options.write_baseline, result))
     if known is not None:
@@ -109,6 +129,9 @@ def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statis
         n = len(result.reports)
         click.echo(f"{n} finding{'s' * (n != 1)} in {result.files} file"
                    f"{'s' * (result.files != 1)}.", err=True)
+        fixable = sum(r.fix is not None for r in result.reports)
+        if fixable:
+            click.echo(f"[*] {fixable} fixable with --fix.", err=True)
     sys.exit(exit_code(result, failing))
 
 

@@ -22,6 +22,7 @@ class Report:
     end_column: int
     finding: Any  # rules.Finding
     resource: str | None
+    fix: Any = field(default=None, compare=False)  # python.codemod.Fix: what --fix would do
 
 
 @dataclass
@@ -41,9 +42,11 @@ def display(path: Path) -> str:
 
 
 def lint(paths: list[Path], excludes: tuple[str, ...] = (), settings: Settings | None = None,
-         base: Any = None, progress: Callable[[int, int], None] | None = None) -> Result:
+         base: Any = None, progress: Callable[[int, int], None] | None = None,
+         contents: dict[Path, bytes] | None = None) -> Result:
     """base: a base.Revision to compare with (--base), or None. progress, if given, hears
-    (files checked, files to check) after each file it checks."""
+    (files checked, files to check) after each file it checks. contents: files' text to use
+    instead of what is on disk (fixes not written yet)."""
     settings = settings or Settings()
     walker = Walker(excludes, settings.excludes())
     result = Result()
@@ -59,12 +62,12 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), settings: Settings |
                 continue
             targets.setdefault((st.st_dev, st.st_ino), (path, root))
     result.files = len(targets)
-    data: dict[Path, bytes | None] = {}
+    data: dict[Path, bytes | None] = dict(contents or {})
     candidates = []
     yaml_candidates = []
     for path, root in targets.values():
         try:
-            data[path] = read(path)
+            data[path] = data[path] if path in data else read(path)
         except Unreadable as e:
             result.diagnostics.append(f"{display(path)}: {e}")
             continue
@@ -109,7 +112,8 @@ def _keep(found: list[Any], path: Path, text: bytes | None, yaml: bool, settings
     shown = display(path)
     for located in apply(found, text, yaml, settings, select, shown, result.warnings.append):
         result.reports.append(Report(shown, *located.start, *located.end,
-                                     settings.reported(located.finding), located.resource))
+                                     settings.reported(located.finding), located.resource,
+                                     located.fix))
 
 
 def _check(candidates: Iterable[tuple[Path, Path]], walker: Walker, data: dict[Path, bytes | None],

@@ -46,7 +46,8 @@ def render(fmt: str, reports: list[Report], styled: bool = False) -> str:
 
 def _line(r: Report, styled: bool) -> str:
     f = r.finding
-    where, tag = f"{r.path}:{r.line}:{r.column}:", f"{f.rule} [{f.severity}]"
+    fixable = " [*]" if r.fix is not None else ""
+    where, tag = f"{r.path}:{r.line}:{r.column}:", f"{f.rule}{fixable} [{f.severity}]"
     if styled:
         where, tag = click.style(where, bold=True), click.style(tag, fg=_COLOURS[f.severity])
     return f"{where} {tag} {message(r)}\n"
@@ -61,7 +62,7 @@ def as_json(reports: list[Report]) -> str:
         "rule": r.finding.rule, "name": r.finding.name, "severity": r.finding.severity,
         "path": r.path, "line": r.line, "column": r.column, "end_line": r.end_line,
         "end_column": r.end_column, "message": r.finding.message, "resource": r.resource,
-        "property": r.finding.property, "fix": r.finding.fix,
+        "property": r.finding.property, "fix": r.finding.fix, "fixable": r.fix is not None,
     } for r in reports], indent=2) + "\n"
 
 

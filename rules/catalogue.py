@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from . import aws
 from .model import (LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER, VPC_LINK_V1, VPC_LINK_V2,
-                    Context, Finding, Integration)
+                    Context, Edit, Finding, Integration)
 from .values import UNKNOWN
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -27,6 +27,7 @@ class Hit:
     message: str
     severity: str | None = None  # None: the rule's severity
     fix: str | None = None  # None: the rule's fix
+    edit: Edit | None = None  # a safe mechanical fix, when there is one
 
 
 # Related resources an example can ask for, rendered by each front end's tests as real
@@ -130,7 +131,8 @@ class Rule:
             for secret in secrets:  # the check's text only: the rule id is never a secret
                 text = text.replace(secret, "[secret]")
             yield Finding(self.id, self.name, hit.severity or self.severity, tuple(hit.path),
-                          f"{self.id} {text}", hit.fix if hit.fix is not None else self.fix)
+                          f"{self.id} {text}", hit.fix if hit.fix is not None else self.fix,
+                          hit.edit)
 
 
 RULES: dict[str, Rule] = {}

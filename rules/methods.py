@@ -4,7 +4,7 @@ from __future__ import annotations
 from . import aws, samples, sources as src
 from .catalogue import ERROR, Example, Hit, rule
 from .generic import enum_hit
-from .model import LAMBDA_FUNCTION
+from .model import LAMBDA_FUNCTION, SET, Edit
 
 
 
@@ -37,7 +37,7 @@ def integration_method_enum(m):
     rationale="Lambda is invoked with POST; AWS rejects anything else with \"HttpMethod must be "
               "POST for AWS_PROXY IntegrationType\". Leaving the method out makes AWS fill in POST.",
     sources=(src.CFN, "https://github.com/hashicorp/terraform-provider-aws/issues/42391"),
-    fix="Set integrationMethod to POST, or leave it out.",
+    fix="Set integrationMethod to POST (apigw-lint --fix does), or leave it out.",
     valid=[Example({**samples.HTTP_LAMBDA, "integrationMethod": "POST"}),
            Example({**samples.WS_LAMBDA_CUSTOM}, protocol=aws.WEBSOCKET)],
     invalid=[Example({**samples.HTTP_LAMBDA, "integrationMethod": "GET"}),
@@ -52,7 +52,8 @@ def lambda_method_post(m):
     if m.is_lambda_proxy() or custom_lambda:
         yield Hit(("integrationMethod",),
                   f"integrationMethod {method} on a Lambda integration: Lambda is invoked with POST "
-                  "(or leave integrationMethod out and AWS fills in POST).")
+                  "(or leave integrationMethod out and AWS fills in POST).",
+                  edit=Edit(SET, "POST"))
 
 
 @rule(

@@ -108,6 +108,20 @@ class Integration:
         return True if self.absent("integrationSubtype") else None
 
 
+# What an Edit does to the argument at its finding's path[0].
+REMOVE, SET, RENAME = "remove-argument", "set-argument", "rename-argument"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A mechanical, safe fix of the argument a finding points at: REMOVE it, SET it to the enum
+    literal `value`, or RENAME it to the property `value` (camelCase; each front end writes the
+    name in its own spelling). A front end applies it only where it can edit that argument alone."""
+
+    kind: str
+    value: str | None = None
+
+
 @dataclass(frozen=True)
 class Finding:
     rule: str
@@ -116,6 +130,7 @@ class Finding:
     path: tuple[Any, ...]  # ("requestParameters", "append:path"), ("responseParameters", 1, "mappings")
     message: str  # starts with the rule id; never holds a value that could be secret
     fix: str | None = None
+    edit: Edit | None = None  # what `apigw-lint --fix` may do about it
 
     @property
     def property(self) -> str:

@@ -5,6 +5,7 @@ import difflib
 
 from . import aws, samples, sources as src
 from .catalogue import ERROR, LINTER, Example, Hit, rule
+from .model import RENAME, Edit
 from .values import UNKNOWN
 
 
@@ -63,7 +64,8 @@ def mixed_protocol(m):
               "the closest valid name is usually what was meant. Linter only: a policy never "
               "sees such a program.",
     sources=(src.REGISTRY,),
-    fix="Rename the argument to the suggested name, or remove it.",
+    fix="Rename the argument to the suggested name (apigw-lint --fix does when it is a typo of "
+        "exactly one valid name), or remove it.",
     valid=[Example(samples.HTTP_LAMBDA)],
     invalid=[Example({**{k: v for k, v in samples.HTTP_LAMBDA.items() if k != "integrationType"},
                       "intergrationType": "AWS_PROXY"}, engines=(LINTER,))],
@@ -73,8 +75,13 @@ def unknown_argument(m):
         names = list(aws.SNAKE_TO_CAMEL) if "_" in arg or arg.islower() else list(aws.PROPERTIES)
         close = difflib.get_close_matches(arg, names, n=1, cutoff=0.75)
         hint = f"; did you mean {close[0]}?" if close else "."
+        # a typo of exactly one valid name (integration_typ is one of integration_type, not of
+        # integration_subtype): safe to rename
+        typo_of = difflib.get_close_matches(arg, names, n=2, cutoff=0.9)
+        edit = Edit(RENAME, aws.SNAKE_TO_CAMEL.get(typo_of[0], typo_of[0])) \
+            if len(typo_of) == 1 else None
         yield Hit((arg,), f"Integration takes no argument '{arg}'{hint}",
-                  fix=f"Rename it to {close[0]}." if close else None)
+                  fix=f"Rename it to {close[0]}." if close else None, edit=edit)
 
 
 @rule(

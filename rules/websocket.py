@@ -4,6 +4,7 @@ from __future__ import annotations
 from . import aws, samples, sources as src
 from .catalogue import ERROR, INFO, LINTER, WARNING, Example, Hit, rule
 from .generic import enum_hit
+from .model import REMOVE, Edit
 
 _TEMPLATES = ("requestTemplates", "templateSelectionExpression")
 
@@ -33,7 +34,7 @@ def websocket_only_property(m):
     for prop in aws.WEBSOCKET_ONLY:
         if m.written(prop):
             yield Hit((prop,), f"{prop} is only supported by WebSocket APIs and has no effect on "
-                               "HTTP APIs.")
+                               "HTTP APIs.", edit=Edit(REMOVE))
 
 
 @rule(
@@ -128,6 +129,9 @@ def template_selection_expression(m):
 def mock_backend(m):
     if m.type != "MOCK" or m.protocol == aws.HTTP:
         return  # on HTTP APIs APIGW001 reports the MOCK itself
+    # without connectionId, a VPC_LINK connection type would be an error (APIGW023)
+    link_free = m.absent("connectionType") or m.get("connectionType") == "INTERNET"
     for prop in aws.MOCK_BACKEND_PROPERTIES:
         if m.has(prop):
-            yield Hit((prop,), f"{prop} is not used by MOCK integrations, which have no backend.")
+            yield Hit((prop,), f"{prop} is not used by MOCK integrations, which have no backend.",
+                      edit=Edit(REMOVE) if prop != "connectionId" or link_free else None)

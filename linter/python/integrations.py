@@ -13,6 +13,7 @@ from apigw_lint.rules.values import UNKNOWN
 
 from ..base import ApiResource, Comparison
 from ..discover import may_hold_integration
+from . import codemod
 from .evaluate import Arguments, Entry, Evaluator, Instance, Resource, camel, origin
 from .index import ASSIGN, CallRecord, Scope, Source
 
@@ -29,6 +30,7 @@ class Located:
     start: tuple[int, int]  # 1-based line and column
     end: tuple[int, int]
     lines: tuple[int, int]  # the first and last line of the Integration call (or YAML resource)
+    fix: codemod.Fix | None = None
 
 
 class Integrations:
@@ -59,9 +61,10 @@ class Integrations:
             for f in findings:
                 anchor = self._anchor(record, args, f.path)
                 where, call = source.positions()[anchor], source.positions()[record.node]
+                fix = codemod.plan(source.path, source.module, record.node, args, anchor, f)
                 out.append(Located(f, m.name, (where.start.line, where.start.column + 1),
                                    (where.end.line, where.end.column + 1),
-                                   (call.start.line, call.end.line)))
+                                   (call.start.line, call.end.line), fix))
         return out
 
     def everything(self) -> Iterator[tuple[rules.Integration, ApiResource | None]]:
@@ -165,8 +168,10 @@ class Integrations:
     # --- positions
     def _anchor(self, record: CallRecord, args: Arguments, path: tuple[Any, ...]) -> cst.CSTNode:
         """The node a finding points at: the argument, or the key / element inside it."""
-        key = aws.PROPERTIES.get(path[0], path[0]) if path else None  # or an unknown keyword
-        entry = args.keywords.get(key) if key else None
+        # the property's keyword, else an unknown keyword as written (APIGW048's `integrationType=`)
+        key = next((k for k in (aws.PROPERTIES.get(path[0]), path[0]) if k in args.keywords),
+                   None) if path else None
+        entry = args.keywords.get(key) if key is not None else None
         if entry is None:
             return record.node
         if entry.scope.source is not record.scope.source:
