@@ -37,15 +37,21 @@ def main() -> None:
               help="gitignore-style pattern of files or folders to skip (repeatable).")
 @click.option("--fail-on", type=click.Choice(_SEVERITIES), default="info", show_default=True,
               help="Exit 1 when a finding is at least this severe.")
-def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], fail_on: str
-                  ) -> None:
+@click.option("--show-skipped", is_flag=True,
+              help="Also list the checks that an unknown value kept silent, and why.")
+def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], fail_on: str,
+                  show_skipped: bool) -> None:
     """Lint Pulumi programs under PATHS (default: the current folder)."""
     from apigw_lint.linter import report
     from apigw_lint.linter.lint import lint
 
-    result = lint(list(paths) or [Path(".")], exclude)
-    click.echo(report.as_json(result.reports) if fmt == "json" else report.text(result.reports),
-               nl=False)
+    result = lint(list(paths) or [Path(".")], exclude, show_skipped)
+    out = report.as_json(result.reports) if fmt == "json" else report.text(result.reports)
+    if result.skipped is not None:
+        from apigw_lint.linter import skipped
+        out = skipped.merge_json(out, result.skipped) if fmt == "json" \
+            else out + skipped.text(result.skipped)
+    click.echo(out, nl=False)
     for line in result.diagnostics:
         click.echo(line, err=True)
     failing = _SEVERITIES[:_SEVERITIES.index(fail_on) + 1]

@@ -28,6 +28,7 @@ class Result:
     diagnostics: list[str] = field(default_factory=list)  # syntax and internal errors
     failed: bool = False  # an internal error happened (exit 2)
     files: int = 0  # files looked at
+    skipped: list | None = None  # with --show-skipped: skipped.Skipped, checks kept silent
 
 
 def display(path: Path) -> str:
@@ -37,9 +38,10 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def lint(paths: list[Path], excludes: tuple[str, ...] = ()) -> Result:
+def lint(paths: list[Path], excludes: tuple[str, ...] = (), show_skipped: bool = False
+         ) -> Result:
     walker = Walker(excludes)
-    result = Result()
+    result = Result(skipped=[] if show_skipped else None)
     # each file once, however many links or arguments lead to it: (device, inode) -> (path, root)
     targets: dict[tuple[int, int], tuple[Path, Path]] = {}
     for given in paths:
@@ -100,7 +102,7 @@ def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path,
             project = files.project(path, root)
             if project.root not in checkers:
                 checkers[project.root] = Integrations(Evaluator(project))
-            for located in checkers[project.root].check(source, on_error):
+            for located in checkers[project.root].check(source, on_error, result.skipped):
                 result.reports.append(Report(display(path), *located.start, *located.end,
                                              located.finding, located.resource))
         except RecursionError:
@@ -128,7 +130,7 @@ def _check_yaml(candidates: list[Path], data: dict[Path, bytes | None], result: 
             text = data[program] if program in data else program.read_bytes()
             if not text or not may_hold_integration(text):
                 continue
-            for located in Integrations(Program(program, text)).check(on_error):
+            for located in Integrations(Program(program, text)).check(on_error, result.skipped):
                 result.reports.append(Report(display(program), *located.start, *located.end,
                                              located.finding, located.resource))
         except YamlError as e:

@@ -42,13 +42,20 @@ class Integrations:
                 if self.ev.kind_of(record) == kind:
                     yield record
 
-    def check(self, source: Source, on_error: Callable[[rules.Rule, Exception], None]
-              ) -> list[Located]:
+    def check(self, source: Source, on_error: Callable[[rules.Rule, Exception], None],
+              skipped: list | None = None) -> list[Located]:
         out = []
         for record in self.calls(source):
             args = self.ev.resource_arguments(record.node, record.scope)
             m = self.model(record, args)
-            findings = rules.run(m, engine=rules.LINTER, on_error=on_error)
+            skips: list | None = None if skipped is None else []
+            findings = rules.run(m, engine=rules.LINTER, on_error=on_error, skipped=skips)
+            if skips:  # --show-skipped
+                from ..skipped import entries
+                from .why import Reasons
+                start = source.positions()[record.node].start
+                skipped.extend(entries(skips, Reasons(self.ev, args),  # type: ignore[union-attr]
+                                       source.path, (start.line, start.column + 1), m.name))
             for f in findings:
                 anchor = self._anchor(record, args, f.path)
                 where = source.positions()[anchor]

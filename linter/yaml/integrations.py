@@ -36,14 +36,21 @@ class Integrations:
         """The program's resource a `${name...}` value comes from."""
         return self.program.resources.get(value.name) if isinstance(value, Reference) else None
 
-    def check(self, on_error: Callable[[rules.Rule, Exception], None]) -> list[Located]:
+    def check(self, on_error: Callable[[rules.Rule, Exception], None],
+              skipped: list | None = None) -> list[Located]:
         out = []
         for resource in self.of_kind(resources.INTEGRATION):
             m = self.model(resource)
-            for f in rules.run(m, engine=rules.LINTER, on_error=on_error):
+            skips: list | None = None if skipped is None else []
+            for f in rules.run(m, engine=rules.LINTER, on_error=on_error, skipped=skips):
                 where = position(resource.properties, f.path) or resource.key_position
                 key = f.path[-1] if f.path and where != resource.key_position else resource.name
                 out.append(Located(f, resource.name, where, (where[0], where[1] + len(str(key)))))
+            if skips:  # --show-skipped
+                from ..skipped import entries
+                from .why import Reasons
+                skipped.extend(entries(skips, Reasons(self, resource),  # type: ignore[union-attr]
+                                       self.program.path, resource.key_position, resource.name))
         return out
 
     def model(self, resource: Resource) -> rules.Integration:

@@ -92,7 +92,8 @@ class Program:
         self.path = path
         self._budget = MAX_VALUES
         doc = _load(path, data)
-        found = doc.get("resources") if isinstance(doc, CommentedMap) else None
+        self.document = doc if isinstance(doc, CommentedMap) else CommentedMap()
+        found = self.document.get("resources")
         self.resources: dict[str, Resource] = {}
         for name, node in (found.items() if isinstance(found, CommentedMap) else ()):
             if isinstance(name, str) and isinstance(node, CommentedMap) and "get" not in node:
