@@ -307,7 +307,7 @@ class Evaluator:
 
     def _attribute(self, node: cst.Attribute, scope: Scope) -> Any:
         attr = node.attr.value
-        cls = self._self_class(node.value, scope)
+        cls = self.self_class(node.value, scope)
         if cls is not None:
             return self._self_attr(cls, attr)
         base = self.value(node.value, scope)
@@ -321,7 +321,7 @@ class Evaluator:
             return Method(base, attr)
         return UNKNOWN
 
-    def _self_class(self, node: cst.BaseExpression, scope: Scope) -> Scope | None:
+    def self_class(self, node: cst.BaseExpression, scope: Scope) -> Scope | None:
         """The class scope when node is the `self` parameter of one of its methods."""
         if not isinstance(node, cst.Name):
             return None

@@ -22,7 +22,7 @@ class Reasons(skipped.Reasons):
         self.ev, self.args = ev, args
         self._busy: set[cst.CSTNode] = set()
 
-    def property(self, name: str) -> str:
+    def property(self, name: str) -> tuple[str, str]:
         return self._entry(self.args, self.args.keywords.get(aws.PROPERTIES[name]))
 
     def unseen(self) -> str:
@@ -42,24 +42,56 @@ class Reasons(skipped.Reasons):
         return resource.kind
 
     def describe(self, resource: Resource | Instance) -> str:
+        """`aws.lambda_.Function 'orders'`: the class as written and the logical name."""
         kind = _code(resource.call.func) or (resource.kind if isinstance(resource, Resource)
                                              else resource.name)
+        if isinstance(resource, Instance) and not _is_class(resource.name):
+            return f"the result of {kind}()"
         args = self.ev.resource_arguments(resource.call, resource.scope)
         name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
             if args.positional else None
         return f"{kind} '{name}'" if isinstance(name, str) else kind
 
-    def setting(self, resource: Resource, name: str) -> str:
+    def setting(self, resource: Resource, name: str) -> tuple[str, str]:
         args = self.ev.resource_arguments(resource.call, resource.scope)
         return self._entry(args, next((e for k, e in args.keywords.items()
                                        if isinstance(k, str) and camel(k) == name), None))
 
-    def _entry(self, args: Arguments, entry: Entry | None) -> str:
+    def _entry(self, args: Arguments, entry: Entry | None) -> tuple[str, str]:
         if entry is None:
-            return f"may be set by {_opening(args)}" if args.open else "not set"
+            return "", f"may be set by {_opening(args)}" if args.open else "not set"
         if self._known(entry.value, entry.scope):
-            return "a literal value"
-        return self.expression(entry.value, entry.scope)
+            return "", "a literal value"
+        return self._located(entry.value, entry.scope)
+
+    def _located(self, node: cst.BaseExpression, scope: Scope) -> tuple[str, str]:
+        """(path, why) of the first part of a dict, list or Args value that is not known."""
+        if isinstance(self.ev.data(self.ev.value(node, scope)), (dict, list)):
+            for key, entry in self._items(node, scope):
+                if not self._known(entry.value, entry.scope):
+                    path, why = self._located(entry.value, entry.scope)
+                    return (f"[{key}]" if isinstance(key, int) else f'["{key}"]') + path, why
+        return "", self.expression(node, scope)
+
+    def _items(self, node: cst.BaseExpression, scope: Scope) -> list[tuple[Any, Entry]]:
+        """The entries of a dict, list or Args value, through the names bound to it."""
+        while isinstance(node, cst.Name):
+            bindings = scope.lookup(node.value)
+            if not bindings or len(bindings) != 1 or bindings[0].kind != ASSIGN:
+                return []
+            node, scope = bindings[0].node, bindings[0].scope
+        if isinstance(node, (cst.List, cst.Tuple)):
+            if any(isinstance(e, cst.StarredElement) for e in node.elements):
+                return []
+            return [(i, Entry(e.value, scope, e)) for i, e in enumerate(node.elements)]
+        entries = self.ev.dict_entries(node, scope)
+        if entries is None:
+            value = self.ev.value(node, scope)
+            if not isinstance(value, Instance):
+                return []
+            entries = {camel(k): e for k, e in self.ev.arguments(value.call, value.scope)
+                       .keywords.items() if isinstance(k, str)}
+        return list(entries.items())
 
     # --- expressions
     def expression(self, node: cst.BaseExpression, scope: Scope) -> str:
@@ -81,11 +113,7 @@ class Reasons(skipped.Reasons):
         if isinstance(node, cst.Call):
             return self._call(node, scope)
         if isinstance(node, cst.Attribute):
-            base = self.ev.value(node.value, scope)
-            if isinstance(base, Instance) and base.name.startswith("pulumi"):
-                return f"output of {self.describe(base)}"  # a resource the rules do not know
-            return self.expression(node.value, scope) if not self._known(node.value, scope) \
-                else f"unresolved attribute '{node.attr.value}'"
+            return self._attribute(node, scope)
         for part in _parts(node):  # the first part that is not known
             if not self._known(part, scope):
                 return self.expression(part, scope)
@@ -103,10 +131,26 @@ class Reasons(skipped.Reasons):
         if isinstance(value, Symbol):
             return f"{value.name}, from outside the project"
         if isinstance(value, Instance) and not value.name.endswith("Args"):
-            return f"the object {self.describe(value)}"
+            return self.describe(value) if not _is_class(value.name) else \
+                f"the object {self.describe(value)}"
         if isinstance(value, (ModuleRef, Definition, Method)):
             return "a module, function or method, not a value"
         return None
+
+    def _attribute(self, node: cst.Attribute, scope: Scope) -> str:
+        attr = node.attr.value
+        cls = self.ev.self_class(node.value, scope)
+        if cls is not None:  # self.attr in a method: what the class assigns to it
+            assigned = cls.self_attrs.get(attr, [])
+            if len(assigned) == 1:
+                return self.expression(*assigned[0])
+            return f"'self.{attr}', assigned more than once" if assigned else \
+                self._name(attr, cls)
+        base = self.ev.value(node.value, scope)
+        if isinstance(base, Instance) and _is_class(base.name):
+            return f"output of {self.describe(base)}"  # a resource the rules have no kind for
+        return self.expression(node.value, scope) if not self._known(node.value, scope) \
+            else f"unresolved attribute '{attr}'"
 
     def _name(self, name: str, scope: Scope) -> str:
         bindings = scope.lookup(name)
@@ -178,10 +222,15 @@ def _opening(args: Arguments) -> str:
     node = args.opened_by
     if not isinstance(node, cst.Arg):
         return "unseen arguments"
-    code = _code(node.value) or "(...)"
+    code = _code(node.value) or "..."
     if node.keyword is not None:
         return f"{node.keyword.value}={code}"
     return f"{node.star}{code}" if node.star else f"the args object {code}"
+
+
+def _is_class(name: str) -> bool:
+    """A dotted name that names a class (`pulumi_aws.sqs.Queue`), not a function."""
+    return name.rsplit(".", 1)[-1][:1].isupper()
 
 
 def _parts(node: cst.CSTNode) -> Iterator[cst.BaseExpression]:
@@ -194,11 +243,14 @@ def _parts(node: cst.CSTNode) -> Iterator[cst.BaseExpression]:
 
 
 def _code(node: cst.BaseExpression) -> str | None:
-    """A dotted name as written (`aws.lambda_.Function`, `opts`); None for anything else, so that
-    no value written in the program is ever repeated."""
+    """A dotted name as written (`aws.lambda_.Function`, `opts`, `load(...)`); None for anything
+    else, so that no value written in the program is ever repeated."""
     if isinstance(node, cst.Name):
         return node.value
     if isinstance(node, cst.Attribute):
         base = _code(node.value)
         return f"{base}.{node.attr.value}" if base else None
+    if isinstance(node, cst.Call):
+        callee = _code(node.func)
+        return f"{callee}(...)" if callee else None
     return None

@@ -6,13 +6,12 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from apigw_lint.rules.values import UNKNOWN, is_known
+from apigw_lint.rules.values import is_known
 
 from .. import skipped
 from .integrations import Integrations, _plain
 from .program import Reference, Resource
 
-_NOT_A_MAPPING = "a `properties` value that is not a mapping"
 _REFERENCE = re.compile(r"(?<!\$)\$\{([A-Za-z_][\w-]*)")  # the names an interpolation uses
 
 
@@ -23,11 +22,16 @@ class Reasons(skipped.Reasons):
         super().__init__()
         self.integrations, self.integration = integrations, integration
 
-    def property(self, name: str) -> str:
+    def property(self, name: str) -> tuple[str, str]:
         return self.setting(self.integration, name)
 
     def unseen(self) -> str:
-        return _NOT_A_MAPPING
+        node = self.integration.node.get("properties")
+        value = self.integrations.program.value(node)
+        if is_known(_plain(value)):
+            return "`properties`, which is not a mapping"
+        path, why = self._value(value, node)
+        return f"`properties`{path} ({why})"
 
     def resource(self, *path: str) -> Any:
         value: Any = self.integrations.props(self.integration) or {}
@@ -41,27 +45,31 @@ class Reasons(skipped.Reasons):
     def describe(self, resource: Resource) -> str:
         return f"{resource.token} '{resource.name}'" if resource.token else f"'{resource.name}'"
 
-    def setting(self, resource: Resource, name: str) -> str:
+    def setting(self, resource: Resource, name: str) -> tuple[str, str]:
         props = self.integrations.props(resource)
         if props is None:
-            return f"may be set by {_NOT_A_MAPPING}"
+            return "", "`properties` is not a mapping"
         if name not in props or props[name] is None:
-            return "not set"
+            return "", "not set"
         if is_known(_plain(props[name])):
-            return "a literal value"
+            return "", "a literal value"
         return self._value(props[name], resource.properties[name])
 
-    def _value(self, value: Any, node: Any) -> str:
-        """Why value (Program.value of node) is not known, or the first part of it that is not."""
-        if isinstance(value, Reference):
-            return self._reference(value.name)
+    def _value(self, value: Any, node: Any) -> tuple[str, str]:
+        """(path, why) of the first part of value (Program.value of node) that is not known."""
         if isinstance(value, dict) and isinstance(node, CommentedMap):
             key = next(k for k, v in value.items() if not is_known(_plain(v)))
-            return self._value(value[key], node[key])
+            path, why = self._value(value[key], node[key])
+            return f'["{key}"]{path}', why
         if isinstance(value, list) and isinstance(node, CommentedSeq):
             index = next(i for i, v in enumerate(value) if not is_known(_plain(v)))
-            return self._value(value[index], node[index])
-        assert value is UNKNOWN
+            path, why = self._value(value[index], node[index])
+            return f"[{index}]{path}", why
+        return "", self._scalar(value, node)
+
+    def _scalar(self, value: Any, node: Any) -> str:
+        if isinstance(value, Reference):
+            return self._reference(value.name)
         tag = getattr(getattr(node, "tag", None), "value", None)
         if tag is not None and not tag.startswith("tag:yaml.org,2002:"):
             return f"a value tagged {tag}"
