@@ -58,16 +58,19 @@ def main() -> None:
               "what remains.")
 @click.option("--diff", is_flag=True, help="Print the fixes --fix would make as a unified diff "
               "and write nothing; exit 1 if there is one.")
+@click.option("--show-skipped", is_flag=True,
+              help="Also list the checks that an unknown value kept silent, and why.")
 @settings.options
 def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statistics: bool,
                   quiet: bool, exclude: tuple[str, ...], fail_on: str | None, base: str | None,
-                  fix: bool, diff: bool, options: settings.Options) -> None:
+                  fix: bool, diff: bool, show_skipped: bool, options: settings.Options) -> None:
     """Lint Pulumi programs under PATHS (default: the current folder)."""
     from apigw_lint.linter import baseline, report, terminal
     from apigw_lint.linter.lint import lint
 
-    if statistics and fmt not in ("text", "json"):
-        raise click.UsageError(f"--statistics prints text or json, not {fmt}.")
+    for flag, given in (("--statistics", statistics), ("--show-skipped", show_skipped)):
+        if given and fmt not in ("text", "json"):
+            raise click.UsageError(f"{flag} prints text or json, not {fmt}.")
     targets = list(paths) or [Path(".")]
     revision = None
     try:
@@ -88,7 +91,7 @@ def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statis
             sys.exit(2)
     with revision or contextlib.nullcontext(), terminal.progress(wanted=not quiet) as progress:
         def run(contents: dict[Path, bytes] | None = None) -> Result:
-            return lint(targets, exclude, conf, revision, progress, contents)
+            return lint(targets, exclude, conf, revision, progress, contents, show_skipped)
 
         if fix or diff:
             from apigw_lint.linter import fix as fixing
@@ -114,6 +117,12 @@ def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statis
     colour = terminal.colour() if fmt == "text" and output is None else False
     out = report.statistics(result.reports, fmt) if statistics else \
         report.render(fmt, result.reports, styled=colour is not False)
+    if result.skipped is not None and not statistics:
+        from apigw_lint.linter import skipped
+        if fmt == "json":
+            out = skipped.merge_json(out, result.skipped)
+        elif fmt == "text":
+            out += skipped.text(result.skipped)
     if output is None:
         click.echo(out, nl=False, color=colour)
     else:

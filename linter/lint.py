@@ -32,6 +32,7 @@ class Result:
     warnings: list[str] = field(default_factory=list)  # notes that do not fail the run
     failed: bool = False  # an internal error happened (exit 2)
     files: int = 0  # files looked at
+    skipped: list | None = None  # with --show-skipped: skipped.Skipped, checks kept silent
 
 
 def display(path: Path) -> str:
@@ -43,13 +44,14 @@ def display(path: Path) -> str:
 
 def lint(paths: list[Path], excludes: tuple[str, ...] = (), settings: Settings | None = None,
          base: Any = None, progress: Callable[[int, int], None] | None = None,
-         contents: dict[Path, bytes] | None = None) -> Result:
+         contents: dict[Path, bytes] | None = None, show_skipped: bool = False) -> Result:
     """base: a base.Revision to compare with (--base), or None. progress, if given, hears
     (files checked, files to check) after each file it checks. contents: files' text to use
-    instead of what is on disk (fixes not written yet)."""
+    instead of what is on disk (fixes not written yet). show_skipped: list the checks an unknown
+    value kept silent in result.skipped."""
     settings = settings or Settings()
     walker = Walker(excludes, settings.excludes())
-    result = Result()
+    result = Result(skipped=[] if show_skipped else None)
     # each file once, however many links or arguments lead to it: (device, inode) -> (path, root)
     targets: dict[tuple[int, int], tuple[Path, Path]] = {}
     for given in paths:
@@ -137,7 +139,8 @@ def _check(candidates: Iterable[tuple[Path, Path]], walker: Walker, data: dict[P
                     checkers[project.root].base = base.comparison(
                         project.root, checkers[project.root].everything)
             select = settings.rules_for(path)
-            _keep(checkers[project.root].check(source, on_error, select), path, data[path],
+            _keep(checkers[project.root].check(source, on_error, select, result.skipped), path,
+                  data[path],
                   False, settings, result, select)
         except RecursionError:
             result.diagnostics.append(f"{display(path)}: too deeply nested to lint")
@@ -170,7 +173,8 @@ def _check_yaml(candidates: Iterable[Path], data: dict[Path, bytes | None], resu
                 checker.base = base.comparison(project_root(program, program.parent),
                                                checker.everything)
             select = settings.rules_for(program)
-            _keep(checker.check(on_error, select), program, text, True, settings, result, select)
+            _keep(checker.check(on_error, select, result.skipped), program, text, True, settings,
+                  result, select)
         except YamlError as e:
             result.diagnostics.append(f"{display(e.path)}:{e.line}:{e.column}: YAML error: "
                                       f"{e.message}")

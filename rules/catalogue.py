@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from . import aws
+from . import aws, trace
 from .model import (LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER, VPC_LINK_V1, VPC_LINK_V2,
                     Context, Edit, Finding, Integration)
 from .values import UNKNOWN
@@ -152,16 +152,18 @@ def rule(*, id: str, name: str, title: str, severity: str, summary: str, rationa
 
 
 def run(m: Integration, engine: str | None = None, select: Iterable[str] | None = None,
-        on_error: Callable[[Rule, Exception], None] | None = None) -> list[Finding]:
+        on_error: Callable[[Rule, Exception], None] | None = None,
+        skipped: list | None = None) -> list[Finding]:
     """All findings for one integration. A check that raises is reported to on_error (and
-    re-raised without one): one broken check never hides the others' findings."""
+    re-raised without one): one broken check never hides the others' findings. With a list as
+    skipped, the checks that an unknown value kept silent are appended to it (trace.Skip)."""
     wanted = set(select) if select is not None else None
     out: list[Finding] = []
     for r in RULES.values():
         if (engine and engine not in r.engines) or (wanted is not None and r.id not in wanted):
             continue
         try:
-            out.extend(r.findings(m))
+            out.extend(r.findings(m) if skipped is None else trace.findings(r, m, skipped))
         except Exception as exc:  # noqa: BLE001 - contained, reported through on_error
             if on_error is None:
                 raise

@@ -76,7 +76,13 @@ class Arguments:
     keywords: dict[Any, Entry]
     outer: dict[Any, cst.CSTNode]  # keyword -> the argument of the call itself that brought it
     positional: list[Entry]
-    open: bool  # arguments we cannot see (`*x`, `**x`, an args object) may be present
+    # the first argument we cannot see into (`*x`, `**x`, an args object), if any
+    opened_by: cst.CSTNode | None = None
+
+    @property
+    def open(self) -> bool:
+        """Arguments we cannot see may be present."""
+        return self.opened_by is not None
 
 
 _CONSTANTS = {"True": True, "False": False, "None": None}
@@ -301,7 +307,7 @@ class Evaluator:
 
     def _attribute(self, node: cst.Attribute, scope: Scope) -> Any:
         attr = node.attr.value
-        cls = self._self_class(node.value, scope)
+        cls = self.self_class(node.value, scope)
         if cls is not None:
             return self._self_attr(cls, attr)
         base = self.value(node.value, scope)
@@ -315,7 +321,7 @@ class Evaluator:
             return Method(base, attr)
         return UNKNOWN
 
-    def _self_class(self, node: cst.BaseExpression, scope: Scope) -> Scope | None:
+    def self_class(self, node: cst.BaseExpression, scope: Scope) -> Scope | None:
         """The class scope when node is the `self` parameter of one of its methods."""
         if not isinstance(node, cst.Name):
             return None
@@ -369,17 +375,17 @@ class Evaluator:
         return UNKNOWN
 
     def arguments(self, call: cst.Call, scope: Scope) -> Arguments:
-        args = Arguments({}, {}, [], False)
+        args = Arguments({}, {}, [])
         for arg in call.args:
             if arg.star == "**":
                 entries = self.dict_entries(arg.value, scope)
                 if entries is None:
-                    args.open = True
+                    args.opened_by = args.opened_by or arg
                     continue
                 for key, entry in entries.items():
                     args.keywords[key], args.outer[key] = entry, arg
             elif arg.star == "*":
-                args.open = True
+                args.opened_by = args.opened_by or arg
             elif arg.keyword is not None:
                 key = arg.keyword.value
                 args.keywords[key], args.outer[key] = Entry(arg.value, scope, arg), arg
@@ -434,16 +440,17 @@ class Evaluator:
         name = keywords.pop("resource_name", None) or (args.positional[:1] or [None])[0]
         holders = args.positional[1:2] + ([keywords.pop("args")] if "args" in keywords else [])
         keywords.pop("opts", None)
-        opened = args.open
+        opened = args.opened_by
         for holder in holders:
             obj = self.value(holder.value, holder.scope)
             if isinstance(obj, Instance) and obj.name.endswith("Args"):
                 inner = self.arguments(obj.call, obj.scope)
-                opened = opened or inner.open or bool(inner.positional)
+                opened = opened or inner.opened_by or (inner.positional[0].anchor
+                                                       if inner.positional else None)
                 for key, entry in inner.keywords.items():
                     keywords[key], outer[key] = entry, holder.anchor
             elif not (isinstance(obj, Instance) and obj.name.endswith("ResourceOptions")):
-                opened = True
+                opened = opened or holder.anchor
         for key in ("resource_name", "args", "opts"):
             outer.pop(key, None)
         return Arguments(keywords, outer, [name] if name else [], opened)
@@ -475,32 +482,40 @@ class Evaluator:
     # --- functions: parameters from their call sites, and how often they run
     def parameter(self, param: cst.Param, scope: Scope) -> Any:
         """A parameter's value when every call site in the project agrees on one."""
+        entries = self.passed(param, scope)
+        if not entries:
+            return UNKNOWN
+        values = [self.value(entry.value, entry.scope) for entry in entries]
+        first = values[0]
+        return first if all(_same(first, v) for v in values[1:]) else UNKNOWN
+
+    def passed(self, param: cst.Param, scope: Scope) -> list[Entry] | None:
+        """What each call site in the project passes for a parameter (or its default); None
+        when a call cannot be seen or its arguments cannot be (`*x`, `**x`)."""
         fdef = scope.node
         assert isinstance(fdef, cst.FunctionDef)
         sites = self.call_sites(fdef, scope)
-        if not sites:
-            return UNKNOWN
+        if sites is None:
+            return None
         p = fdef.params
         positional = [*p.posonly_params, *p.params]
         index = next((i for i, x in enumerate(positional) if x is param), None)
         keyword_ok = param not in p.posonly_params
-        values = []
+        entries = []
         for record, offset in sites:
             args = self.arguments(record.node, record.scope)
             name = param.name.value
             if args.open:
-                return UNKNOWN
+                return None
             if keyword_ok and name in args.keywords:
-                entry = args.keywords[name]
+                entries.append(args.keywords[name])
             elif index is not None and 0 <= index - offset < len(args.positional):
-                entry = args.positional[index - offset]
+                entries.append(args.positional[index - offset])
             elif param.default is not None and (index is None or index >= offset):
-                entry = Entry(param.default, scope.parent or scope, param)
+                entries.append(Entry(param.default, scope.parent or scope, param))
             else:
-                return UNKNOWN
-            values.append(self.value(entry.value, entry.scope))
-        first = values[0]
-        return first if all(_same(first, v) for v in values[1:]) else UNKNOWN
+                return None
+        return entries
 
     def call_sites(self, fdef: cst.FunctionDef, scope: Scope
                    ) -> list[tuple[CallRecord, int]] | None:

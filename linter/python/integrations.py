@@ -50,14 +50,23 @@ class Integrations:
                     yield record
 
     def check(self, source: Source, on_error: Callable[[rules.Rule, Exception], None],
-              select: frozenset[str] | None = None) -> list[Located]:
+              select: frozenset[str] | None = None, skipped: list | None = None
+              ) -> list[Located]:
         out = []
         for record in self.calls(source):
             args = self.ev.resource_arguments(record.node, record.scope)
             m = self.model(record, args)
-            findings = rules.run(m, engine=rules.LINTER, select=select, on_error=on_error)
+            skips: list | None = None if skipped is None else []
+            findings = rules.run(m, engine=rules.LINTER, select=select, on_error=on_error,
+                                 skipped=skips)
             if self.base is not None:
                 findings += self.base.findings(m, self.api_resource(args), on_error, select)
+            if skips:  # --show-skipped
+                from ..skipped import entries
+                from .why import Reasons
+                start = source.positions()[record.node].start
+                skipped.extend(entries(skips, Reasons(self.ev, args),  # type: ignore[union-attr]
+                                       source.path, (start.line, start.column + 1), m.name))
             for f in findings:
                 anchor = self._anchor(record, args, f.path)
                 where, call = source.positions()[anchor], source.positions()[record.node]

@@ -40,11 +40,14 @@ class Integrations:
         return self.program.resources.get(value.name) if isinstance(value, Reference) else None
 
     def check(self, on_error: Callable[[rules.Rule, Exception], None],
-              select: frozenset[str] | None = None) -> list[Located]:
+              select: frozenset[str] | None = None, skipped: list | None = None
+              ) -> list[Located]:
         out = []
         for resource in self.of_kind(resources.INTEGRATION):
             m = self.model(resource)
-            findings = rules.run(m, engine=rules.LINTER, select=select, on_error=on_error)
+            skips: list | None = None if skipped is None else []
+            findings = rules.run(m, engine=rules.LINTER, select=select, on_error=on_error,
+                                 skipped=skips)
             if self.base is not None:
                 findings += self.base.findings(m, self.api_resource(resource), on_error, select)
             for f in findings:
@@ -52,6 +55,11 @@ class Integrations:
                 key = f.path[-1] if f.path and where != resource.key_position else resource.name
                 out.append(Located(f, resource.name, where, (where[0], where[1] + len(str(key))),
                                    resource.lines))
+            if skips:  # --show-skipped
+                from ..skipped import entries
+                from .why import Reasons
+                skipped.extend(entries(skips, Reasons(self, resource),  # type: ignore[union-attr]
+                                       self.program.path, resource.key_position, resource.name))
         return out
 
     def everything(self) -> list[tuple[rules.Integration, ApiResource | None]]:

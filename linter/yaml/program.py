@@ -90,7 +90,8 @@ class Program:
         self.path = path
         self._budget = MAX_VALUES
         doc = _load(path, data)
-        found = doc.get("resources") if isinstance(doc, CommentedMap) else None
+        self.document = doc if isinstance(doc, CommentedMap) else CommentedMap()
+        found = self.document.get("resources")
         self.resources: dict[str, Resource] = {}
         if not isinstance(found, CommentedMap):
             return
