@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 
 FORMATS = ("text", "json", "sarif", "github", "junit")
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+# Control characters in a name or path (a resource named "a\nb", an escape sequence) would split
+# or restyle a text line: shown escaped instead.
+_VISIBLE = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7f, 0xa0))} | {
+    0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 def message(r: Report) -> str:
@@ -48,9 +52,10 @@ def _line(r: Report, styled: bool) -> str:
     f = r.finding
     fixable = " [*]" if r.fix is not None else ""
     where, tag = f"{r.path}:{r.line}:{r.column}:", f"{f.rule}{fixable} [{f.severity}]"
+    where = where.translate(_VISIBLE)
     if styled:
         where, tag = click.style(where, bold=True), click.style(tag, fg=_COLOURS[f.severity])
-    return f"{where} {tag} {message(r)}\n"
+    return f"{where} {tag} {message(r).translate(_VISIBLE)}\n"
 
 
 def text(reports: list[Report], styled: bool = False) -> str:

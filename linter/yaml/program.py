@@ -136,8 +136,11 @@ def _spans(doc: CommentedMap, found: CommentedMap, data: bytes) -> dict[Any, tup
     keys = list(doc)
     after = keys[keys.index("resources") + 1:]
     end = _position(doc, after[0])[0] if after else len(lines) + 1
-    starts = [(name, _position(found, name)[0]) for name in found]
-    out = {}
+    # keys brought in by a merge (`<<: *base`) are not written here: their span is one line
+    out = {name: (line, line) for name in found if name not in found.lc.data
+           for line in [_position(found, name)[0]]}
+    starts = sorted(((name, _position(found, name)[0]) for name in found if name not in out),
+                    key=lambda item: item[1])
     for i, (name, first) in enumerate(starts):
         last = (starts[i + 1][1] if i + 1 < len(starts) else end) - 1
         while first < last <= len(lines) and (not lines[last - 1].strip()
@@ -148,7 +151,10 @@ def _spans(doc: CommentedMap, found: CommentedMap, data: bytes) -> dict[Any, tup
 
 
 def _position(mapping: CommentedMap, key: Any) -> tuple[int, int]:
-    line, column = mapping.lc.key(key)
+    """Where key is written in mapping; for a key a merge (`<<: *base`) brought in, where the
+    mapping starts."""
+    line, column = mapping.lc.key(key) if key in mapping.lc.data else (mapping.lc.line,
+                                                                        mapping.lc.col)
     return line + 1, column + 1
 
 
@@ -158,7 +164,8 @@ def position(node: Any, path: tuple[Any, ...]) -> tuple[int, int] | None:
     for part in path:
         if isinstance(node, CommentedMap) and part in node:
             where = _position(node, part)
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node) \
+                and part in node.lc.data:
             line, column = node.lc.item(part)
             where = (line + 1, column + 1)
         else:

@@ -193,3 +193,37 @@ def test_arbitrary_yaml_programs(tmp_path: Path, source: str) -> None:
     first = lint_in_process([tmp_path])
     assert not first.failed and not first.diagnostics, first.diagnostics
     assert _outcome(lint_in_process([tmp_path])) == _outcome(first)
+
+
+def test_yaml_merge_keys(lint, tmp_path: Path) -> None:
+    """Resources and properties a merge key (`<<: *base`) brings in are linted, not a crash."""
+    (tmp_path / "Pulumi.yaml").write_text(textwrap.dedent("""
+        name: p
+        runtime: yaml
+        x-base: &base
+          api:
+            type: aws:apigatewayv2:Api
+            properties:
+              protocolType: HTTP
+        resources:
+          <<: *base
+          i:
+            type: aws:apigatewayv2:Integration
+            properties:
+              apiId: ${api.id}
+              integrationType: HTTP_PROXY
+              integrationMethod: ANY
+              integrationUri: https://example.com
+              timeoutMilliseconds: 60000
+              <<: {passthroughBehavior: NEVER}
+    """).lstrip())
+    run = lint("--format", "json", ".", cwd=tmp_path)
+    assert run.found() == [("APIGW030", 17), ("APIGW039", 13)], run.stderr  # merged: the map's line
+    assert run.code == 1 and run.stderr.count("\n") == 0
+
+
+def test_control_characters_never_reach_the_terminal(lint, tmp_path: Path) -> None:
+    (tmp_path / "main.py").write_text(GOOD.replace('"x"', '"x\\n\\x1b[2J"'))
+    run = lint("main.py", cwd=tmp_path)
+    assert run.stdout.count("\n") == 1 and "\x1b" not in run.stdout, run.stdout
+    assert run.stdout.rstrip().endswith("(x\\x0a\\x1b[2J)")
