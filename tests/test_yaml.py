@@ -146,6 +146,32 @@ def test_unknown_config_values_silent(tmp_path: Path) -> None:
     assert lint(tmp_path)[:2] == (0, [])
 
 
+def test_secret_values_checked_and_never_printed(tmp_path: Path) -> None:
+    """`fn::secret` wraps a value the engine still sends (marked secret), as the pack sees it."""
+    program(tmp_path, """\
+  it:
+    type: aws:apigatewayv2:Integration
+    properties:
+      apiId:
+        fn::secret: ${api.id}
+      integrationType: HTTP_PROXY
+      integrationMethod: ANY
+      integrationUri:
+        fn::secret: https://internal.example.com/orders
+      timeoutMilliseconds:
+        fn::secret: 45000
+      requestParameters:
+        header.bad:
+          fn::secret: static-token
+""")
+    code, findings, _ = lint(tmp_path)
+    assert [(f["rule"], f["line"]) for f in findings] == [("APIGW030", 17), ("APIGW031", 20)]
+    assert code == 1
+    text = json.dumps(findings)
+    assert "45000" not in text and "internal.example.com" not in text
+    assert "static-token" not in text
+
+
 def test_bad_files_reported_others_linted(tmp_path: Path) -> None:
     (tmp_path / "broken").mkdir()
     (tmp_path / "broken/Pulumi.yaml").write_text("name: x\nruntime: yaml\nresources: [\n")

@@ -35,6 +35,13 @@ class Output:
     resource: Resource
 
 
+@dataclass(frozen=True, eq=False)
+class Secret:
+    """`pulumi.Output.secret(value)`: the value, which the engine sends marked secret."""
+
+    value: Any
+
+
 @dataclass(frozen=True)
 class Symbol:
     name: str  # dotted name outside the project: "pulumi_aws.apigatewayv2", "builtins.dict"
@@ -91,6 +98,7 @@ _BINARY: dict[type, Callable[[Any, Any], Any]] = {
     cst.Divide: operator.truediv, cst.FloorDivide: operator.floordiv, cst.Modulo: operator.mod,
     cst.Power: operator.pow}
 _CONVERSIONS = {"builtins.str": str, "builtins.int": int, "builtins.float": float}
+_SECRET = frozenset({"pulumi.Output.secret", "pulumi.output.Output.secret"})
 _STR_METHODS = frozenset({"format", "upper", "lower", "strip", "replace", "join"})
 _PLAIN = (str, int, float, list, dict)
 _BIG = 100_000  # refuse to build huge strings or numbers while evaluating
@@ -101,7 +109,9 @@ def plain(value: Any) -> bool:
 
 
 def origin(value: Any) -> Resource | None:
-    """The resource a value comes from (itself, or one of its outputs)."""
+    """The resource a value comes from (itself, or one of its outputs, secret or not)."""
+    if isinstance(value, Secret):
+        value = value.value
     if isinstance(value, Output):
         return value.resource
     return value if isinstance(value, Resource) else None
@@ -345,6 +355,11 @@ class Evaluator:
         func = self.value(node.func, scope)
         if isinstance(func, Symbol):
             name = class_name(func.name)
+            if name in _SECRET:
+                args = self.arguments(node, scope)
+                if len(args.positional) != 1 or args.keywords or args.open:
+                    return UNKNOWN
+                return Secret(self.value(args.positional[0].value, args.positional[0].scope))
             if name == "builtins.dict":
                 entries = self.dict_entries(node, scope)
                 return UNKNOWN if entries is None else self._entry_values(entries)
@@ -467,7 +482,10 @@ class Evaluator:
         return KIND_BY_CLASS.get(class_name(func.name)) if isinstance(func, Symbol) else None
 
     def data(self, value: Any) -> Any:
-        """The value as the model holds it: references become UNKNOWN, Args objects dicts."""
+        """The value as the model holds it: references become UNKNOWN, Args objects dicts,
+        secrets their value (the model lists the properties that hold one)."""
+        if isinstance(value, Secret):
+            return self.data(value.value)
         if isinstance(value, list):
             return [self.data(v) for v in value]
         if isinstance(value, dict):
@@ -478,6 +496,17 @@ class Evaluator:
                 return UNKNOWN
             return {k: self.data(self.value(e.value, e.scope)) for k, e in args.keywords.items()}
         return value if plain(value) else UNKNOWN
+
+    def holds_secret(self, value: Any) -> bool:
+        """Whether data(value) has a secret anywhere in it."""
+        if isinstance(value, Secret):
+            return True
+        if isinstance(value, Instance) and value.name.endswith("Args"):
+            value = {k: self.value(e.value, e.scope)
+                     for k, e in self.arguments(value.call, value.scope).keywords.items()}
+        if isinstance(value, dict):
+            return any(self.holds_secret(v) for v in value.values())
+        return isinstance(value, list) and any(self.holds_secret(v) for v in value)
 
     # --- functions: parameters from their call sites, and how often they run
     def parameter(self, param: cst.Param, scope: Scope) -> Any:

@@ -118,8 +118,10 @@ class Integrations:
         props = {p: _camel_keys(self.ev.data(v), _NESTED.get(p)) for p, v in raw.items()}
         name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
             if args.positional else None
+        secret = frozenset(p for p, v in raw.items() if self.ev.holds_secret(v))
         return rules.Integration(props, self._context(raw), name=name if isinstance(name, str)
-                                 else None, extra_args=tuple(extra), open_args=args.open)
+                                 else None, secret=secret, extra_args=tuple(extra),
+                                 open_args=args.open)
 
     def _context(self, raw: dict[str, Any]) -> rules.Context:
         fields: dict[str, Any] = {}

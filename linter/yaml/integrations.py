@@ -10,7 +10,7 @@ from apigw_lint.rules.values import UNKNOWN
 
 from ..base import ApiResource, Comparison
 from ..python.integrations import Located
-from .program import Program, Reference, Resource, position
+from .program import Program, Reference, Resource, Secret, position
 
 
 
@@ -37,6 +37,8 @@ class Integrations:
 
     def origin(self, value: Any) -> Resource | None:
         """The program's resource a `${name...}` value comes from."""
+        if isinstance(value, Secret):
+            value = value.value
         return self.program.resources.get(value.name) if isinstance(value, Reference) else None
 
     def check(self, on_error: Callable[[rules.Rule, Exception], None],
@@ -81,7 +83,8 @@ class Integrations:
         given = raw or {}
         props = {k: _plain(v) for k, v in given.items() if k in aws.PROPERTIES}
         extra = tuple(k for k in given if k not in aws.PROPERTIES)
-        return rules.Integration(props, self._context(given), name=resource.name,
+        secret = frozenset(k for k in props if _holds_secret(given[k]))
+        return rules.Integration(props, self._context(given), name=resource.name, secret=secret,
                                  extra_args=extra, open_args=raw is None)
 
     def _context(self, raw: dict[str, Any]) -> rules.Context:
@@ -124,7 +127,9 @@ class Integrations:
 
 
 def _plain(value: Any) -> Any:
-    """References are unknown values to the rules."""
+    """References are unknown values to the rules; secrets are their values."""
+    if isinstance(value, Secret):
+        return _plain(value.value)
     if isinstance(value, Reference):
         return UNKNOWN
     if isinstance(value, dict):
@@ -132,3 +137,11 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
+def _holds_secret(value: Any) -> bool:
+    if isinstance(value, Secret):
+        return True
+    if isinstance(value, dict):
+        return any(_holds_secret(v) for v in value.values())
+    return isinstance(value, list) and any(_holds_secret(v) for v in value)

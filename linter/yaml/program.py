@@ -30,6 +30,13 @@ class YamlError(Exception):
 
 
 @dataclass(frozen=True)
+class Secret:
+    """`fn::secret: value`: the value, which the engine sends marked secret."""
+
+    value: Any
+
+
+@dataclass(frozen=True)
 class Reference:
     """An unknown value that names where it comes from: `${name...}`."""
 
@@ -112,6 +119,8 @@ class Program:
         if tag is not None and not tag.startswith("tag:yaml.org,2002:"):
             return UNKNOWN  # a custom tag: not something Pulumi YAML gives a value
         if isinstance(node, CommentedMap):
+            if len(node) == 1 and next(iter(node)) == "fn::secret":
+                return Secret(self.value(node["fn::secret"]))
             if len(node) == 1 and str(next(iter(node))).startswith("fn::"):
                 return UNKNOWN  # an invoke or built-in function
             return {k: self.value(v) for k, v in node.items()}

@@ -150,7 +150,7 @@ YAML_VALUES = st.recursive(
               st.sampled_from(["${api.id}", "${cfg}", "${fn.arn}", "${api}", "$${x}", "*anchor",
                                *aws.INTEGRATION_TYPES, "WEBSOCKET", "HTTP", "2.0"])),
     lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(
-        st.sampled_from([*aws.PROPERTIES, "fn::invoke", "x"]), inner, max_size=3)),
+        st.sampled_from([*aws.PROPERTIES, "fn::invoke", "fn::secret", "x"]), inner, max_size=3)),
     max_leaves=8)
 
 
