@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
 
 import pytest
 
 from apigw_lint.rules import PACK, RULES, run
 from harness.pack import PackClient, secret
 from harness.render import NAME, render
+from leaves import leaves
 
 
 def _cases() -> list:
@@ -57,17 +57,6 @@ def test_example_agrees_with_model(pack: PackClient, rule_id: str, kind: str, ex
     assert found == expected
 
 
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        yield value if isinstance(value, str) else f"{value:g}"
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
-
-
 @pytest.mark.parametrize("rule_id, kind, example, defaults",
                          [c for c in _cases() if c.values[1] == "invalid"])
 def test_secret_inputs_still_checked_and_never_echoed(pack: PackClient, rule_id: str, kind: str,
@@ -78,7 +67,7 @@ def test_secret_inputs_still_checked_and_never_echoed(pack: PackClient, rule_id:
     ARNs, and even enum values and numbers)."""
     rendered = render(example, defaults)
     integration = next(r for r in rendered.resources if r.name == NAME)
-    values = {s for v in integration.props.values() for s in _strings(v) if len(s) >= 2}
+    values = {s for v in integration.props.values() for s in leaves(v) if len(s) >= 2}
     integration.props = {k: secret(v) for k, v in integration.props.items()}
     state_file = rendered.write_state(tmp_path)
     pack.configure({r.name: {"stateFile": state_file} for r in RULES.values()} if state_file else None)
