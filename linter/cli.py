@@ -195,6 +195,9 @@ def rule_command(rule_id: str) -> None:
     from apigw_lint.rules import RULES, docs
 
     r = RULES.get(rule_id.upper()) or next((x for x in RULES.values() if x.name == rule_id), None)
+    if rule_id.upper() == settings.UNUSED_IGNORE or rule_id == settings.UNUSED_IGNORE_NAME:
+        click.echo(settings.UNUSED_IGNORE_DOC, nl=False)
+        return
     if r is None:
         click.echo(f"apigw-lint: no rule {rule_id!r}; `apigw-lint rules` lists them.", err=True)
         sys.exit(2)

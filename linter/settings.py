@@ -25,6 +25,14 @@ from .discover import relative
 TABLE = "[tool.apigw-lint]"
 # The linter's own pseudo-rule (suppress.py): a suppression comment that suppresses nothing.
 UNUSED_IGNORE, UNUSED_IGNORE_NAME = "APIGW000", "apigw-unused-ignore"
+UNUSED_IGNORE_DOC = f"""\
+{UNUSED_IGNORE} {UNUSED_IGNORE_NAME} (warning, linter only; with --report-unused-ignores)
+
+A `# apigw-lint: ignore[...]` comment, or a rule id in one, that suppresses no finding: the
+mistake it was written for is gone (or never was), and the comment would silently hide the next
+one. Remove it, or the rule id it names. Rules that did not run on the file (select, ignore,
+per-file-ignores) are not called unused.
+"""
 _PREFIX = re.compile(r"APIGW\d{0,3}")
 
 

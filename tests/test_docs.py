@@ -36,3 +36,9 @@ def test_rule_page_in_the_terminal():
         assert section in result.stdout
     missing = subprocess.run([str(CLI), "rule", "APIGW999"], capture_output=True, text=True)
     assert missing.returncode == 2 and "no rule" in missing.stderr and not missing.stdout
+
+
+def test_the_linters_own_finding_has_a_page():
+    for name in ("APIGW000", "apigw-unused-ignore"):
+        result = subprocess.run([str(CLI), "rule", name], capture_output=True, text=True)
+        assert result.returncode == 0 and "--report-unused-ignores" in result.stdout
