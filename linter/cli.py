@@ -45,8 +45,11 @@ def main() -> None:
 @click.option("--base", metavar="REV",
               help="Git revision to compare with: report changes that replace an integration "
                    "(APIGW044).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes for Python files (default: one per CPU, at most one per "
+                   "project with candidate files).")
 def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], fail_on: str,
-                  base: str | None) -> None:
+                  base: str | None, jobs: int | None) -> None:
     """Lint Pulumi programs under PATHS (default: the current folder)."""
     from apigw_lint.linter import report
     from apigw_lint.linter.lint import lint
@@ -61,7 +64,7 @@ def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], f
             click.echo(f"apigw-lint: {e}", err=True)
             sys.exit(2)
     with revision or contextlib.nullcontext():
-        result = lint(targets, exclude, revision)
+        result = lint(targets, exclude, revision, jobs)
     click.echo(report.as_json(result.reports) if fmt == "json" else report.text(result.reports),
                nl=False)
     for line in result.diagnostics:

@@ -3,11 +3,14 @@ symlink loops and dangling links, and a textual test that decides, before any pa
 file can hold an integration."""
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 # Never descend into these (virtualenvs hold pulumi_aws itself), as Ruff's defaults do.
 DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", "__pycache__", "node_modules", ".tox",
@@ -51,6 +54,8 @@ def may_hold_integration(data: bytes) -> bool:
 
 
 def _spec(lines: list[str]) -> pathspec.PathSpec:
+    import pathspec  # only when a folder is walked: linting one file needs no patterns
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
@@ -59,10 +64,17 @@ class Walker:
 
     def __init__(self, excludes: tuple[str, ...] = ()) -> None:
         self.cwd = Path.cwd()
-        self.defaults = _spec(list(DEFAULT_EXCLUDES))
-        self.excludes = _spec(list(excludes))
+        self._patterns = excludes
         self._walks: dict[Path, list[Path]] = {}
         self._python: dict[Path, list[Path]] = {}
+
+    @functools.cached_property
+    def defaults(self) -> pathspec.PathSpec:
+        return _spec(list(DEFAULT_EXCLUDES))
+
+    @functools.cached_property
+    def excludes(self) -> pathspec.PathSpec:
+        return _spec(list(self._patterns))
 
     def excluded(self, path: Path, is_dir: bool) -> bool:
         if self.defaults.match_file(path.name + ("/" if is_dir else "")):

@@ -38,8 +38,10 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def lint(paths: list[Path], excludes: tuple[str, ...] = (), base: Any = None) -> Result:
-    """base: a base.Revision to compare with (--base), or None."""
+def lint(paths: list[Path], excludes: tuple[str, ...] = (), base: Any = None,
+         jobs: int | None = None) -> Result:
+    """base: a base.Revision to compare with (--base), or None; jobs: worker processes for
+    Python files (None: one per CPU, at most one per project)."""
     walker = Walker(excludes)
     result = Result()
     # each file once, however many links or arguments lead to it: (device, inode) -> (path, root)
@@ -71,7 +73,8 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), base: Any = None) ->
         elif may_hold_integration(data[path]):
             candidates.append((path, root))
     if candidates:
-        _check(candidates, walker, data, result, base)
+        from .parallel import check_projects
+        check_projects(candidates, walker, data, result, base, jobs)
     if yaml_candidates:
         _check_yaml(yaml_candidates, data, result, base)
     result.reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))

@@ -477,6 +477,8 @@ class Evaluator:
         """A parameter's value when every call site in the project agrees on one."""
         fdef = scope.node
         assert isinstance(fdef, cst.FunctionDef)
+        if not self._uses_pulumi(scope.source):
+            return UNKNOWN
         sites = self.call_sites(fdef, scope)
         if not sites:
             return UNKNOWN
@@ -501,6 +503,12 @@ class Evaluator:
             values.append(self.value(entry.value, entry.scope))
         first = values[0]
         return first if all(_same(first, v) for v in values[1:]) else UNKNOWN
+
+    def _uses_pulumi(self, source: Source) -> bool:
+        """Parameters are followed into their call sites only in code that mentions Pulumi: in
+        other code (the project's libraries, application code) a search for the call sites of
+        `write` or `keys` would parse most of the project and almost never lead to a resource."""
+        return b"pulumi" in (self.project.files.read(source.path) or b"")
 
     def call_sites(self, fdef: cst.FunctionDef, scope: Scope
                    ) -> list[tuple[CallRecord, int]] | None:

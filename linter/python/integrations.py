@@ -46,19 +46,17 @@ class Integrations:
 
     def check(self, source: Source, on_error: Callable[[rules.Rule, Exception], None]
               ) -> list[Located]:
-        out = []
+        found = []
         for record in self.calls(source):
             args = self.ev.resource_arguments(record.node, record.scope)
             m = self.model(record, args)
             findings = rules.run(m, engine=rules.LINTER, on_error=on_error)
             if self.base is not None:
                 findings += self.base.findings(m, self.api_resource(args), on_error)
-            for f in findings:
-                anchor = self._anchor(record, args, f.path)
-                where = source.positions()[anchor]
-                out.append(Located(f, m.name, (where.start.line, where.start.column + 1),
-                                   (where.end.line, where.end.column + 1)))
-        return out
+            found += [(f, m.name, self._anchor(record, args, f.path)) for f in findings]
+        where = source.positions({anchor for _, _, anchor in found})
+        return [Located(f, name, (where[a].start.line, where[a].start.column + 1),
+                        (where[a].end.line, where[a].end.column + 1)) for f, name, a in found]
 
     def everything(self) -> Iterator[tuple[rules.Integration, ApiResource | None]]:
         """Every integration of the project, with the Api its apiId comes from (for --base)."""

@@ -2,6 +2,8 @@
 for imports, and searched (textually first) for calls of a name."""
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -58,10 +60,12 @@ class Project:
         return self.files.walker.python_files(self.root)
 
     def sources_mentioning(self, word: str) -> Iterator[Source]:
-        needle = word.encode()
+        """The project's files that spell `word` as a whole identifier (`Permission`, not
+        `PermissionError`): a file without it can neither call nor pass a name so spelled."""
+        needle, whole = word.encode(), _whole_word(word)
         for path in self.paths():
             data = self.files.read(path)
-            if data is not None and needle in data:
+            if data is not None and needle in data and whole.search(data):
                 source = self.files.source(path)
                 if source is not None:
                     yield source
@@ -100,6 +104,11 @@ class Project:
                 if candidate.is_file():
                     return self.files.source(candidate)
         return None
+
+
+@functools.lru_cache(maxsize=None)
+def _whole_word(word: str) -> re.Pattern[bytes]:
+    return re.compile(rb"(?<![A-Za-z0-9_])" + re.escape(word.encode()) + rb"(?![A-Za-z0-9_])")
 
 
 def _display(path: Path) -> str:

@@ -1,0 +1,100 @@
+"""Checking a run's Python files in worker processes (`--jobs`).
+
+The unit of work is a project (the files under one Pulumi.yaml): names resolve across its files,
+so one process checks all of a project's candidate files, in their order, with caches of its own
+(the same in every process count, so results do not depend on it). Results come back in project
+order and are merged the same way however many workers ran: `-j2` prints what `-j1` prints.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any, Iterable
+
+from .discover import Walker, project_root
+from .lint import Result, _check
+
+Unit = list[tuple[Path, Path]]  # one project's candidate files, with the root each was found under
+
+# A worker's view of the run: inherited through fork, or sent once to each spawned worker.
+_run: tuple[Walker, dict[Path, bytes | None], Any] | None = None
+
+
+def cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def check_projects(candidates: list[tuple[Path, Path]], walker: Walker,
+                   data: dict[Path, bytes | None], result: Result, base: Any,
+                   jobs: int | None) -> None:
+    units = _units(candidates)
+    workers = _workers(jobs, len(units), base)
+    if workers == 1:
+        _merge(result, (_check_unit(walker, data, base, unit) for unit in units))
+        return
+    global _run
+    # Imported before the fork, so that workers share them instead of each importing them.
+    from .python import evaluate, integrations, project  # noqa: F401
+    fork = sys.platform.startswith("linux")
+    _run = (walker, data, base)
+    try:
+        with ProcessPoolExecutor(
+                workers, multiprocessing.get_context("fork" if fork else "spawn"),
+                initializer=None if fork else _start, initargs=() if fork else (walker,)) as pool:
+            _merge(result, pool.map(_check_in_worker, units))
+    except BrokenProcessPool as e:
+        result.diagnostics.append(f"internal error: a worker process died ({e})")
+        result.failed = True
+    finally:
+        _run = None
+
+
+def _units(candidates: list[tuple[Path, Path]]) -> list[Unit]:
+    """Candidates grouped by project, projects in the order their first file was found."""
+    units: dict[Path, Unit] = {}
+    for path, root in candidates:
+        units.setdefault(project_root(path, root), []).append((path, root))
+    return list(units.values())
+
+
+def _workers(jobs: int | None, units: int, base: Any) -> int:
+    if base is not None:
+        # --base writes each project's files at REV into one temporary folder, where projects
+        # nested in others share files: one process writes them.
+        return 1
+    return max(1, min(jobs or cpus(), units))
+
+
+def _check_unit(walker: Walker, data: dict[Path, bytes | None], base: Any, unit: Unit) -> Result:
+    result = Result()
+    _check(unit, walker, data, result, base)
+    return result
+
+
+def _start(walker: Walker) -> None:
+    global _run
+    _run = (walker, {}, None)  # a spawned worker reads the files itself
+
+
+def _check_in_worker(unit: Unit) -> Result:
+    assert _run is not None
+    return _check_unit(*_run, unit)
+
+
+def _merge(result: Result, outcomes: Iterable[Result]) -> None:
+    """A file that cannot be parsed is reported once per run, whichever projects read it."""
+    seen = set(result.diagnostics)
+    for outcome in outcomes:
+        result.reports += outcome.reports
+        result.failed = result.failed or outcome.failed
+        for line in outcome.diagnostics:
+            if line not in seen:
+                seen.add(line)
+                result.diagnostics.append(line)
