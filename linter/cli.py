@@ -48,8 +48,11 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Worker processes for Python files (default: one per CPU, at most one per "
                    "project with candidate files).")
+@click.option("--no-cache", is_flag=True,
+              help="Neither reuse nor keep results of earlier runs (kept per project, reused only "
+                   "when no file they depend on changed).")
 def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], fail_on: str,
-                  base: str | None, jobs: int | None) -> None:
+                  base: str | None, jobs: int | None, no_cache: bool) -> None:
     """Lint Pulumi programs under PATHS (default: the current folder)."""
     from apigw_lint.linter import report
     from apigw_lint.linter.lint import lint
@@ -64,7 +67,7 @@ def check_command(paths: tuple[Path, ...], fmt: str, exclude: tuple[str, ...], f
             click.echo(f"apigw-lint: {e}", err=True)
             sys.exit(2)
     with revision or contextlib.nullcontext():
-        result = lint(targets, exclude, revision, jobs)
+        result = lint(targets, exclude, revision, jobs, not no_cache)
     click.echo(report.as_json(result.reports) if fmt == "json" else report.text(result.reports),
                nl=False)
     for line in result.diagnostics:

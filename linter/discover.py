@@ -33,16 +33,22 @@ def read(path: Path) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as e:
         raise Unreadable(f"cannot read: {e.strerror}") from None
-    with os.fdopen(fd, "rb") as f:
+    try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise Unreadable("not a regular file")
         if st.st_size > MAX_BYTES:
             raise Unreadable(f"{st.st_size:,} bytes, over the {MAX_BYTES:,}-byte limit")
-        try:
-            data = f.read(MAX_BYTES + 1)
-        except OSError as e:
-            raise Unreadable(f"cannot read: {e.strerror}") from None
+        data = b""  # os.read, not a file object: this runs for every file
+        while len(data) <= MAX_BYTES:  # more than the size: a file that grew shows it
+            chunk = os.read(fd, min(max(st.st_size + 1, 1 << 16), MAX_BYTES + 1 - len(data)))
+            if not chunk:
+                break
+            data += chunk
+    except OSError as e:
+        raise Unreadable(f"cannot read: {e.strerror}") from None
+    finally:
+        os.close(fd)
     if len(data) > MAX_BYTES:  # grew since the stat
         raise Unreadable(f"over the {MAX_BYTES:,}-byte limit")
     return data
@@ -54,7 +60,7 @@ def may_hold_integration(data: bytes) -> bool:
 
 
 def _spec(lines: list[str]) -> pathspec.PathSpec:
-    import pathspec  # only when a folder is walked: linting one file needs no patterns
+    import pathspec  # only for --exclude patterns and .gitignore files
 
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
@@ -64,21 +70,20 @@ class Walker:
 
     def __init__(self, excludes: tuple[str, ...] = ()) -> None:
         self.cwd = Path.cwd()
-        self._patterns = excludes
+        self.patterns = excludes  # --exclude, as given
         self._walks: dict[Path, list[Path]] = {}
         self._python: dict[Path, list[Path]] = {}
-
-    @functools.cached_property
-    def defaults(self) -> pathspec.PathSpec:
-        return _spec(list(DEFAULT_EXCLUDES))
+        self._folders: dict[Path, dict[str, tuple[int, int]]] = {}
 
     @functools.cached_property
     def excludes(self) -> pathspec.PathSpec:
-        return _spec(list(self._patterns))
+        return _spec(list(self.patterns))
 
     def excluded(self, path: Path, is_dir: bool) -> bool:
-        if self.defaults.match_file(path.name + ("/" if is_dir else "")):
+        if path.name in DEFAULT_EXCLUDES:  # plain names, which is all their patterns match
             return True
+        if not self.patterns:
+            return False
         try:
             rel = path.relative_to(self.cwd).as_posix()
         except ValueError:
@@ -96,12 +101,27 @@ class Walker:
         """The .py files and YAML program files under root, in a stable order."""
         root = root.absolute()
         if root not in self._walks:
-            prefix = os.path.join(str(root), "")
-            covering = next((files for walked, files in self._walks.items()
-                             if walked in root.parents), None)  # a walk of an ancestor covers root
-            self._walks[root] = self._walk(root) if covering is None else \
-                [f for f in covering if str(f).startswith(prefix)]
+            covering = next((walked for walked in self._walks if walked in root.parents), None)
+            if covering is None:
+                self._walks[root] = self._walk(root)
+            else:  # a walk of an ancestor covers root
+                start, end = self._spans(covering).get(str(root), (0, 0))
+                self._walks[root] = self._walks[covering][start:end]
         return self._walks[root]
+
+    def _spans(self, walked: Path) -> dict[str, tuple[int, int]]:
+        """Each folder of a walk -> the slice of its files under that folder: a top-down walk
+        lists a folder's files one after the other."""
+        if walked not in self._folders:
+            spans: dict[str, tuple[int, int]] = {}
+            top = len(str(walked))
+            for i, f in enumerate(self._walks[walked]):
+                folder = str(f)
+                while len(folder) > top:  # each folder from the file's up to the walk's root
+                    folder = folder[:folder.rindex(os.sep)]
+                    spans[folder] = (spans.get(folder, (i, i))[0], i + 1)
+            self._folders[walked] = spans
+        return self._folders[walked]
 
     def _walk(self, root: Path) -> list[Path]:
         out: list[Path] = []

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .cache import digest
 from .discover import (PROJECT_FILES, Unreadable, Walker, may_hold_integration, project_root,
                        read)
 
@@ -39,9 +40,10 @@ def display(path: Path) -> str:
 
 
 def lint(paths: list[Path], excludes: tuple[str, ...] = (), base: Any = None,
-         jobs: int | None = None) -> Result:
+         jobs: int | None = None, cache: bool = True) -> Result:
     """base: a base.Revision to compare with (--base), or None; jobs: worker processes for
-    Python files (None: one per CPU, at most one per project)."""
+    Python files (None: one per CPU, at most one per project); cache: reuse and keep results
+    (cache.py)."""
     walker = Walker(excludes)
     result = Result()
     # each file once, however many links or arguments lead to it: (device, inode) -> (path, root)
@@ -57,6 +59,7 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), base: Any = None,
             targets.setdefault((st.st_dev, st.st_ino), (path, root))
     result.files = len(targets)
     data: dict[Path, bytes | None] = {}
+    digests: dict[Path, str] = {}  # the other files' contents, as the cache compares them
     candidates = []
     yaml_candidates = []
     for path, root in targets.values():
@@ -70,11 +73,18 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), base: Any = None,
             if b"yaml" in data[path] if path.name in PROJECT_FILES \
                     else may_hold_integration(data[path]):
                 yaml_candidates.append(path)
+                continue
         elif may_hold_integration(data[path]):
             candidates.append((path, root))
+            continue
+        # only the files checked keep their contents: memory stays flat
+        if cache:
+            digests[path] = digest(data.pop(path))
+        else:
+            del data[path]
     if candidates:
         from .parallel import check_projects
-        check_projects(candidates, walker, data, result, base, jobs)
+        check_projects(candidates, walker, data, result, base, jobs, digests if cache else None)
     if yaml_candidates:
         _check_yaml(yaml_candidates, data, result, base)
     result.reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
@@ -89,12 +99,12 @@ def _on_error(result: Result) -> Any:
 
 
 def _check(candidates: list[tuple[Path, Path]], walker: Walker, data: dict[Path, bytes | None],
-           result: Result, base: Any = None) -> None:
+           result: Result, base: Any = None, inputs: Any = None) -> None:
     from .python.evaluate import Evaluator
     from .python.integrations import Integrations
     from .python.project import Files
 
-    files = Files(walker, result.diagnostics.append, data)
+    files = Files(walker, result.diagnostics.append, data, inputs)
     checkers: dict[Path, Integrations] = {}
     on_error = _on_error(result)
     for path, root in candidates:

@@ -7,21 +7,19 @@ order and are merged the same way however many workers ran: `-j2` prints what `-
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
+from .cache import Cache, Inputs
 from .discover import Walker, project_root
 from .lint import Result, _check
 
 Unit = list[tuple[Path, Path]]  # one project's candidate files, with the root each was found under
 
 # A worker's view of the run: inherited through fork, or sent once to each spawned worker.
-_run: tuple[Walker, dict[Path, bytes | None], Any] | None = None
+_run_state: tuple[Walker, dict[Path, bytes | None], Any, bool] | None = None
 
 
 def cpus() -> int:
@@ -33,35 +31,57 @@ def cpus() -> int:
 
 def check_projects(candidates: list[tuple[Path, Path]], walker: Walker,
                    data: dict[Path, bytes | None], result: Result, base: Any,
-                   jobs: int | None) -> None:
+                   jobs: int | None, digests: dict[Path, str] | None = None) -> None:
+    """digests: of the run's files that `data` does not hold, to compare with the cache's
+    entries; None: no cache."""
     units = _units(candidates)
+    kept = Cache(walker, data, digests) if digests is not None and base is None else None
+    outcomes: list[Result | None] = [kept.lookup(root, unit) if kept else None
+                                     for root, unit in units]
+    todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    record = kept is not None
+    for i, (outcome, inputs) in zip(todo, _run(walker, data, base, jobs, record,
+                                               [units[i][1] for i in todo], result)):
+        outcomes[i] = outcome
+        if kept is not None and inputs is not None:
+            kept.store(*units[i], inputs, outcome)
+    _merge(result, [o for o in outcomes if o is not None])
+
+
+def _run(walker: Walker, data: dict[Path, bytes | None], base: Any, jobs: int | None,
+         record: bool, units: list[Unit], result: Result) -> Iterator[tuple[Result, Inputs | None]]:
     workers = _workers(jobs, len(units), base)
     if workers == 1:
-        _merge(result, (_check_unit(walker, data, base, unit) for unit in units))
+        yield from (_check_unit(walker, data, base, record, unit) for unit in units)
         return
-    global _run
+    global _run_state
+    import multiprocessing  # here: a run that needs no worker does not pay their import
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     # Imported before the fork, so that workers share them instead of each importing them.
     from .python import evaluate, integrations, project  # noqa: F401
     fork = sys.platform.startswith("linux")
-    _run = (walker, data, base)
+    _run_state = (walker, data, base, record)
     try:
         with ProcessPoolExecutor(
                 workers, multiprocessing.get_context("fork" if fork else "spawn"),
-                initializer=None if fork else _start, initargs=() if fork else (walker,)) as pool:
-            _merge(result, pool.map(_check_in_worker, units))
+                initializer=None if fork else _start, initargs=() if fork else (walker, record)
+        ) as pool:
+            yield from pool.map(_check_in_worker, units)
     except BrokenProcessPool as e:
         result.diagnostics.append(f"internal error: a worker process died ({e})")
         result.failed = True
     finally:
-        _run = None
+        _run_state = None
 
 
-def _units(candidates: list[tuple[Path, Path]]) -> list[Unit]:
+def _units(candidates: list[tuple[Path, Path]]) -> list[tuple[Path, Unit]]:
     """Candidates grouped by project, projects in the order their first file was found."""
     units: dict[Path, Unit] = {}
     for path, root in candidates:
         units.setdefault(project_root(path, root), []).append((path, root))
-    return list(units.values())
+    return list(units.items())
 
 
 def _workers(jobs: int | None, units: int, base: Any) -> int:
@@ -72,20 +92,21 @@ def _workers(jobs: int | None, units: int, base: Any) -> int:
     return max(1, min(jobs or cpus(), units))
 
 
-def _check_unit(walker: Walker, data: dict[Path, bytes | None], base: Any, unit: Unit) -> Result:
-    result = Result()
-    _check(unit, walker, data, result, base)
-    return result
+def _check_unit(walker: Walker, data: dict[Path, bytes | None], base: Any, record: bool,
+                unit: Unit) -> tuple[Result, Inputs | None]:
+    result, inputs = Result(), Inputs() if record else None
+    _check(unit, walker, data, result, base, inputs)
+    return result, inputs
 
 
-def _start(walker: Walker) -> None:
-    global _run
-    _run = (walker, {}, None)  # a spawned worker reads the files itself
+def _start(walker: Walker, record: bool) -> None:
+    global _run_state
+    _run_state = (walker, {}, None, record)  # a spawned worker reads the files itself
 
 
-def _check_in_worker(unit: Unit) -> Result:
-    assert _run is not None
-    return _check_unit(*_run, unit)
+def _check_in_worker(unit: Unit) -> tuple[Result, Inputs | None]:
+    assert _run_state is not None
+    return _check_unit(*_run_state, unit)
 
 
 def _merge(result: Result, outcomes: Iterable[Result]) -> None:
