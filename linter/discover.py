@@ -124,36 +124,35 @@ class Walker:
         return self._folders[walked]
 
     def _walk(self, root: Path) -> list[Path]:
+        """Top-down, folders and files in name order, a folder's files before its subfolders';
+        symbolic links followed. os.scandir tells files from folders without a stat each."""
         out: list[Path] = []
-        ignores = {root: _ancestor_gitignores(root)}
         seen: set[tuple[int, int]] = set()
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-            here = Path(dirpath)
+        stack = [(root, _ancestor_gitignores(root))]
+        while stack:
+            here, specs = stack.pop()
             try:
                 st = os.stat(here)
+                with os.scandir(here) as listing:
+                    entries = sorted(listing, key=lambda e: e.name)
             except OSError:
-                dirnames[:] = []
                 continue
             if (st.st_dev, st.st_ino) in seen:  # a symlink loop or a second link to a folder
-                dirnames[:] = []
                 continue
             seen.add((st.st_dev, st.st_ino))
-            specs = ignores.pop(here, [])
-            own = here / ".gitignore"
-            if own.is_file():
-                specs = [*specs, (here, _read_gitignore(own))]
-            kept = []
-            for d in sorted(dirnames):
-                path = here / d
-                if not self.excluded(path, True) and not _ignored(specs, path, True):
-                    kept.append(d)
-                    ignores[path] = specs
-            dirnames[:] = kept
-            for f in sorted(filenames):
-                path = here / f
-                if (f.endswith(".py") or f in YAML_PROGRAM_FILES) and path.is_file() and not self.excluded(path, False) \
-                        and not _ignored(specs, path, False):
-                    out.append(path)
+            if any(e.name == ".gitignore" and e.is_file() for e in entries):
+                specs = [*specs, (here, _read_gitignore(here / ".gitignore"))]
+            folders = []
+            for e in entries:
+                if e.is_dir():
+                    path = here / e.name
+                    if not self.excluded(path, True) and not _ignored(specs, path, True):
+                        folders.append(path)
+                elif (e.name.endswith(".py") or e.name in YAML_PROGRAM_FILES) and e.is_file():
+                    path = here / e.name
+                    if not self.excluded(path, False) and not _ignored(specs, path, False):
+                        out.append(path)
+            stack.extend((folder, specs) for folder in reversed(folders))
         return out
 
 
