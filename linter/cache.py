@@ -28,10 +28,6 @@ from .discover import Unreadable, Walker, read
 if TYPE_CHECKING:
     from .lint import Result
 
-# Bumped when the layout of an entry changes.
-_FORMAT = 1
-
-
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -64,9 +60,9 @@ def folder() -> Path:
 
 
 def _tool() -> str:
-    """apigw-lint's code (every module of the linter and the catalogue), libcst's and Python's
-    versions: any change there changes every key."""
-    h = hashlib.sha256(f"{_FORMAT} {sys.version}".encode())
+    """apigw-lint's code (every module of the linter, this one too, and of the catalogue),
+    libcst's and Python's versions: any change there changes every key."""
+    h = hashlib.sha256(sys.version.encode())
     here = Path(__file__).resolve().parent
     rules = importlib.util.find_spec("apigw_lint.rules")  # the catalogue, not imported
     assert rules is not None and rules.origin is not None
@@ -112,8 +108,11 @@ class Cache:
         if result.failed:
             return  # an internal error is not a result
         saved = _saved(result)
-        if _result(json.loads(json.dumps(saved))) != result:
-            return  # a value JSON does not carry back as it was: not kept
+        try:
+            if _result(json.loads(json.dumps(saved))) != result:
+                return  # a value JSON does not carry back as it was: not kept
+        except (TypeError, ValueError):
+            return
         path = self._entry(root, unit)
         text = json.dumps({"inputs": {"reads": inputs.reads, "probes": inputs.probes,
                                       "listings": inputs.listings}, "result": saved})
