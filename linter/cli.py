@@ -60,10 +60,17 @@ def main() -> None:
               "and write nothing; exit 1 if there is one.")
 @click.option("--show-skipped", is_flag=True,
               help="Also list the checks that an unknown value kept silent, and why.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes for Python files (default: one per CPU, at most one per "
+                   "project with candidate files).")
+@click.option("--no-cache", is_flag=True,
+              help="Neither reuse nor keep results of earlier runs (kept per project, reused only "
+                   "when no file they depend on changed).")
 @settings.options
 def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statistics: bool,
                   quiet: bool, exclude: tuple[str, ...], fail_on: str | None, base: str | None,
-                  fix: bool, diff: bool, show_skipped: bool, options: settings.Options) -> None:
+                  fix: bool, diff: bool, show_skipped: bool, jobs: int | None, no_cache: bool,
+                  options: settings.Options) -> None:
     """Lint Pulumi programs under PATHS (default: the current folder)."""
     from apigw_lint.linter import baseline, report, terminal
     from apigw_lint.linter.lint import lint
@@ -91,7 +98,8 @@ def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statis
             sys.exit(2)
     with revision or contextlib.nullcontext(), terminal.progress(wanted=not quiet) as progress:
         def run(contents: dict[Path, bytes] | None = None) -> Result:
-            return lint(targets, exclude, conf, revision, progress, contents, show_skipped)
+            return lint(targets, exclude, conf, revision, progress, contents, show_skipped, jobs,
+                        not no_cache, fixing=fix or diff)
 
         if fix or diff:
             from apigw_lint.linter import fix as fixing

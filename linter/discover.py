@@ -3,11 +3,14 @@ symlink loops and dangling links, and a textual test that decides, before any pa
 file can hold an integration."""
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 # Never descend into these (virtualenvs hold pulumi_aws itself), as Ruff's defaults do.
 DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", "__pycache__", "node_modules", ".tox",
@@ -30,16 +33,22 @@ def read(path: Path) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as e:
         raise Unreadable(f"cannot read: {e.strerror}") from None
-    with os.fdopen(fd, "rb") as f:
+    try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise Unreadable("not a regular file")
         if st.st_size > MAX_BYTES:
             raise Unreadable(f"{st.st_size:,} bytes, over the {MAX_BYTES:,}-byte limit")
-        try:
-            data = f.read(MAX_BYTES + 1)
-        except OSError as e:
-            raise Unreadable(f"cannot read: {e.strerror}") from None
+        data = b""  # os.read, not a file object: this runs for every file
+        while len(data) <= MAX_BYTES:  # more than the size: a file that grew shows it
+            chunk = os.read(fd, min(max(st.st_size + 1, 1 << 16), MAX_BYTES + 1 - len(data)))
+            if not chunk:
+                break
+            data += chunk
+    except OSError as e:
+        raise Unreadable(f"cannot read: {e.strerror}") from None
+    finally:
+        os.close(fd)
     if len(data) > MAX_BYTES:  # grew since the stat
         raise Unreadable(f"over the {MAX_BYTES:,}-byte limit")
     return data
@@ -51,6 +60,8 @@ def may_hold_integration(data: bytes) -> bool:
 
 
 def _spec(lines: list[str]) -> pathspec.PathSpec:
+    import pathspec  # only for --exclude patterns and .gitignore files
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
@@ -61,15 +72,25 @@ class Walker:
                  rooted: tuple[tuple[Path, tuple[str, ...]], ...] = ()) -> None:
         """excludes are relative to the current folder, each of rooted to its own folder."""
         self.cwd = Path.cwd()
-        self.defaults = _spec(list(DEFAULT_EXCLUDES))
-        self.excludes = _spec(list(excludes))
-        self.rooted = [(root, _spec(list(patterns))) for root, patterns in rooted]
+        self.patterns = excludes  # --exclude, as given
+        self.rooted_patterns = rooted  # the configuration's, each relative to its folder
         self._walks: dict[Path, list[Path]] = {}
         self._python: dict[Path, list[Path]] = {}
+        self._folders: dict[Path, dict[str, tuple[int, int]]] = {}
+
+    @functools.cached_property
+    def excludes(self) -> pathspec.PathSpec:
+        return _spec(list(self.patterns))
+
+    @functools.cached_property
+    def rooted(self) -> list[tuple[Path, pathspec.PathSpec]]:
+        return [(root, _spec(list(patterns))) for root, patterns in self.rooted_patterns]
 
     def excluded(self, path: Path, is_dir: bool) -> bool:
-        if self.defaults.match_file(path.name + ("/" if is_dir else "")):
+        if path.name in DEFAULT_EXCLUDES:  # plain names, which is all their patterns match
             return True
+        if not self.patterns and not self.rooted_patterns:
+            return False
         try:
             rel = path.relative_to(self.cwd).as_posix()
         except ValueError:
@@ -93,44 +114,58 @@ class Walker:
         """The .py files and YAML program files under root, in a stable order."""
         root = root.absolute()
         if root not in self._walks:
-            prefix = os.path.join(str(root), "")
-            covering = next((files for walked, files in self._walks.items()
-                             if walked in root.parents), None)  # a walk of an ancestor covers root
-            self._walks[root] = self._walk(root) if covering is None else \
-                [f for f in covering if str(f).startswith(prefix)]
+            covering = next((walked for walked in self._walks if walked in root.parents), None)
+            if covering is None:
+                self._walks[root] = self._walk(root)
+            else:  # a walk of an ancestor covers root
+                start, end = self._spans(covering).get(str(root), (0, 0))
+                self._walks[root] = self._walks[covering][start:end]
         return self._walks[root]
 
+    def _spans(self, walked: Path) -> dict[str, tuple[int, int]]:
+        """Each folder of a walk -> the slice of its files under that folder: a top-down walk
+        lists a folder's files one after the other."""
+        if walked not in self._folders:
+            spans: dict[str, tuple[int, int]] = {}
+            top = len(str(walked))
+            for i, f in enumerate(self._walks[walked]):
+                folder = str(f)
+                while len(folder) > top:  # each folder from the file's up to the walk's root
+                    folder = folder[:folder.rindex(os.sep)]
+                    spans[folder] = (spans.get(folder, (i, i))[0], i + 1)
+            self._folders[walked] = spans
+        return self._folders[walked]
+
     def _walk(self, root: Path) -> list[Path]:
+        """Top-down, folders and files in name order, a folder's files before its subfolders';
+        symbolic links followed. os.scandir tells files from folders without a stat each."""
         out: list[Path] = []
-        ignores = {root: _ancestor_gitignores(root)}
         seen: set[tuple[int, int]] = set()
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-            here = Path(dirpath)
+        stack = [(root, _ancestor_gitignores(root))]
+        while stack:
+            here, specs = stack.pop()
             try:
                 st = os.stat(here)
+                with os.scandir(here) as listing:
+                    entries = sorted(listing, key=lambda e: e.name)
             except OSError:
-                dirnames[:] = []
                 continue
             if (st.st_dev, st.st_ino) in seen:  # a symlink loop or a second link to a folder
-                dirnames[:] = []
                 continue
             seen.add((st.st_dev, st.st_ino))
-            specs = ignores.pop(here, [])
-            own = here / ".gitignore"
-            if own.is_file():
-                specs = [*specs, (here, _read_gitignore(own))]
-            kept = []
-            for d in sorted(dirnames):
-                path = here / d
-                if not self.excluded(path, True) and not _ignored(specs, path, True):
-                    kept.append(d)
-                    ignores[path] = specs
-            dirnames[:] = kept
-            for f in sorted(filenames):
-                path = here / f
-                if (f.endswith(".py") or f in YAML_PROGRAM_FILES) and path.is_file() and not self.excluded(path, False) \
-                        and not _ignored(specs, path, False):
-                    out.append(path)
+            if any(e.name == ".gitignore" and e.is_file() for e in entries):
+                specs = [*specs, (here, _read_gitignore(here / ".gitignore"))]
+            folders = []
+            for e in entries:
+                if e.is_dir():
+                    path = here / e.name
+                    if not self.excluded(path, True) and not _ignored(specs, path, True):
+                        folders.append(path)
+                elif (e.name.endswith(".py") or e.name in YAML_PROGRAM_FILES) and e.is_file():
+                    path = here / e.name
+                    if not self.excluded(path, False) and not _ignored(specs, path, False):
+                        out.append(path)
+            stack.extend((folder, specs) for folder in reversed(folders))
         return out
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from .cache import digest
 from .discover import (PROJECT_FILES, Unreadable, Walker, may_hold_integration, project_root,
                        read)
 from .settings import Settings
@@ -35,6 +36,20 @@ class Result:
     skipped: list | None = None  # with --show-skipped: skipped.Skipped, checks kept silent
 
 
+# A report's fix outside a --fix run (other processes, the cache): only that there is one.
+FIXABLE = "fixable"
+
+
+@dataclass(frozen=True)
+class Run:
+    """What checking a file needs besides the files: the same in every worker process."""
+
+    settings: Settings
+    base: Any = None  # base.Revision (--base), or None
+    show_skipped: bool = False
+    fixing: bool = False
+
+
 def display(path: Path) -> str:
     try:
         return str(path.relative_to(Path.cwd()))
@@ -44,13 +59,19 @@ def display(path: Path) -> str:
 
 def lint(paths: list[Path], excludes: tuple[str, ...] = (), settings: Settings | None = None,
          base: Any = None, progress: Callable[[int, int], None] | None = None,
-         contents: dict[Path, bytes] | None = None, show_skipped: bool = False) -> Result:
+         contents: dict[Path, bytes] | None = None, show_skipped: bool = False,
+         jobs: int | None = None, cache: bool = True, fixing: bool = False) -> Result:
     """base: a base.Revision to compare with (--base), or None. progress, if given, hears
-    (files checked, files to check) after each file it checks. contents: files' text to use
-    instead of what is on disk (fixes not written yet). show_skipped: list the checks an unknown
-    value kept silent in result.skipped."""
-    settings = settings or Settings()
-    walker = Walker(excludes, settings.excludes())
+    (files checked, files to check) as files are checked. contents: files' text to use instead
+    of what is on disk (fixes not written yet). show_skipped: list the checks an unknown value
+    kept silent in result.skipped. jobs: worker processes for Python files (None: one per CPU,
+    at most one per project). cache: reuse and keep results (cache.py). fixing: reports carry
+    the fixes themselves (fix.py), which stay in this process."""
+    run = Run(settings or Settings(), base, show_skipped, fixing)
+    # what only this process can do, or the cache cannot key: in this process, not kept
+    if contents is not None or show_skipped or fixing:
+        jobs, cache = 1, False
+    walker = Walker(excludes, run.settings.excludes())
     result = Result(skipped=[] if show_skipped else None)
     # each file once, however many links or arguments lead to it: (device, inode) -> (path, root)
     targets: dict[tuple[int, int], tuple[Path, Path]] = {}
@@ -65,6 +86,7 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), settings: Settings |
             targets.setdefault((st.st_dev, st.st_ino), (path, root))
     result.files = len(targets)
     data: dict[Path, bytes | None] = dict(contents or {})
+    digests: dict[Path, str] = {}  # the other files' contents, as the cache compares them
     candidates = []
     yaml_candidates = []
     for path, root in targets.values():
@@ -78,14 +100,22 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), settings: Settings |
             if b"yaml" in data[path] if path.name in PROJECT_FILES \
                     else may_hold_integration(data[path]):
                 yaml_candidates.append(path)
+                continue
         elif may_hold_integration(data[path]):
             candidates.append((path, root))
+            continue
+        # only the files checked keep their contents: memory stays flat
+        if cache:
+            digests[path] = digest(data.pop(path))
+        else:
+            del data[path]
     total = len(candidates) + len(yaml_candidates)
     if candidates:
-        _check(_told(candidates, progress, 0, total), walker, data, result, settings, base)
+        from .parallel import check_projects
+        check_projects(candidates, walker, data, result, run, jobs, digests if cache else None,
+                       lambda done: progress(done, total) if progress else None)
     if yaml_candidates:
-        _check_yaml(_told(yaml_candidates, progress, len(candidates), total), data, result,
-                    settings, base)
+        _check_yaml(_told(yaml_candidates, progress, len(candidates), total), data, result, run)
     result.reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
     return result
 
@@ -106,25 +136,26 @@ def _on_error(result: Result) -> Any:
     return on_error
 
 
-def _keep(found: list[Any], path: Path, text: bytes | None, yaml: bool, settings: Settings,
+def _keep(found: list[Any], path: Path, text: bytes | None, yaml: bool, run: Run,
           result: Result, select: frozenset[str] | None) -> None:
     """Reports for what no comment suppresses, with the configured severities."""
     from .suppress import apply
 
     shown = display(path)
-    for located in apply(found, text, yaml, settings, select, shown, result.warnings.append):
+    for located in apply(found, text, yaml, run.settings, select, shown, result.warnings.append):
+        fix = located.fix if run.fixing or located.fix is None else FIXABLE
         result.reports.append(Report(shown, *located.start, *located.end,
-                                     settings.reported(located.finding), located.resource,
-                                     located.fix))
+                                     run.settings.reported(located.finding), located.resource,
+                                     fix))
 
 
 def _check(candidates: Iterable[tuple[Path, Path]], walker: Walker, data: dict[Path, bytes | None],
-           result: Result, settings: Settings, base: Any = None) -> None:
+           result: Result, run: Run, inputs: Any = None) -> None:
     from .python.evaluate import Evaluator
     from .python.integrations import Integrations
     from .python.project import Files
 
-    files = Files(walker, result.diagnostics.append, data)
+    files = Files(walker, result.diagnostics.append, data, inputs)
     checkers: dict[Path, Integrations] = {}
     on_error = _on_error(result)
     for path, root in candidates:
@@ -134,14 +165,13 @@ def _check(candidates: Iterable[tuple[Path, Path]], walker: Walker, data: dict[P
                 continue
             project = files.project(path, root)
             if project.root not in checkers:
-                checkers[project.root] = Integrations(Evaluator(project), settings.api_protocols)
-                if base is not None:
-                    checkers[project.root].base = base.comparison(
-                        project.root, checkers[project.root].everything)
-            select = settings.rules_for(path)
+                checker = checkers[project.root] = Integrations(Evaluator(project),
+                                                                run.settings.api_protocols)
+                if run.base is not None:
+                    checker.base = run.base.comparison(project.root, checker.everything)
+            select = run.settings.rules_for(path)
             _keep(checkers[project.root].check(source, on_error, select, result.skipped), path,
-                  data[path],
-                  False, settings, result, select)
+                  data[path], False, run, result, select)
         except RecursionError:
             result.diagnostics.append(f"{display(path)}: too deeply nested to lint")
         except Exception as exc:  # noqa: BLE001 - one file's bug must not hide the others
@@ -150,7 +180,7 @@ def _check(candidates: Iterable[tuple[Path, Path]], walker: Walker, data: dict[P
 
 
 def _check_yaml(candidates: Iterable[Path], data: dict[Path, bytes | None], result: Result,
-                settings: Settings, base: Any = None) -> None:
+                run: Run) -> None:
     from .yaml.integrations import Integrations
     from .yaml.program import Program, YamlError, program_file
 
@@ -168,12 +198,12 @@ def _check_yaml(candidates: Iterable[Path], data: dict[Path, bytes | None], resu
             text = data[program] if program in data else read(program)
             if not text or not may_hold_integration(text):
                 continue
-            checker = Integrations(Program(program, text), settings.api_protocols)
-            if base is not None:
-                checker.base = base.comparison(project_root(program, program.parent),
-                                               checker.everything)
-            select = settings.rules_for(program)
-            _keep(checker.check(on_error, select, result.skipped), program, text, True, settings,
+            checker = Integrations(Program(program, text), run.settings.api_protocols)
+            if run.base is not None:
+                checker.base = run.base.comparison(project_root(program, program.parent),
+                                                   checker.everything)
+            select = run.settings.rules_for(program)
+            _keep(checker.check(on_error, select, result.skipped), program, text, True, run,
                   result, select)
         except YamlError as e:
             result.diagnostics.append(f"{display(e.path)}:{e.line}:{e.column}: YAML error: "

@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
@@ -84,6 +84,17 @@ class Settings:
         """The finding with the severity the configuration gives its rule."""
         severity = self.severity.get(finding.rule)
         return finding if severity is None else replace(finding, severity=severity)
+
+    def fingerprint(self) -> str:
+        """Every field, in a stable order (sets sorted): a key for results kept across runs."""
+        def plain(value: Any) -> Any:
+            if isinstance(value, (set, frozenset)):
+                return sorted(value)
+            if isinstance(value, Mapping):
+                return {str(k): plain(v) for k, v in sorted(value.items())}
+            return str(value) if isinstance(value, Path) else value
+        return json.dumps({f.name: plain(getattr(self, f.name)) for f in fields(self)},
+                          sort_keys=True)
 
     def excludes(self) -> tuple[tuple[Path, tuple[str, ...]], ...]:
         """The file's exclude patterns with the folder they are relative to."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pulumi_policy import EnforcementLevel, PolicyPack
 
+from . import request
 from .policies import build_policies
 from .secrets import keep_secret_markers
 
@@ -13,5 +14,6 @@ DESCRIPTION = "Lint AWS API Gateway V2 integrations (aws:apigatewayv2/integratio
 def serve() -> None:
     """Build the pack and serve it; PolicyPack's constructor prints the port and never returns."""
     keep_secret_markers()
+    request.install()
     PolicyPack(name=NAME, policies=build_policies(), enforcement_level=EnforcementLevel.ADVISORY,
                description=DESCRIPTION)

@@ -15,7 +15,7 @@ from pulumi_policy import (EnforcementLevel, PolicyConfigSchema, Severity, Stack
 
 from apigw_lint.rules import ERROR, INFO, PACK, RULES, WARNING, Rule, aws, run
 
-from . import stack, state
+from . import request, stack, state
 
 ENFORCEMENT = {ERROR: EnforcementLevel.MANDATORY, WARNING: EnforcementLevel.ADVISORY,
                INFO: EnforcementLevel.ADVISORY}
@@ -54,6 +54,7 @@ def policy(r: Rule) -> StackValidationPolicy:
 
 def _validator(r: Rule) -> Callable[[StackValidationArgs, Callable[..., None]], None]:
     def validate(args: StackValidationArgs, report_violation: Callable[..., None]) -> None:
+        resources = request.resources(args.resources)  # first: see request.install
         config = _config(args)
         previous = None
         if STATE_FILE in r.options:
@@ -65,7 +66,7 @@ def _validator(r: Rule) -> Callable[[StackValidationArgs, Callable[..., None]], 
             except state.StateFileError as exc:
                 args.not_applicable(str(exc))
         try:
-            for message, urn in check_stack(r, args.resources, config, previous):
+            for message, urn in check_stack(r, resources, config, previous):
                 report_violation(message, urn)
         except Exception as exc:  # noqa: BLE001 - an escaping exception fails the whole preview
             _log(r, exc)
@@ -74,13 +75,26 @@ def _validator(r: Rule) -> Callable[[StackValidationArgs, Callable[..., None]], 
 
 def check_stack(r: Rule, resources: list[Any], config: Mapping[str, Any] | None,
                 previous: Mapping[str, Mapping[str, Any]] | None = None) -> list[tuple[str, str]]:
-    """(message, integration URN) for every finding of rule r in the stack."""
+    """(message, integration URN) for every finding of rule r in the stack. Within one
+    AnalyzeStack call, every rule's findings are computed once per configuration."""
     settings = stack.Settings.from_config(config, previous)
-    found: list[tuple[str, str]] = []
+    select = None if request.in_call() else (r.id,)
+    found, errors = request.once(settings.key(), lambda: _findings(resources, settings, select))
+    for exc in errors.get(r.id, ()):
+        _log(r, exc)
+    return found.get(r.id, [])
+
+
+def _findings(resources: list[Any], settings: stack.Settings, select: tuple[str, ...] | None
+              ) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[Exception]]]:
+    """Rule id -> [(message, URN)], and rule id -> the exceptions its check raised."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    errors: dict[str, list[Exception]] = {}
     for urn, model in stack.models(resources, settings):
-        for finding in run(model, engine=PACK, select=(r.id,), on_error=_log):
-            found.append((finding.message, urn))
-    return found
+        for finding in run(model, engine=PACK, select=select,
+                           on_error=lambda rule, exc: errors.setdefault(rule.id, []).append(exc)):
+            found.setdefault(finding.rule, []).append((finding.message, urn))
+    return found, errors
 
 
 def _config(args: StackValidationArgs) -> Mapping[str, Any]:

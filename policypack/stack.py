@@ -3,11 +3,9 @@ through propertyDependencies (the engine sends them even where the values are un
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from pulumi_policy import Secret
 
 from apigw_lint.rules import UNKNOWN, Context, Integration, aws, resources as res
 from apigw_lint.rules.model import CONNECTION_SOURCE_KINDS, LAMBDA_FUNCTION, URI_SOURCE_KINDS
@@ -163,37 +161,6 @@ class Stack:
         return False if len(known) == len(_FUNCTION_NAMES) else UNKNOWN
 
 
-# The SDK runs every stack policy on its own fresh copy of the same request, so the models of the
-# last request are kept (keyed by its exact content and the settings) for the next policy.
-_last: tuple[tuple[Any, str], list[tuple[str, Integration]]] | None = None
-_lock = threading.Lock()
-
-
 def models(resources: list[Any], settings: Settings) -> list[tuple[str, Integration]]:
     """(URN, model) for every integration of the stack."""
-    global _last
-    key = (fingerprint(resources), settings.key())
-    with _lock:
-        if _last is not None and _last[0] == key:
-            return _last[1]
-    built = [(n.urn, m) for n, m in Stack(nodes(resources), settings).models()]
-    with _lock:
-        _last = (key, built)
-    return built
-
-
-def fingerprint(resources: list[Any]) -> Any:
-    """The request's exact content as far as the models depend on it."""
-    parts = []
-    for r in resources:
-        token = getattr(r, "resource_type", None)
-        if token in res.KIND_BY_TOKEN:
-            deps = {k: [d.urn for d in v] for k, v in (r.property_dependencies or {}).items()}
-            parts.append((r.urn, token, r.name, json.dumps([r.props, deps], default=_jsonable)))
-    return tuple(parts)
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, Secret):
-        return {"secret": value.value}
-    return bags.target(value) if type(value) in bags.PROXIES else repr(value)
+    return [(n.urn, m) for n, m in Stack(nodes(resources), settings).models()]

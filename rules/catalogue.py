@@ -125,8 +125,10 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)  # JSON schema properties
 
     def findings(self, m: Integration) -> Iterator[Finding]:
-        secrets = _secret_strings(m)
+        secrets = None  # computed at the first hit: most checks find nothing
         for hit in self.check(m):
+            if secrets is None:
+                secrets = _secret_strings(m)
             text = hit.message
             for secret in secrets:  # the check's text only: the rule id is never a secret
                 text = text.replace(secret, "[secret]")

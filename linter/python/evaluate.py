@@ -523,6 +523,8 @@ class Evaluator:
         when a call cannot be seen or its arguments cannot be (`*x`, `**x`)."""
         fdef = scope.node
         assert isinstance(fdef, cst.FunctionDef)
+        if not self._uses_pulumi(scope.source):
+            return UNKNOWN
         sites = self.call_sites(fdef, scope)
         if sites is None:
             return None
@@ -545,6 +547,12 @@ class Evaluator:
             else:
                 return None
         return entries
+
+    def _uses_pulumi(self, source: Source) -> bool:
+        """Parameters are followed into their call sites only in code that mentions Pulumi: in
+        other code (the project's libraries, application code) a search for the call sites of
+        `write` or `keys` would parse most of the project and almost never lead to a resource."""
+        return b"pulumi" in (self.project.files.read(source.path) or b"")
 
     def call_sites(self, fdef: cst.FunctionDef, scope: Scope
                    ) -> list[tuple[CallRecord, int]] | None:

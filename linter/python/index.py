@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Collection, Union
 
 import libcst as cst
 
@@ -90,15 +90,11 @@ class Source:
     scope: Scope = field(init=False)
     calls: dict[str, list[CallRecord]] = field(default_factory=dict)  # by callee's last name
     passed: set[str] = field(default_factory=set)  # names used as values (functions passed on)
-    _positions: Any = None
 
-    def positions(self) -> Any:
-        """node -> CodeRange, computed only for files that have something to report."""
-        if self._positions is None:
-            from libcst.metadata import MetadataWrapper, PositionProvider
-            wrapper = MetadataWrapper(self.module, unsafe_skip_copy=True)
-            self._positions = wrapper.resolve(PositionProvider)
-        return self._positions
+    def positions(self, nodes: Collection[cst.CSTNode]) -> dict[cst.CSTNode, Any]:
+        """node -> CodeRange, computed only for the nodes findings point at."""
+        from .positions import positions
+        return positions(self.module, nodes)
 
 
 def index(path: Path, module: cst.Module) -> Source:

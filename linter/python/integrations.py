@@ -52,7 +52,7 @@ class Integrations:
     def check(self, source: Source, on_error: Callable[[rules.Rule, Exception], None],
               select: frozenset[str] | None = None, skipped: list | None = None
               ) -> list[Located]:
-        out = []
+        found = []
         for record in self.calls(source):
             args = self.ev.resource_arguments(record.node, record.scope)
             m = self.model(record, args)
@@ -64,17 +64,18 @@ class Integrations:
             if skips:  # --show-skipped
                 from ..skipped import entries
                 from .why import Reasons
-                start = source.positions()[record.node].start
+                start = source.positions({record.node})[record.node].start
                 skipped.extend(entries(skips, Reasons(self.ev, args),  # type: ignore[union-attr]
                                        source.path, (start.line, start.column + 1), m.name))
-            for f in findings:
-                anchor = self._anchor(record, args, f.path)
-                where, call = source.positions()[anchor], source.positions()[record.node]
-                fix = codemod.plan(source.path, source.module, record.node, args, anchor, f)
-                out.append(Located(f, m.name, (where.start.line, where.start.column + 1),
-                                   (where.end.line, where.end.column + 1),
-                                   (call.start.line, call.end.line), fix))
-        return out
+            found += [(f, m.name, record.node, args, self._anchor(record, args, f.path))
+                      for f in findings]
+        where = source.positions({node for _, _, call, _, anchor in found
+                                  for node in (call, anchor)})
+        return [Located(f, name, (where[a].start.line, where[a].start.column + 1),
+                        (where[a].end.line, where[a].end.column + 1),
+                        (where[call].start.line, where[call].end.line),
+                        codemod.plan(source.path, source.module, call, args, a, f))
+                for f, name, call, args, a in found]
 
     def everything(self) -> Iterator[tuple[rules.Integration, ApiResource | None]]:
         """Every integration of the project, with the Api its apiId comes from (for --base)."""

@@ -2,32 +2,58 @@
 for imports, and searched (textually first) for calls of a name."""
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from .. import discover
 from .index import CallRecord, ImportTarget, Source, index
 from .parse import Unparsable, parse
 
+if TYPE_CHECKING:
+    from ..cache import Inputs
+
 
 class Files:
-    """Everything read and parsed in one run, shared by all projects."""
+    """Everything read and parsed while checking one project's files (and the projects they
+    lead to); dropped after, so that memory does not grow with the tree."""
 
     def __init__(self, walker: discover.Walker, on_syntax_error: Callable[[str], None],
-                 data: dict[Path, bytes | None]) -> None:
+                 data: dict[Path, bytes | None], inputs: Inputs | None = None) -> None:
         self.walker = walker
         self.on_syntax_error = on_syntax_error
-        self._data = data  # file contents already read by the caller's pre-filter
+        self.inputs = inputs  # every answer the file system gives, for the cache
+        self._given = data  # file contents already read by the caller's pre-filter
+        self._data: dict[Path, bytes | None] = {}
         self._sources: dict[Path, Source | None] = {}
         self._projects: dict[Path, Project] = {}
 
     def read(self, path: Path) -> bytes | None:
-        if path not in self._data:
-            try:
-                self._data[path] = discover.read(path)
-            except discover.Unreadable:
-                self._data[path] = None
-        return self._data[path]
+        if path in self._given:
+            content = self._given[path]
+        else:
+            if path not in self._data:
+                try:
+                    self._data[path] = discover.read(path)
+                except discover.Unreadable:
+                    self._data[path] = None
+            content = self._data[path]
+        if self.inputs is not None:
+            self.inputs.read(path, content)
+        return content
+
+    def is_file(self, path: Path) -> bool:
+        found = path.is_file()
+        if self.inputs is not None:
+            self.inputs.probe(path, found)
+        return found
+
+    def python_files(self, root: Path) -> list[Path]:
+        found = self.walker.python_files(root)
+        if self.inputs is not None:
+            self.inputs.listing(root, found)
+        return found
 
     def source(self, path: Path) -> Source | None:
         """The indexed file, or None when it cannot be read or parsed (reported once)."""
@@ -55,13 +81,15 @@ class Project:
         self._modules: dict[tuple[Path, ImportTarget, str | None], Source | None] = {}
 
     def paths(self) -> list[Path]:
-        return self.files.walker.python_files(self.root)
+        return self.files.python_files(self.root)
 
     def sources_mentioning(self, word: str) -> Iterator[Source]:
-        needle = word.encode()
+        """The project's files that spell `word` as a whole identifier (`Permission`, not
+        `PermissionError`): a file without it can neither call nor pass a name so spelled."""
+        needle, whole = word.encode(), _whole_word(word)
         for path in self.paths():
             data = self.files.read(path)
-            if data is not None and needle in data:
+            if data is not None and needle in data and whole.search(data):
                 source = self.files.source(path)
                 if source is not None:
                     yield source
@@ -97,9 +125,14 @@ class Project:
             stem = base.joinpath(*parts)
             candidates = [stem.with_name(stem.name + ".py")] if parts else []
             for candidate in [*candidates, stem / "__init__.py"]:
-                if candidate.is_file():
+                if self.files.is_file(candidate):
                     return self.files.source(candidate)
         return None
+
+
+@functools.lru_cache(maxsize=None)
+def _whole_word(word: str) -> re.Pattern[bytes]:
+    return re.compile(rb"(?<![A-Za-z0-9_])" + re.escape(word.encode()) + rb"(?![A-Za-z0-9_])")
 
 
 def _display(path: Path) -> str:

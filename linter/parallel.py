@@ -1,0 +1,132 @@
+"""Checking a run's Python files in worker processes (`--jobs`).
+
+The unit of work is a project (the files under one Pulumi.yaml): names resolve across its files,
+so one process checks all of a project's candidate files, in their order, with caches of its own
+(the same in every process count, so results do not depend on it). Results come back in project
+order and are merged the same way however many workers ran: `-j2` prints what `-j1` prints.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from .cache import Cache, Inputs
+from .discover import Walker, project_root
+from .lint import Result, Run, _check
+
+Unit = list[tuple[Path, Path]]  # one project's candidate files, with the root each was found under
+
+# A worker's view of the run: inherited through fork, or sent once to each spawned worker.
+_run_state: tuple[Walker, dict[Path, bytes | None], Run, bool] | None = None
+
+
+def cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def check_projects(candidates: list[tuple[Path, Path]], walker: Walker,
+                   data: dict[Path, bytes | None], result: Result, run: Run,
+                   jobs: int | None, digests: dict[Path, str] | None = None,
+                   progress: Callable[[int], None] | None = None) -> None:
+    """digests: of the run's files that `data` does not hold, to compare with the cache's
+    entries; None: no cache. progress hears how many candidate files are checked so far."""
+    units = _units(candidates)
+    kept = Cache(walker, data, digests, run) if digests is not None and run.base is None \
+        else None
+    outcomes: list[Result | None] = [kept.lookup(root, unit) if kept else None
+                                     for root, unit in units]
+    todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    done = sum(len(unit) for outcome, (_, unit) in zip(outcomes, units) if outcome is not None)
+    record = kept is not None
+    for i, (outcome, inputs) in zip(todo, _run(walker, data, run, jobs, record,
+                                               [units[i][1] for i in todo], result)):
+        outcomes[i] = outcome
+        if kept is not None and inputs is not None:
+            kept.store(*units[i], inputs, outcome)
+        done += len(units[i][1])
+        if progress:
+            progress(done)
+    _merge(result, [o for o in outcomes if o is not None])
+
+
+def _run(walker: Walker, data: dict[Path, bytes | None], run: Run, jobs: int | None,
+         record: bool, units: list[Unit], result: Result) -> Iterator[tuple[Result, Inputs | None]]:
+    workers = _workers(jobs, len(units), run.base)
+    if workers == 1:
+        yield from (_check_unit(walker, data, run, record, unit) for unit in units)
+        return
+    global _run_state
+    import multiprocessing  # here: a run that needs no worker does not pay their import
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # Imported before the fork, so that workers share them instead of each importing them.
+    from .python import evaluate, integrations, project  # noqa: F401
+    fork = sys.platform.startswith("linux")
+    _run_state = (walker, data, run, record)
+    try:
+        with ProcessPoolExecutor(
+                workers, multiprocessing.get_context("fork" if fork else "spawn"),
+                initializer=None if fork else _start,
+                initargs=() if fork else (walker, run, record)
+        ) as pool:
+            yield from pool.map(_check_in_worker, units)
+    except BrokenProcessPool as e:
+        result.diagnostics.append(f"internal error: a worker process died ({e})")
+        result.failed = True
+    finally:
+        _run_state = None
+
+
+def _units(candidates: list[tuple[Path, Path]]) -> list[tuple[Path, Unit]]:
+    """Candidates grouped by project, projects in the order their first file was found."""
+    units: dict[Path, Unit] = {}
+    for path, root in candidates:
+        units.setdefault(project_root(path, root), []).append((path, root))
+    return list(units.items())
+
+
+def _workers(jobs: int | None, units: int, base: Any) -> int:
+    if base is not None:
+        # --base writes each project's files at REV into one temporary folder, where projects
+        # nested in others share files: one process writes them.
+        return 1
+    return max(1, min(jobs or cpus(), units))
+
+
+def _check_unit(walker: Walker, data: dict[Path, bytes | None], run: Run, record: bool,
+                unit: Unit) -> tuple[Result, Inputs | None]:
+    result = Result(skipped=[] if run.show_skipped else None)
+    inputs = Inputs() if record else None
+    _check(unit, walker, data, result, run, inputs)
+    return result, inputs
+
+
+def _start(walker: Walker, run: Run, record: bool) -> None:
+    global _run_state
+    _run_state = (walker, {}, run, record)  # a spawned worker reads the files itself
+
+
+def _check_in_worker(unit: Unit) -> tuple[Result, Inputs | None]:
+    assert _run_state is not None
+    return _check_unit(*_run_state, unit)
+
+
+def _merge(result: Result, outcomes: Iterable[Result]) -> None:
+    """A file that cannot be parsed is reported once per run, whichever projects read it."""
+    seen = set(result.diagnostics)
+    for outcome in outcomes:
+        result.reports += outcome.reports
+        result.warnings += outcome.warnings
+        if result.skipped is not None and outcome.skipped:
+            result.skipped += outcome.skipped
+        result.failed = result.failed or outcome.failed
+        for line in outcome.diagnostics:
+            if line not in seen:
+                seen.add(line)
+                result.diagnostics.append(line)

@@ -1,0 +1,56 @@
+"""--jobs: projects checked in worker processes print exactly what one process prints."""
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+PROGRAMS = REPO / "tests" / "programs"
+
+
+def monorepo(top: Path) -> Path:
+    """Projects of every shape: the examples (Python and YAML), the multi-module chat program,
+    single-file programs, a project nested in another that shares a broken file with it, and a
+    folder without Pulumi.yaml."""
+    shutil.copytree(REPO / "examples", top / "examples")
+    shutil.copytree(REPO / "tests" / "linter" / "programs", top / "linter-programs")
+    for i, program in enumerate(sorted(PROGRAMS.glob("*.py"))):
+        project = top / "services" / f"s{i}-{program.stem}"
+        project.mkdir(parents=True)
+        (project / "Pulumi.yaml").write_text(f"name: s{i}\nruntime: python\n")
+        shutil.copy(program, project / "__main__.py")
+    outer = top / "outer"
+    (outer / "inner").mkdir(parents=True)
+    (outer / "Pulumi.yaml").write_text("name: outer\nruntime: python\n")
+    (outer / "inner" / "Pulumi.yaml").write_text("name: inner\nruntime: python\n")
+    shutil.copy(PROGRAMS / "lambda_http.py", outer / "__main__.py")
+    shutil.copy(PROGRAMS / "websocket_mock.py", outer / "inner" / "__main__.py")
+    # read by both projects (it mentions apigatewayv2): its syntax error is reported once
+    (outer / "inner" / "broken.py").write_text(textwrap.dedent("""\
+        import pulumi_aws as aws
+        aws.apigatewayv2.Integration("x", api_id="a", integration_type="MOCK"
+        """))
+    return top
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_two_workers_print_what_one_prints(lint, tmp_path: Path, fmt: str) -> None:
+    tree = monorepo(tmp_path / "repo")
+    one = lint("--format", fmt, "-j1", tree, cwd=tmp_path)
+    for jobs in ("-j2", "--jobs=3"):
+        many = lint("--format", fmt, jobs, tree, cwd=tmp_path)
+        assert (many.code, many.stdout, many.stderr) == (one.code, one.stdout, one.stderr)
+    default = lint("--format", fmt, tree, cwd=tmp_path)
+    assert (default.code, default.stdout, default.stderr) == (one.code, one.stdout, one.stderr)
+    assert one.code == 1 and one.stderr.count("broken.py:") == 1, one.stderr
+    if fmt == "json":
+        paths = {f["path"].split("/")[1] for f in one.json}
+        assert {"examples", "linter-programs", "services", "outer"} <= paths, paths
+
+
+def test_jobs_must_be_positive(lint, tmp_path: Path) -> None:
+    run = lint("-j0", tmp_path)
+    assert run.code == 2 and "--jobs" in run.stderr and "Traceback" not in run.stderr
