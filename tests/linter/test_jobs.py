@@ -33,22 +33,35 @@ def monorepo(top: Path) -> Path:
         import pulumi_aws as aws
         aws.apigatewayv2.Integration("x", api_id="a", integration_type="MOCK"
         """))
+    # configuration and comments apply in every worker: a severity, a per-file ignore, a
+    # suppression that is used and one that is not
+    (top / "pyproject.toml").write_text(textwrap.dedent("""\
+        [tool.apigw-lint]
+        severity = {APIGW030 = "warning"}
+        per-file-ignores = {"services/s0-*/" = ["APIGW019"]}
+        """))
+    main = outer / "__main__.py"
+    main.write_text(main.read_text().replace("import json", "import json  # apigw-lint: ignore", 1)
+                    + "# apigw-lint: ignore[APIGW039]\n")
     return top
 
 
 @pytest.mark.parametrize("fmt", ["json", "text"])
 def test_two_workers_print_what_one_prints(lint, tmp_path: Path, fmt: str) -> None:
     tree = monorepo(tmp_path / "repo")
-    one = lint("--format", fmt, "-j1", tree, cwd=tmp_path)
+    given = ("--format", fmt, "--report-unused-ignores", "--no-cache")  # workers, not kept results
+    one = lint(*given, "-j1", tree, cwd=tmp_path)
     for jobs in ("-j2", "--jobs=3"):
-        many = lint("--format", fmt, jobs, tree, cwd=tmp_path)
+        many = lint(*given, jobs, tree, cwd=tmp_path)
         assert (many.code, many.stdout, many.stderr) == (one.code, one.stdout, one.stderr)
-    default = lint("--format", fmt, tree, cwd=tmp_path)
+    default = lint(*given, tree, cwd=tmp_path)
     assert (default.code, default.stdout, default.stderr) == (one.code, one.stdout, one.stderr)
     assert one.code == 1 and one.stderr.count("broken.py:") == 1, one.stderr
     if fmt == "json":
         paths = {f["path"].split("/")[1] for f in one.json}
         assert {"examples", "linter-programs", "services", "outer"} <= paths, paths
+        rules = {(f["rule"], f["severity"]) for f in one.json}
+        assert ("APIGW030", "warning") in rules and ("APIGW000", "warning") in rules, rules
 
 
 def test_jobs_must_be_positive(lint, tmp_path: Path) -> None:
