@@ -524,7 +524,7 @@ class Evaluator:
         fdef = scope.node
         assert isinstance(fdef, cst.FunctionDef)
         if not self._uses_pulumi(scope.source):
-            return UNKNOWN
+            return None
         sites = self.call_sites(fdef, scope)
         if sites is None:
             return None

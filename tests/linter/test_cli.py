@@ -3,6 +3,7 @@ discovery."""
 from __future__ import annotations
 
 import os
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -268,3 +269,28 @@ def test_lambda_permission_across_the_project(lint, tmp_path: Path, permission: 
           f"FUNCTIONS = pulumi.Config().require_object('functions')\n{permission}\n")
     run = lint("--format", "json", tmp_path)
     assert run.found() == expected, run.stdout
+
+
+def test_library_code_without_pulumi_is_not_followed(lint, tmp_path: Path) -> None:
+    """A project's library that mentions a resource's name in passing (`Permission denied`)
+    and passes its parameters around: read, never followed into, never an internal error."""
+    write(tmp_path, "Pulumi.yaml", "name: p\nruntime: python\n")
+    write(tmp_path, "lib/files.py", """
+        import os
+        from errno import EACCES
+
+        def lock(path):
+            if not os.access(path, os.W_OK):
+                raise PermissionError(EACCES, "Permission denied", path)
+            opened = []
+            return open_into(opened, path)
+
+        def open_into(opened, path):
+            opened.extend(map(os.open, (path,)))
+            return opened[0]
+    """)
+    shutil.copy(Path(__file__).parents[1] / "programs" / "lambda_http.py",
+                tmp_path / "__main__.py")
+    run = lint("--format", "json", "--no-cache", tmp_path)
+    assert "internal error" not in run.stderr, run.stderr
+    assert sorted({f["rule"] for f in run.json}) == ["APIGW021", "APIGW030", "APIGW039"]
