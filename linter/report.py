@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -107,11 +106,11 @@ def github(reports: list[Report]) -> str:
 
 
 # XML 1.0 cannot hold most control characters, even escaped; a resource name could.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = "[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"  # compiled when used
 
 
 def _xml(value: str) -> str:
-    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    return re.sub(_NOT_XML, lambda m: f"\\x{ord(m.group()):02x}", value)
 
 
 def junit(reports: list[Report]) -> str:
@@ -143,6 +142,8 @@ def junit(reports: list[Report]) -> str:
 def write(path: Path, content: str) -> None:
     """Replace path with content at once, through a temporary file in the same folder, so that
     nobody reads half a report."""
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:

@@ -7,7 +7,6 @@ Patterns in it (`exclude`, `per-file-ignores`) are relative to its folder, as a 
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 import os
@@ -18,7 +17,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 import click
-import pathspec
 
 from .discover import relative
 
@@ -66,12 +64,16 @@ class Settings:
     report_unused_ignores: bool = False
 
     @functools.cached_property
-    def _per_file(self) -> list[tuple[pathspec.PathSpec, frozenset[str]]]:
+    def _per_file(self) -> list[tuple[Any, frozenset[str]]]:
+        import pathspec  # only when there are per-file ignores
+
         return [(pathspec.GitIgnoreSpec.from_lines([p]), ids)
                 for p, ids in self.per_file_ignores.items()]
 
     def rules_for(self, path: Path) -> frozenset[str] | None:
         """The rules that run on one file (None: all of them)."""
+        if not self.per_file_ignores:
+            return self.rules
         rel = relative(path, self.root)
         ignored = frozenset().union(*(ids for spec, ids in self._per_file
                                       if spec.match_file(rel))) if rel is not None else None
@@ -198,7 +200,7 @@ def load(paths: Iterable[Path], opts: Options, fail_on: str | None = None) -> Se
     if opts.baseline and opts.write_baseline:
         raise SettingsError("--baseline and --write-baseline cannot be used together")
     if opts.config:
-        table = _table(opts.config)
+        table = _table(opts.config, named=True)
         if table is None:
             raise SettingsError(f"{_shown(opts.config)}: no {TABLE} table")
         source: Path | None = opts.config
@@ -238,16 +240,21 @@ def _shown(path: Path) -> str:
     return rel if rel is not None else str(path)
 
 
-def _table(path: Path) -> dict[str, Any] | None:
+def _table(path: Path, named: bool = False) -> dict[str, Any] | None:
+    """The file's [tool.apigw-lint] table; named: the user gave this file (--config), so it must
+    be TOML even when it has no table."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise SettingsError(f"{_shown(path)}: cannot read: {e.strerror}") from None
+    if not named and b"apigw-lint" not in data:  # no table of ours: no TOML parser to import
+        return None
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     try:
-        with path.open("rb") as f:
-            doc = tomllib.load(f)
-    except OSError as e:
-        raise SettingsError(f"{_shown(path)}: cannot read: {e.strerror}") from None
+        doc = tomllib.loads(data.decode("utf-8"))
     except ValueError as e:  # TOMLDecodeError, or bytes that are not UTF-8
         raise SettingsError(f"{_shown(path)}: not valid TOML: {e}") from None
     tool = doc.get("tool")
@@ -287,6 +294,8 @@ _KEYS = ("select", "extend-select", "ignore", "severity", "exclude", "per-file-i
 
 def _validate(table: Mapping[str, Any], shown: str) -> dict[str, Any]:
     """The table's values, checked and resolved to rule ids."""
+    if not table:
+        return {}  # no configuration: the catalogue need not be loaded
     from apigw_lint.rules import SEVERITIES, aws
 
     def fail(key: str, problem: str) -> SettingsError:
@@ -319,6 +328,7 @@ def _validate(table: Mapping[str, Any], shown: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in table.items():
         if key not in _KEYS:
+            import difflib
             close = difflib.get_close_matches(key, _KEYS, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(_KEYS)})"
             raise SettingsError(f"{shown}: {TABLE} unknown key {key!r}{hint}")

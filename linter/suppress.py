@@ -13,14 +13,16 @@ import io
 import re
 import tokenize
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from apigw_lint import rules
 
-from .python.integrations import Located
 from .settings import UNUSED_IGNORE, UNUSED_IGNORE_NAME, Settings, rule_ids
 
-_MARK = b"apigw-lint"  # no comment can matter in a file without it
+if TYPE_CHECKING:
+    from .python.integrations import Located
+
+MARK = b"apigw-lint"  # no comment can matter in a file without it
 _DIRECTIVE = re.compile(r"#\s*apigw-lint\s*:\s*(?P<rest>.*)")
 # `ignore`, then `[ids]` (and anything after), or nothing but another comment
 _IGNORE = re.compile(r"ignore(?:\[(?P<codes>[^\]]*)\].*|\s*(?:#.*)?)", re.S)
@@ -44,7 +46,7 @@ def apply(found: list[Located], text: bytes | None, yaml: bool, settings: Settin
           ) -> list[Located]:
     """The findings no comment suppresses, plus (with report_unused_ignores) one APIGW000
     finding per comment that suppresses nothing. Problems with a comment are warned about."""
-    if not text or _MARK not in text:
+    if not text or MARK not in text:
         return found
     directives: dict[int, Directive] = {}
     for line, column, comment, alone in (_yaml_comments if yaml else _python_comments)(text):
@@ -88,6 +90,8 @@ def _ran(selected: frozenset[str] | None) -> frozenset[str]:
 
 
 def _unused(directives: Iterable[Directive], ran: frozenset[str]) -> Iterator[Located]:
+    from .python.integrations import Located  # here: that module imports this one (MARK)
+
     for d in directives:
         if d.codes is None:
             if d.used or d.blocked:

@@ -13,6 +13,7 @@ from apigw_lint.rules.values import UNKNOWN
 
 from ..base import ApiResource, Comparison
 from ..discover import may_hold_integration
+from ..suppress import MARK
 from . import codemod
 from .evaluate import Arguments, Entry, Evaluator, Instance, Resource, camel, origin
 from .index import ASSIGN, CallRecord, Scope, Source
@@ -69,11 +70,14 @@ class Integrations:
                                        source.path, (start.line, start.column + 1), m.name))
             found += [(f, m.name, record.node, args, self._anchor(record, args, f.path))
                       for f in findings]
+        # a call's lines matter only to suppression comments; positions cost a codegen
+        spans = MARK in (self.ev.project.files.read(source.path) or b"")
         where = source.positions({node for _, _, call, _, anchor in found
-                                  for node in (call, anchor)})
+                                  for node in ((call, anchor) if spans else (anchor,))})
         return [Located(f, name, (where[a].start.line, where[a].start.column + 1),
                         (where[a].end.line, where[a].end.column + 1),
-                        (where[call].start.line, where[call].end.line),
+                        (where[call if spans else a].start.line,
+                         where[call if spans else a].end.line),
                         codemod.plan(source.path, source.module, call, args, a, f))
                 for f, name, call, args, a in found]
 
