@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import settings
+from .discover import invalid_pattern
 from .report import FORMATS
 
 if TYPE_CHECKING:
@@ -81,6 +82,9 @@ def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statis
     targets = list(paths) or [Path(".")]
     revision = None
     try:
+        bad = invalid_pattern(exclude)
+        if bad is not None:
+            raise settings.SettingsError(f"--exclude: not a gitignore pattern: {bad!r}")
         conf = settings.load(paths, options, fail_on)
         if options.show_settings:
             click.echo(conf.describe(exclude), nl=False)

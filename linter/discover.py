@@ -7,7 +7,7 @@ import functools
 import os
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
     import pathspec
@@ -63,6 +63,16 @@ def _spec(lines: list[str]) -> pathspec.PathSpec:
     import pathspec  # only for --exclude patterns and .gitignore files
 
     return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def invalid_pattern(patterns: Iterable[str]) -> str | None:
+    """The first pattern that is not a valid gitignore pattern (pathspec raises on `\\`)."""
+    for pattern in patterns:
+        try:
+            _spec([pattern])
+        except ValueError:
+            return pattern
+    return None
 
 
 class Walker:
@@ -178,9 +188,14 @@ def relative(path: Path, root: Path) -> str | None:
 
 def _read_gitignore(path: Path) -> pathspec.PathSpec:
     try:
-        return _spec(path.read_text(encoding="utf-8", errors="replace").splitlines())
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return _spec([])
+    try:
+        return _spec(lines)
+    except ValueError:  # git skips a line that is no pattern; so do we
+        bad = {line for line in lines if invalid_pattern([line]) is not None}
+        return _spec([line for line in lines if line not in bad])
 
 
 def _ancestor_gitignores(root: Path) -> list[tuple[Path, pathspec.PathSpec]]:

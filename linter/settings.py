@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 import click
 
-from .discover import relative
+from .discover import invalid_pattern, relative
 
 TABLE = "[tool.apigw-lint]"
 # The linter's own pseudo-rule (suppress.py): a suppression comment that suppresses nothing.
@@ -336,6 +336,9 @@ def _validate(table: Mapping[str, Any], shown: str) -> dict[str, Any]:
             out[key] = selected(key, value)
         elif key == "exclude":
             out[key] = strings(key, value)
+            bad = invalid_pattern(out[key])
+            if bad is not None:
+                raise fail(key, f"not a gitignore pattern: {bad!r}")
         elif key == "fail-on":
             out[key] = one_of(key, value, SEVERITIES)
         elif key == "severity":
@@ -350,6 +353,9 @@ def _validate(table: Mapping[str, Any], shown: str) -> dict[str, Any]:
         elif key == "per-file-ignores":
             out[key] = {pattern: selected(f"{key}.{_toml(pattern)}", ids)
                         for pattern, ids in table_of(key, value).items()}
+            bad = invalid_pattern(out[key])
+            if bad is not None:
+                raise fail(key, f"not a gitignore pattern: {bad!r}")
         else:  # api-protocols
             out[key] = {api: one_of(f"{key}.{_toml(api)}", p, aws.PROTOCOLS)
                         for api, p in table_of(key, value).items()}

@@ -227,3 +227,19 @@ def test_control_characters_never_reach_the_terminal(lint, tmp_path: Path) -> No
     run = lint("main.py", cwd=tmp_path)
     assert run.stdout.count("\n") == 1 and "\x1b" not in run.stdout, run.stdout
     assert run.stdout.rstrip().endswith("(x\\x0a\\x1b[2J)")
+
+
+def test_patterns_that_are_not_gitignore_patterns(lint, tmp_path: Path) -> None:
+    """pathspec raises on a lone backslash: in a .gitignore the line is skipped (as git does), on
+    the command line or in the configuration it is a usage error naming it."""
+    (tmp_path / "good.py").write_text(GOOD)
+    (tmp_path / ".gitignore").write_text("ignored/\n\\\n")
+    (tmp_path / "ignored").mkdir()
+    (tmp_path / "ignored" / "x.py").write_text(GOOD)
+    run = lint("--format", "json", ".", cwd=tmp_path)
+    assert run.found() == [("APIGW030", 4)] and "Traceback" not in run.stderr, run.stderr
+    bad = lint("--exclude", "\\", ".", cwd=tmp_path)
+    assert (bad.code, bad.stderr.strip()) == (2, "apigw-lint: --exclude: not a gitignore pattern: '\\\\'")
+    (tmp_path / "pyproject.toml").write_text('[tool.apigw-lint]\nexclude = ["\\\\"]\n')
+    bad = lint(".", cwd=tmp_path)
+    assert bad.code == 2 and "exclude: not a gitignore pattern" in bad.stderr, bad.stderr
