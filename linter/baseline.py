@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable
@@ -42,6 +41,8 @@ def write(file: Path, reports: Iterable[Report]) -> int:
     text = json.dumps({"version": VERSION, "findings": entries}, indent=2) + "\n"
     folder = _folder(file)
     try:
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .cache import digest
 from .discover import (PROJECT_FILES, Unreadable, Walker, may_hold_integration, project_root,
                        read)
 from .settings import Settings
@@ -36,6 +35,7 @@ class Result:
     skipped: list | None = None  # with --show-skipped: skipped.Skipped, checks kept silent
 
 
+_WAITING_BYTES = 4_000_000  # non-candidates' contents held before hashing, at most
 # A report's fix outside a --fix run (other processes, the cache): only that there is one.
 FIXABLE = "fixable"
 
@@ -87,6 +87,8 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), settings: Settings |
     result.files = len(targets)
     data: dict[Path, bytes | None] = dict(contents or {})
     digests: dict[Path, str] = {}  # the other files' contents, as the cache compares them
+    pending: list[tuple[Path, bytes | None]] = []  # not hashed yet
+    waiting = 0
     candidates = []
     yaml_candidates = []
     for path, root in targets.values():
@@ -104,11 +106,19 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), settings: Settings |
         elif may_hold_integration(data[path]):
             candidates.append((path, root))
             continue
-        # only the files checked keep their contents: memory stays flat
+        # only the files checked keep their contents: memory stays flat. The cache compares
+        # the others by digest, needed only once a Python file is to be checked: until then
+        # (a pre-commit run on files without integrations) a few MB wait, and hashlib's import
+        # (OpenSSL, a fifth of such a run) is never paid.
+        content = data.pop(path)
         if cache:
-            digests[path] = digest(data.pop(path))
-        else:
-            del data[path]
+            pending.append((path, content))
+            waiting += len(content or b"")
+            if candidates or waiting > _WAITING_BYTES:
+                _hash(pending, digests)
+                waiting = 0
+    if cache and candidates:
+        _hash(pending, digests)
     total = len(candidates) + len(yaml_candidates)
     if candidates:
         from .parallel import check_projects
@@ -127,6 +137,14 @@ def _told(items: list[Any], progress: Callable[[int, int], None] | None, done: i
         yield item
         if progress:
             progress(n, total)
+
+
+def _hash(pending: list[tuple[Path, bytes | None]], digests: dict[Path, str]) -> None:
+    from .cache import digest
+
+    for path, content in pending:
+        digests[path] = digest(content or b"")
+    pending.clear()
 
 
 def _on_error(result: Result) -> Any:
