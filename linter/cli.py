@@ -74,7 +74,7 @@ def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statis
                   options: settings.Options) -> None:
     """Lint Pulumi programs under PATHS (default: the current folder)."""
     from apigw_lint.linter import baseline, report, terminal
-    from apigw_lint.linter.lint import lint
+    from apigw_lint.linter.lint import Run, lint
 
     for flag, given in (("--statistics", statistics), ("--show-skipped", show_skipped)):
         if given and fmt not in ("text", "json"):
@@ -102,8 +102,8 @@ def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statis
             sys.exit(2)
     with revision or contextlib.nullcontext(), terminal.progress(wanted=not quiet) as progress:
         def run(contents: dict[Path, bytes] | None = None) -> Result:
-            return lint(targets, exclude, conf, revision, progress, contents, show_skipped, jobs,
-                        not no_cache, fixing=fix or diff)
+            return lint(targets, exclude, Run(conf, revision, show_skipped, fix or diff),
+                        progress=progress, contents=contents, jobs=jobs, cache=not no_cache)
 
         if fix or diff:
             from apigw_lint.linter import fix as fixing

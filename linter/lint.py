@@ -46,8 +46,8 @@ class Run:
 
     settings: Settings
     base: Any = None  # base.Revision (--base), or None
-    show_skipped: bool = False
-    fixing: bool = False
+    show_skipped: bool = False  # list the checks an unknown value kept silent (result.skipped)
+    fixing: bool = False  # reports carry the fixes themselves (fix.py): they stay in-process
 
 
 def display(path: Path) -> str:
@@ -57,22 +57,21 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def lint(paths: list[Path], excludes: tuple[str, ...] = (), settings: Settings | None = None,
-         base: Any = None, progress: Callable[[int, int], None] | None = None,
-         contents: dict[Path, bytes] | None = None, show_skipped: bool = False,
-         jobs: int | None = None, cache: bool = True, fixing: bool = False) -> Result:
-    """base: a base.Revision to compare with (--base), or None. progress, if given, hears
-    (files checked, files to check) as files are checked. contents: files' text to use instead
-    of what is on disk (fixes not written yet). show_skipped: list the checks an unknown value
-    kept silent in result.skipped. jobs: worker processes for Python files (None: one per CPU,
-    at most one per project). cache: reuse and keep results (cache.py). fixing: reports carry
-    the fixes themselves (fix.py), which stay in this process."""
-    run = Run(settings or Settings(), base, show_skipped, fixing)
+def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = None, *,
+         progress: Callable[[int, int], None] | None = None,
+         contents: dict[Path, bytes] | None = None, jobs: int | None = None,
+         cache: bool = True) -> Result:
+    """run: what checking needs (configuration, --base, --show-skipped, --fix). progress, if
+    given, hears (files checked, files to check) as files are checked. contents: files' text to
+    use instead of what is on disk (fixes not written yet). jobs: worker processes for Python
+    files (None: one per CPU, at most one per project). cache: reuse and keep results
+    (cache.py)."""
+    run = run or Run(Settings())
     # what only this process can do, or the cache cannot key: in this process, not kept
-    if contents is not None or show_skipped or fixing:
+    if contents is not None or run.show_skipped or run.fixing:
         jobs, cache = 1, False
     walker = Walker(excludes, run.settings.excludes())
-    result = Result(skipped=[] if show_skipped else None)
+    result = Result(skipped=[] if run.show_skipped else None)
     # each file once, however many links or arguments lead to it: (device, inode) -> (path, root)
     targets: dict[tuple[int, int], tuple[Path, Path]] = {}
     for given in paths:
