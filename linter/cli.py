@@ -29,6 +29,17 @@ class _LintByDefault(click.Group):
                 args = ["check", *args]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx: click.Context) -> None:
+        """The last line of defence: a bug outside the per-file guards is one line, exit 2."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort,
+                SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - never a traceback
+            click.echo(f"apigw-lint: internal error: {exc!r}", err=True)
+            sys.exit(2)
+
 
 @click.group(cls=_LintByDefault, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="apigw-lint", prog_name="apigw-lint")

@@ -243,3 +243,21 @@ def test_patterns_that_are_not_gitignore_patterns(lint, tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.apigw-lint]\nexclude = ["\\\\"]\n')
     bad = lint(".", cwd=tmp_path)
     assert bad.code == 2 and "exclude: not a gitignore pattern" in bad.stderr, bad.stderr
+
+
+def test_a_bug_anywhere_is_one_line_and_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                ) -> None:
+    """Outside the per-file guards (a broken install, a bug in the report), the command still
+    prints one line and exits 2. In process: nothing outside can make the code raise there."""
+    from click.testing import CliRunner
+
+    from apigw_lint.linter import cli, lint
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise ImportError("no module named 'libcst'")
+
+    monkeypatch.setattr(lint, "lint", broken)
+    (tmp_path / "good.py").write_text(GOOD)
+    result = CliRunner().invoke(cli.main, [str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == "apigw-lint: internal error: ImportError(\"no module named 'libcst'\")"
