@@ -72,6 +72,14 @@ def mixed_protocol(m):
 )
 def unknown_argument(m):
     for arg in m.extra_args:
+        # A valid name in the other spelling (camelCase in Python, snake_case in YAML) is never
+        # valid where it is written: the other spelling is meant. Else the closest name.
+        if arg in aws.PROPERTIES or arg in aws.SNAKE_TO_CAMEL:
+            meant = aws.PROPERTIES.get(arg) or aws.SNAKE_TO_CAMEL[arg]
+            yield Hit((arg,), f"Integration takes no argument '{arg}'; did you mean {meant}?",
+                      fix=f"Rename it to {meant}.", edit=Edit(RENAME, aws.SNAKE_TO_CAMEL.get(
+                          meant, meant)))
+            continue
         names = list(aws.SNAKE_TO_CAMEL) if "_" in arg or arg.islower() else list(aws.PROPERTIES)
         close = difflib.get_close_matches(arg, names, n=1, cutoff=0.75)
         hint = f"; did you mean {close[0]}?" if close else "."

@@ -161,6 +161,18 @@ def test_unknown_argument_suggests_the_closest_name():
     assert any("'tags'." in msg for msg in messages)
 
 
+def test_a_valid_name_in_the_other_spelling_suggests_this_spelling():
+    """camelCase in Python (integrationType=) means integration_type; snake_case in YAML means
+    the camelCase name: never 'did you mean' the very name written."""
+    for written, meant in (("integrationType", "integration_type"),
+                           ("integration_type", "integrationType")):
+        found = [f for f in run(model(samples.HTTP_LAMBDA, extra_args=(written,)))
+                 if f.rule == "APIGW048"]
+        assert [f.message for f in found] == [
+            f"APIGW048 Integration takes no argument '{written}'; did you mean {meant}?"]
+        assert found[0].edit is not None and found[0].edit.value == "integrationType"
+
+
 def test_redaction_never_touches_the_rule_id():
     m = model({**samples.HTTP_PRIVATE, "connectionType": "INTERNET", "connectionId": "0"},
               secret=frozenset({"connectionId"}))
