@@ -35,6 +35,10 @@ from typing import Callable
 
 import corpus  # bench/corpus.py (this folder is on sys.path when the script runs)
 
+# An installed package has its bytecode compiled (pip does it at install time); an environment
+# with PYTHONDONTWRITEBYTECODE set would charge this editable checkout's modules a compile on
+# every run, and no baseline. The warm-up round writes the bytecode, as an install would.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 BENCH = Path(__file__).resolve().parent
 PYTHON = sys.executable
 LINT = str(Path(sys.executable).with_name("apigw-lint"))

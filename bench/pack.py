@@ -13,12 +13,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import itertools
+import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+# An installed package has its bytecode compiled (pip does it at install time); an environment
+# with PYTHONDONTWRITEBYTECODE set would charge this editable checkout's modules a compile on
+# every run, and no baseline. The warm-up round writes the bytecode, as an install would.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
