@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable
 
+from .atomic import replace
 from .lint import Report
 
 VERSION = 1
@@ -39,18 +40,8 @@ def write(file: Path, reports: Iterable[Report]) -> int:
                for (p, res, rule, prop), n in sorted(
                    counts.items(), key=lambda kv: (kv[0][0], kv[0][1] or "", *kv[0][2:]))]
     text = json.dumps({"version": VERSION, "findings": entries}, indent=2) + "\n"
-    folder = _folder(file)
     try:
-        import tempfile
-
-        fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(text)
-            os.replace(tmp, file)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        replace(file, text.encode("utf-8"))
     except OSError as e:
         raise BaselineError(f"baseline {file}: cannot write: {e.strerror}") from None
     return sum(counts.values())

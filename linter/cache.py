@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .atomic import replace
 from .discover import Unreadable, Walker, read
 
 if TYPE_CHECKING:
@@ -118,14 +119,9 @@ class Cache:
         path = self._entry(root, unit)
         text = json.dumps({"inputs": {"reads": inputs.reads, "probes": inputs.probes,
                                       "listings": inputs.listings}, "result": saved})
-        import tempfile
-
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "w") as f:
-                f.write(text)
-            os.replace(tmp, path)  # readers see the old entry or the new one, never half
+            replace(path, text.encode(), 0o600)  # readers see the old entry or the new, never half
         except OSError:
             pass  # a cache that cannot be written only costs time
 

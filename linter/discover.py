@@ -179,6 +179,14 @@ class Walker:
         return out
 
 
+def display(path: Path) -> str:
+    """A path as findings and messages print it: relative to the working folder when under it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def relative(path: Path, root: Path) -> str | None:
     """path relative to root (posix), None when it is not under root."""
     rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))

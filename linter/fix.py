@@ -3,17 +3,17 @@ passes until none is left, keep only results that still parse and compile, then 
 changed file atomically or print its unified diff."""
 from __future__ import annotations
 
-import contextlib
 import difflib
 import io
 import os
 import stat
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .lint import Result, display
+from .atomic import replace
+from .discover import display
+from .lint import Result
 
 # A fix can make another finding fixable (a renamed integration_type shows that a Lambda
 # integration's method is wrong); a bound keeps a bug from looping.
@@ -107,18 +107,7 @@ def _write(path: Path, data: bytes, expected: bytes) -> str | None:
             return "the file is read-only"
         if real.read_bytes() != expected:
             return "the file changed while it was being fixed"
-        fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.chmod(tmp, stat.S_IMODE(st.st_mode))
-            os.replace(tmp, real)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        replace(real, data, stat.S_IMODE(st.st_mode), sync=True)
     except OSError as e:
         return f"cannot write it: {e.strerror or e}"
     return None

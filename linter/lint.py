@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .discover import (PROJECT_FILES, Unreadable, Walker, may_hold_integration, project_root,
-                       read)
+from .discover import (PROJECT_FILES, Unreadable, Walker, display, may_hold_integration,
+                       project_root, read)
 from .settings import Settings
 
 
@@ -48,13 +48,6 @@ class Run:
     base: Any = None  # base.Revision (--base), or None
     show_skipped: bool = False  # list the checks an unknown value kept silent (result.skipped)
     fixing: bool = False  # reports carry the fixes themselves (fix.py): they stay in-process
-
-
-def display(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = None, *,

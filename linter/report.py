@@ -3,7 +3,6 @@ rule; and the report written to a file at once. SARIF lives in sarif.py."""
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -140,18 +139,7 @@ def junit(reports: list[Report]) -> str:
 
 
 def write(path: Path, content: str) -> None:
-    """Replace path with content at once, through a temporary file in the same folder, so that
-    nobody reads half a report."""
-    import tempfile
+    """Replace path with content at once, so that nobody reads half a report."""
+    from .atomic import replace
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(content)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # as a plain open() would have made it, not mkstemp's 0600
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    replace(path, content.encode("utf-8"))

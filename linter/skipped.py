@@ -15,7 +15,7 @@ from typing import Any
 from apigw_lint.rules import aws, model, resources
 from apigw_lint.rules.trace import ANY_ARGUMENT, Skip
 
-from .lint import display
+from .discover import display
 
 API_NOT_RESOLVED = "API not resolved"
 

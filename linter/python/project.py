@@ -64,7 +64,7 @@ class Files:
                 try:
                     self._sources[path] = index(path, parse(data))
                 except Unparsable as e:
-                    self.on_syntax_error(f"{_display(path)}:{e}")
+                    self.on_syntax_error(f"{discover.display(path)}:{e}")
         return self._sources[path]
 
     def project(self, path: Path, fallback: Path) -> "Project":
@@ -133,10 +133,3 @@ class Project:
 @functools.lru_cache(maxsize=None)
 def _whole_word(word: str) -> re.Pattern[bytes]:
     return re.compile(rb"(?<![A-Za-z0-9_])" + re.escape(word.encode()) + rb"(?![A-Za-z0-9_])")
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
