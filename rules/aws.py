@@ -135,7 +135,9 @@ HTTP_URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 
 # --- Lambda permissions that let API Gateway invoke a function
 APIGATEWAY_PRINCIPAL = "apigateway.amazonaws.com"
-INVOKE_ACTIONS = ("lambda:InvokeFunction", "lambda:*")
+# IAM action names are case-insensitive; Lambda's AddPermission takes `lambda:NAME`, `lambda:*` or
+# `*` (no partial wildcards), so these are every spelling that grants invoke, lower-cased.
+INVOKE_ACTIONS = frozenset({"lambda:invokefunction", "lambda:*", "*"})
 
 # --- quotas
 INTEGRATIONS_PER_API = 300

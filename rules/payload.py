@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import aws, samples, sources as src
-from .catalogue import ERROR, LINTER, WARNING, Example, Hit, rule
+from .catalogue import ERROR, INFO, LINTER, WARNING, Example, Hit, rule
 from .generic import shown
 from .values import ABSENT, UNKNOWN
 
@@ -59,7 +59,7 @@ def payload_format_version_2(m):
 
 
 @rule(
-    id="APIGW012", name="apigw-payload-format-version-implicit", severity=WARNING,
+    id="APIGW012", name="apigw-payload-format-version-implicit", severity=INFO,
     engines=(LINTER,),
     title="HTTP Lambda integration relying on the provider's 1.0 default",
     summary="An HTTP API Lambda integration does not set payloadFormatVersion.",

@@ -57,7 +57,7 @@ def permission_lets_apigateway_invoke(permission_props: Mapping[str, Any]) -> An
     action = permission_props.get(PERMISSION_ACTION, UNKNOWN)
     if not isinstance(principal, str) or not isinstance(action, str):
         return UNKNOWN
-    return principal == aws.APIGATEWAY_PRINCIPAL and action in aws.INVOKE_ACTIONS
+    return principal == aws.APIGATEWAY_PRINCIPAL and action.lower() in aws.INVOKE_ACTIONS
 
 
 def state_machine_type(machine_props: Mapping[str, Any]) -> Any:

@@ -41,13 +41,17 @@ def websocket_only_property(m):
     id="APIGW040", name="apigw-websocket-proxy-templates", severity=INFO,
     title="Templates or passthrough on a WebSocket proxy integration",
     summary="A WebSocket AWS_PROXY or HTTP_PROXY integration sets requestTemplates, "
-            "templateSelectionExpression or passthroughBehavior.",
+            "templateSelectionExpression, or a passthroughBehavior other than the default "
+            "WHEN_NO_MATCH.",
     rationale="Proxy integrations pass the request through untouched; mapping templates and "
-              "passthrough behaviour apply only to AWS, HTTP and MOCK integrations.",
+              "passthrough behaviour apply only to AWS, HTTP and MOCK integrations. Writing the "
+              "default WHEN_NO_MATCH changes nothing, so it is not reported.",
     sources=(src.XFORM, src.PASS),
     fix="Remove them, or use a non-proxy integration (AWS or HTTP) if you need transformations.",
     valid=[Example(samples.WS_LAMBDA, protocol=aws.WEBSOCKET),
-           Example(samples.WS_LAMBDA_CUSTOM, protocol=aws.WEBSOCKET)],
+           Example(samples.WS_LAMBDA_CUSTOM, protocol=aws.WEBSOCKET),
+           Example({**samples.WS_LAMBDA, "passthroughBehavior": "WHEN_NO_MATCH"},
+                   protocol=aws.WEBSOCKET, title="the default, written: it changes nothing")],
     invalid=[Example({**samples.WS_LAMBDA, "requestTemplates": {"$default": "{}"}},
                      protocol=aws.WEBSOCKET),
              Example({**samples.WS_PRIVATE, "passthroughBehavior": "NEVER"},
@@ -57,7 +61,7 @@ def websocket_proxy_templates(m):
     if m.protocol != aws.WEBSOCKET or m.type not in aws.PROXY_TYPES:
         return
     for prop in (*_TEMPLATES, "passthroughBehavior"):
-        if m.written(prop):
+        if m.written(prop) and m.get(prop) != aws.PROVIDER_DEFAULTS.get(prop):
             yield Hit((prop,), f"{prop} is not applied to {m.type} integrations, which pass the "
                                "request through unchanged.")
 

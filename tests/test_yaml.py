@@ -121,7 +121,7 @@ def test_protocol_from_api_reference(tmp_path: Path, protocol: str, rules: list[
       integrationType: HTTP_PROXY
       integrationMethod: ANY
       integrationUri: https://example.com
-      passthroughBehavior: WHEN_NO_MATCH
+      passthroughBehavior: NEVER
       timeoutMilliseconds: 29500
 """, protocol)
     _, findings, _ = lint(tmp_path)

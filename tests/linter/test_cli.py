@@ -178,10 +178,10 @@ def test_text_output_and_exit_codes(lint, tmp_path: Path) -> None:
     """)
     run = lint(tmp_path, cwd=tmp_path)
     assert run.code == 1
-    assert run.stdout.startswith("main.py:3:1: APIGW012 [warning] payloadFormatVersion"), run.stdout
+    assert run.stdout.startswith("main.py:3:1: APIGW012 [info] payloadFormatVersion"), run.stdout
     assert run.stdout.rstrip().endswith("(x)")
-    assert lint("--fail-on", "error", tmp_path).code == 0  # only a warning
-    assert lint("--fail-on", "warning", tmp_path).code == 1
+    assert lint("--fail-on", "warning", tmp_path).code == 0  # only an info finding
+    assert lint("--fail-on", "info", tmp_path).code == 1
     assert lint("check", tmp_path).code == 1
     assert lint("--format", "xml", tmp_path).code == 2
     assert lint(tmp_path / "missing").code == 2
@@ -249,6 +249,13 @@ def test_symlink_loop_and_dangling_link(lint, tmp_path: Path) -> None:
      'principal="apigateway.amazonaws.com", function=f)', []),
     ('aws.lambda_.Permission("p", action="lambda:InvokeFunction", '
      'principal="apigateway.amazonaws.com", function=other.name)', [("APIGW021", 7)]),
+    # IAM action names are case-insensitive; `lambda:*` and `*` grant invoke too
+    ('aws.lambda_.Permission("p", action="lambda:invokeFunction", '
+     'principal="apigateway.amazonaws.com", function=fn.name)', []),
+    ('aws.lambda_.Permission("p", action="*", '
+     'principal="apigateway.amazonaws.com", function=fn.name)', []),
+    ('aws.lambda_.Permission("p", action="lambda:InvokeFunctionUrl", '
+     'principal="apigateway.amazonaws.com", function=fn.name)', [("APIGW021", 7)]),
 ])
 def test_lambda_permission_across_the_project(lint, tmp_path: Path, permission: str,
                                               expected: list) -> None:

@@ -69,7 +69,7 @@ aws.apigatewayv2.Integration(
 )
 '''
 # what PROGRAM holds: (rule, severity, line, end_line)
-EXPECTED = [("APIGW030", "error", 16, 16), ("APIGW012", "warning", 19, 24),
+EXPECTED = [("APIGW030", "error", 16, 16), ("APIGW012", "info", 19, 24),
             ("APIGW040", "info", 31, 31), ("APIGW030", "error", 40, 40)]
 
 YAML_PROGRAM = '''
