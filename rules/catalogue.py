@@ -56,6 +56,8 @@ class Example:
     context: Mapping[str, Any] = field(default_factory=dict)
     title: str = ""
     engines: tuple[str, ...] = BOTH  # where this example's expectation holds
+    # other rules an invalid example reports too, on purpose (a valid example reports nothing)
+    also: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         unknown = set(self.context) - set(CONTEXT_KEYS)
@@ -122,6 +124,8 @@ class Rule:
     valid: tuple[Example, ...]
     invalid: tuple[Example, ...]
     check: Callable[[Integration], Iterable[Hit]] = field(repr=False, compare=False)
+    # the inputs (camelCase properties, or "protocol") whose being UNKNOWN silences the rule
+    decisive: tuple[str, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)  # JSON schema properties
 
     def findings(self, m: Integration) -> Iterator[Finding]:
@@ -142,13 +146,15 @@ RULES: dict[str, Rule] = {}
 
 def rule(*, id: str, name: str, title: str, severity: str, summary: str, rationale: str,
          sources: Iterable[str], fix: str, valid: Iterable[Example], invalid: Iterable[Example],
-         engines: tuple[str, ...] = BOTH, options: Mapping[str, Any] | None = None
+         decisive: Iterable[str], engines: tuple[str, ...] = BOTH,
+         options: Mapping[str, Any] | None = None
          ) -> Callable[[Callable[[Integration], Iterable[Hit]]], Callable]:
     def register(check: Callable[[Integration], Iterable[Hit]]) -> Callable:
         if id in RULES:
             raise ValueError(f"{id} registered twice")
         RULES[id] = Rule(id, name, title, severity, tuple(engines), summary, rationale,
-                         tuple(sources), fix, tuple(valid), tuple(invalid), check, options or {})
+                         tuple(sources), fix, tuple(valid), tuple(invalid), check,
+                         tuple(decisive), options or {})
         return check
     return register
 

@@ -26,6 +26,7 @@ def _internet(m) -> bool:
     rationale="The provider rejects other values and fails the preview.",
     sources=(src.API_REF,),
     fix="Use VPC_LINK for a private integration, else leave connectionType out (INTERNET).",
+    decisive=("connectionType",),
     valid=[Example(samples.HTTP_PRIVATE)],
     invalid=[Example({**samples.HTTP_PRIVATE, "connectionType": "VPC"})],
 )
@@ -41,6 +42,7 @@ def connection_type_enum(m):
               "connectionId; without it AWS cannot create the integration.",
     sources=(src.API_REF, src.PRIV),
     fix="Set connectionId to the VPC link's id.",
+    decisive=("connectionType", "connectionId"),
     valid=[Example(samples.HTTP_PRIVATE)],
     invalid=[Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "connectionId"}),
              Example({**samples.WS_PRIVATE, "connectionId": ""}, protocol=aws.WEBSOCKET)],
@@ -61,9 +63,11 @@ def vpc_link_connection_id(m):
               "which for a private backend fails at deploy or at run time.",
     sources=(src.API_REF, src.PRIV),
     fix="Set connectionType to VPC_LINK.",
+    decisive=("connectionType",),
     valid=[Example(samples.HTTP_PRIVATE)],
     invalid=[Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "connectionType"},
-                     title="listener ARN over the default INTERNET connection (error)"),
+                     title="listener ARN over the default INTERNET connection (error)",
+                     also=("APIGW017",)),  # without VPC_LINK the URI must be a URL
              Example({**samples.WS_PRIVATE, "connectionType": "INTERNET"}, protocol=aws.WEBSOCKET)],
 )
 def connection_id_internet(m):
@@ -86,8 +90,11 @@ def connection_id_internet(m):
               "listener or Cloud Map service; AWS rejects other types at deploy.",
     sources=(src.API_REF, src.PRIV),
     fix="Use integrationType HTTP_PROXY.",
+    decisive=("connectionType", "integrationType", "protocol"),
     valid=[Example(samples.HTTP_PRIVATE)],
-    invalid=[Example({**samples.HTTP_PRIVATE, "integrationType": "AWS_PROXY"})],
+    invalid=[Example({**samples.HTTP_PRIVATE, "integrationType": "AWS_PROXY"},
+                     # AWS_PROXY makes it a Lambda integration, which the rest contradicts
+                     also=("APIGW012", "APIGW014", "APIGW019"))],
 )
 def http_private_type(m):
     if m.protocol == aws.HTTP and _private(m) and m.type is not None and m.type != "HTTP_PROXY":
@@ -105,6 +112,7 @@ def http_private_type(m):
     sources=(src.API_REF, src.PRIV),
     fix="Use the listener's arn (aws.lb.Listener), not the load balancer's, or the Cloud Map "
         "service's arn.",
+    decisive=("connectionType", "protocol", "integrationUri"),
     valid=[Example(samples.HTTP_PRIVATE),
            Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "integrationUri"},
                    context={"uri_from": "listener"})],
@@ -133,6 +141,7 @@ def http_private_uri(m):
     sources=(src.PRIV, src.WS_INT, "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
                              "http-api-vpc-links.html"),
     fix="HTTP APIs: aws.apigatewayv2.VpcLink; WebSocket APIs: aws.apigateway.VpcLink.",
+    decisive=("protocol",),
     valid=[Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "connectionId"},
                    context={"vpc_link": "v2"}),
            Example({k: v for k, v in samples.WS_PRIVATE.items() if k != "connectionId"},
@@ -158,6 +167,7 @@ def vpc_link_version(m):
               "the NLB's DNS name; listener ARNs are an HTTP API concept.",
     sources=(src.WS_INT, "https://repost.aws/knowledge-center/api-gateway-vpc-link-integration"),
     fix="Use integrationType HTTP or HTTP_PROXY and the NLB's URL as integrationUri.",
+    decisive=("connectionType", "protocol"),
     valid=[Example(samples.WS_PRIVATE, protocol=aws.WEBSOCKET)],
     invalid=[Example({**samples.WS_PRIVATE, "integrationUri": samples.LISTENER_ARN},
                      protocol=aws.WEBSOCKET),
@@ -186,6 +196,7 @@ def websocket_private_uri(m):
               "to verify; anywhere else it does nothing, which hides the real TLS setup.",
     sources=(src.API_REF, src.PRIV),
     fix="Remove tlsConfig, or make the integration a VPC_LINK integration on an HTTP API.",
+    decisive=(),
     valid=[Example({**samples.HTTP_PRIVATE, "tlsConfig": {"serverNameToVerify": "api.internal"}})],
     invalid=[Example({**samples.HTTP_PUBLIC, "tlsConfig": {"serverNameToVerify": "api.internal"}}),
              Example({**samples.WS_PRIVATE, "tlsConfig": {"serverNameToVerify": "api.internal"}},

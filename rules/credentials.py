@@ -19,6 +19,7 @@ from .methods import is_lambda_uri
               "non-role ARNs fail at deploy or at run time.",
     sources=(src.API_REF, src.SVC),
     fix="Use the ARN of a role that apigateway.amazonaws.com can assume (role.arn).",
+    decisive=("credentialsArn",),
     valid=[Example(samples.SQS_SEND),
            Example({**samples.SQS_SEND, "credentialsArn": "arn:aws:iam::123456789012:"
                                                            "${stageVariables.role}"})],
@@ -51,6 +52,7 @@ def credentials_arn_form(m):
     fix="Add an aws.lambda_.Permission with principal apigateway.amazonaws.com and action "
         "lambda:InvokeFunction on the function (source_arn: the API's execution_arn + '/*/*'), "
         "or set credentialsArn to a role that may invoke it.",
+    decisive=("integrationType",),
     valid=[Example({"integrationType": "AWS_PROXY", "payloadFormatVersion": "2.0"},
                    context={"uri_from": "lambda", "lambda_permission": True})],
     invalid=[Example({"integrationType": "AWS_PROXY", "payloadFormatVersion": "2.0"},

@@ -20,6 +20,7 @@ from .generic import enum_hit
              "http-api-develop-integrations.html"),
     fix="Use AWS_PROXY (a Lambda function, or an AWS service with integrationSubtype) or "
         "HTTP_PROXY; a MOCK response on an HTTP API needs a Lambda or a route without one.",
+    decisive=("integrationType", "protocol"),
     valid=[Example(samples.HTTP_PUBLIC),
            Example(samples.WS_MOCK, protocol=aws.WEBSOCKET, title="MOCK on a WebSocket API")],
     invalid=[Example({"integrationType": "MOCK"}, title="MOCK on an HTTP API"),
@@ -41,8 +42,10 @@ def http_api_integration_type(m):
               "preview fails before the program's other resources are planned.",
     sources=(src.API_REF,),
     fix="Use one of AWS, AWS_PROXY, HTTP, HTTP_PROXY, MOCK, in upper case.",
+    decisive=("integrationType",),
     valid=[Example(samples.HTTP_LAMBDA)],
-    invalid=[Example({**samples.HTTP_LAMBDA, "integrationType": "aws_proxy"}),
+    invalid=[Example({**samples.HTTP_LAMBDA, "integrationType": "aws_proxy"},
+                     also=("APIGW011",)),  # not AWS_PROXY, so not a Lambda proxy for 2.0
              Example({**samples.HTTP_PUBLIC, "integrationType": "HTTPS_PROXY"}, protocol=None)],
 )
 def integration_type_enum(m):

@@ -23,6 +23,7 @@ from .values import ABSENT, UNKNOWN, known_items
         "replacement knowingly (make the policy advisory).",
     options={"stateFile": {"type": "string",
                            "description": "path of a `pulumi stack export` JSON file"}},
+    decisive=("integrationSubtype",),
     valid=[Example(samples.HTTP_LAMBDA, context={"previous": {"integrationType": "AWS_PROXY"}})],
     invalid=[Example(samples.HTTP_PUBLIC, context={"previous": {"integrationType": "AWS_PROXY"}}),
              Example(samples.SQS_SEND, context={"previous": {
@@ -57,6 +58,7 @@ def replacement(m):
     sources=(src.API_REF,),
     fix="Shorten the value (move long templates to a file you read at run time only if they "
         "still fit), or fill in the empty one.",
+    decisive=("description", "tlsConfig"),
     valid=[Example({**samples.HTTP_LAMBDA, "description": "Orders API: Lambda proxy"})],
     invalid=[Example({**samples.HTTP_LAMBDA, "description": "x" * 1025}),
              Example({**samples.HTTP_PRIVATE, "tlsConfig": {"serverNameToVerify": ""}})],
@@ -83,6 +85,7 @@ def length_limits(m):
              src.QUOTA_WS),
     fix="Share integrations between routes (one integration can serve many routes), or split "
         "the API.",
+    decisive=(),
     valid=[Example(samples.HTTP_LAMBDA, context={"siblings": 10})],
     invalid=[Example(samples.HTTP_LAMBDA, context={"siblings": aws.INTEGRATIONS_PER_API})],
 )

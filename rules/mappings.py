@@ -37,6 +37,7 @@ def response_mappings(m):
               "(append:path) are rejected at deploy.",
     sources=(src.PM,),
     fix="Rewrite the key as ACTION:header.NAME, ACTION:querystring.NAME or overwrite:path.",
+    decisive=("requestParameters", "protocol"),
     valid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {
         "append:header.x-request-id": "$context.requestId", "overwrite:path": "$request.path",
         "remove:querystring.debug": "''"}})],
@@ -61,6 +62,7 @@ def http_mapping_key(m):
               "headers, and rejects the integration at deploy.",
     sources=(src.PM,),
     fix="Map the value to a header of your own, for example x-original-authorization.",
+    decisive=("protocol", "requestParameters", "responseParameters"),
     valid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {
         "append:header.x-user-id": "$context.authorizer.claims.sub"}})],
     invalid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {
@@ -90,6 +92,7 @@ def reserved_header(m):
               "belongs in responseParameters. Several variables in one value need the ${} form.",
     sources=(src.PM,),
     fix="Use $request.*, $context.*, $stageVariables.* or a static value.",
+    decisive=("requestParameters", "protocol"),
     valid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {
         "append:header.x-source": "api-${context.stage}-${request.header.x-client}"}})],
     invalid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {
@@ -114,6 +117,7 @@ def http_mapping_source(m):
               "empty value to mean 'delete this key'. remove: keys take a placeholder such as ''.",
     sources=(src.PM, src.API_REF),
     fix="Give every mapping a value of 1-512 characters; for remove:... use \"''\".",
+    decisive=("requestParameters",),
     valid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {"remove:header.x-debug": "''"}})],
     invalid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {"remove:header.x-debug": ""}}),
              Example({**samples.WS_HTTP, "requestParameters": {
@@ -142,6 +146,7 @@ def mapping_value_length(m):
     sources=(src.WS_MAP,),
     fix="Key: integration.request.header.NAME; value: route.request.header.NAME, "
         "context.connectionId, stageVariables.NAME or 'static'.",
+    decisive=("requestParameters", "protocol"),
     valid=[Example({**samples.WS_PRIVATE, "requestParameters": {
         "integration.request.header.connectionId": "context.connectionId",
         "integration.request.querystring.v": "'2'"}}, protocol=aws.WEBSOCKET)],

@@ -39,10 +39,12 @@ def _http_evidence(m) -> list[str]:
               "to. When the protocol is known, the specific rules report instead.",
     sources=(src.API_REF,),
     fix="Decide which API the integration belongs to and drop the other protocol's settings.",
+    decisive=("payloadFormatVersion",),
     valid=[Example(samples.WS_LAMBDA_CUSTOM, protocol=None),
            Example({**samples.HTTP_PUBLIC, "responseParameters": [
                {"statusCode": "500", "mappings": {"overwrite:statuscode": "503"}}]}, protocol=None)],
-    invalid=[Example({**samples.WS_LAMBDA_CUSTOM, "payloadFormatVersion": "2.0"}, protocol=None),
+    invalid=[Example({**samples.WS_LAMBDA_CUSTOM, "payloadFormatVersion": "2.0"}, protocol=None,
+                     also=("APIGW011",)),  # 2.0 fits no AWS integration of either protocol
              Example({**samples.HTTP_PRIVATE, "tlsConfig": {"serverNameToVerify": "api.internal"},
                       "contentHandlingStrategy": "CONVERT_TO_TEXT"}, protocol=None)],
 )
@@ -66,9 +68,11 @@ def mixed_protocol(m):
     sources=(src.REGISTRY,),
     fix="Rename the argument to the suggested name (apigw-lint --fix does when it is a typo of "
         "exactly one valid name), or remove it.",
+    decisive=(),
     valid=[Example(samples.HTTP_LAMBDA)],
     invalid=[Example({**{k: v for k, v in samples.HTTP_LAMBDA.items() if k != "integrationType"},
-                      "intergrationType": "AWS_PROXY"}, engines=(LINTER,))],
+                      "intergrationType": "AWS_PROXY"}, engines=(LINTER,),
+                     also=("APIGW049",))],  # the misspelt argument leaves integrationType out
 )
 def unknown_argument(m):
     for arg in m.extra_args:
@@ -101,6 +105,7 @@ def unknown_argument(m):
               "program has already run. Linter only: the policy pack never sees such a resource.",
     sources=(src.REGISTRY,),
     fix="Pass api_id (the Api's id) and integration_type.",
+    decisive=(),
     valid=[Example(samples.HTTP_LAMBDA)],
     invalid=[Example({k: v for k, v in samples.HTTP_LAMBDA.items() if k != "integrationType"},
                      engines=(LINTER,))],

@@ -18,6 +18,7 @@ _OK = [{"statusCode": "500", "mappings": {"overwrite:statuscode": "503",
               "they do nothing (WebSocket responses are shaped by integration responses).",
     sources=(src.API_REF,),
     fix="Remove responseParameters; use an IntegrationResponse with templates on WebSocket APIs.",
+    decisive=("protocol",),
     valid=[Example({**samples.HTTP_PUBLIC, "responseParameters": _OK})],
     invalid=[Example({**samples.WS_HTTP, "responseParameters": _OK}, protocol=aws.WEBSOCKET)],
 )
@@ -35,6 +36,7 @@ def websocket_response_parameters(m):
               "200-599; a repeated code is ambiguous and the later entry is lost.",
     sources=(src.API_REF, src.PM),
     fix="Use one entry per status code, each between \"200\" and \"599\".",
+    decisive=("responseParameters",),
     valid=[Example({**samples.HTTP_PUBLIC, "responseParameters": _OK})],
     invalid=[Example({**samples.HTTP_PUBLIC, "responseParameters": [
                  {"statusCode": "100", "mappings": {"overwrite:statuscode": "200"}}]}),
@@ -72,6 +74,7 @@ def response_status_code(m):
     sources=(src.PM,),
     fix="Keys: ACTION:header.NAME or overwrite:statuscode; values: $response.*, $context.*, "
         "$stageVariables.* or static.",
+    decisive=("responseParameters",),
     valid=[Example({**samples.HTTP_PUBLIC, "responseParameters": _OK})],
     invalid=[Example({**samples.HTTP_PUBLIC, "responseParameters": [
                  {"statusCode": "404", "mappings": {"overwrite.statuscode": "200"}}]}),

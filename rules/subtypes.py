@@ -24,10 +24,13 @@ def _known_subtype(m):
               "property forces a replacement, so fixing it later replaces the integration.",
     sources=(src.SUB, src.API_REF),
     fix="Use integrationType AWS_PROXY on an HTTP API with one of: " + ", ".join(aws.SUBTYPES) + ".",
+    decisive=(),
     valid=[Example(samples.SQS_SEND)],
     invalid=[Example({**samples.SQS_SEND, "integrationSubtype": "SQS-SendMessages"}),
-             Example({**samples.SQS_SEND, "integrationType": "AWS"}, protocol=aws.WEBSOCKET),
-             Example({**samples.SQS_SEND, "integrationType": "HTTP_PROXY"}, protocol=None)],
+             Example({**samples.SQS_SEND, "integrationType": "AWS"}, protocol=aws.WEBSOCKET,
+                     also=("APIGW016", "APIGW038")),  # an HTTP API configuration throughout
+             Example({**samples.SQS_SEND, "integrationType": "HTTP_PROXY"}, protocol=None,
+                     also=("APIGW015", "APIGW016"))],  # HTTP_PROXY also needs method and URI
 )
 def subtype_misuse(m):
     if not m.has("integrationSubtype"):
@@ -52,6 +55,7 @@ def subtype_misuse(m):
               "is configured; the provider does not know the subtypes' parameters.",
     sources=(src.SUB, src.SVC),
     fix="Add the missing keys to requestParameters, mapped from the request or static.",
+    decisive=("requestParameters", "integrationSubtype"),
     valid=[Example(samples.SQS_SEND),
            Example({**samples.START_SYNC, "requestParameters": {"StateMachineArn": "arn:aws:states:"
                     "us-east-1:123456789012:stateMachine:checkout", "Input": "$request.body"}})],
@@ -82,6 +86,7 @@ def subtype_required_parameters(m):
               "exactly as the service names them; anything else is rejected or ignored.",
     sources=(src.SUB,),
     fix="Use the subtype's parameter names (case-sensitive), without an action prefix.",
+    decisive=("requestParameters", "integrationSubtype"),
     valid=[Example({**samples.SQS_SEND, "requestParameters": {
         **samples.SQS_SEND["requestParameters"], "DelaySeconds": "5"}})],
     invalid=[Example({**samples.SQS_SEND, "requestParameters": {
@@ -115,6 +120,7 @@ def subtype_parameter_names(m):
     sources=(src.SVC, "https://github.com/hashicorp/terraform-provider-aws/issues/17348"),
     fix="Use a static string or a $request.*, $context.* or $stageVariables.* expression; send "
         "structured data through $request.body.",
+    decisive=("requestParameters", "integrationSubtype"),
     valid=[Example(samples.SQS_SEND),
            Example({**samples.SQS_SEND, "requestParameters": {
                **samples.SQS_SEND["requestParameters"], "MessageGroupId": "${context.requestId}"}})],
@@ -150,6 +156,7 @@ def subtype_parameter_values(m):
     sources=(src.SVC,),
     fix="Set credentialsArn to a role that apigateway.amazonaws.com can assume, with permission "
         "for the target action.",
+    decisive=("credentialsArn",),
     valid=[Example(samples.SQS_SEND)],
     invalid=[Example({k: v for k, v in samples.SQS_SEND.items() if k != "credentialsArn"}),
              Example({**samples.SQS_SEND, "credentialsArn": ""})],
@@ -171,6 +178,7 @@ def subtype_credentials(m):
               "neither the URI nor the method, so the values are misleading at best.",
     sources=(src.SVC,),
     fix="Remove integrationUri and integrationMethod; name the target in requestParameters.",
+    decisive=(),
     valid=[Example(samples.SQS_SEND)],
     invalid=[Example({**samples.SQS_SEND, "integrationMethod": "POST"}),
              Example({**samples.SQS_SEND, "integrationUri": "https://sqs.us-east-1.amazonaws.com"})],
@@ -194,6 +202,7 @@ def subtype_unused_target(m):
     sources=(src.SUB, "https://docs.aws.amazon.com/step-functions/latest/apireference/"
                    "API_StartSyncExecution.html"),
     fix="Create the state machine with type EXPRESS, or use StepFunctions-StartExecution.",
+    decisive=("integrationSubtype",),
     valid=[Example(samples.START_SYNC, context={"state_machine": "EXPRESS"})],
     invalid=[Example(samples.START_SYNC, context={"state_machine": "STANDARD"})],
 )

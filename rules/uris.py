@@ -33,6 +33,7 @@ def lambda_uri_form(uri: str) -> str | None:
     sources=(src.API_REF,),
     fix="Set integrationUri: the function's invoke_arn for Lambda, the backend URL for HTTP, the "
         "listener or Cloud Map service ARN for a private integration.",
+    decisive=("integrationUri", "integrationType"),
     valid=[Example(samples.HTTP_LAMBDA), Example(samples.WS_MOCK, protocol=aws.WEBSOCKET),
            Example(samples.SQS_SEND)],
     invalid=[Example({"integrationType": "AWS_PROXY", "payloadFormatVersion": "2.0"}),
@@ -54,6 +55,7 @@ def integration_uri_required(m):
               "relative path at deploy. Stage variables and {proxy} path variables are allowed.",
     sources=(src.API_REF, src.HTTP_BACKEND),
     fix="Write the full URL, for example https://backend.example.com/{proxy}.",
+    decisive=("integrationUri", "integrationType"),
     valid=[Example(samples.HTTP_PUBLIC),
            Example({**samples.WS_HTTP, "integrationUri": "${stageVariables.backend}/messages"},
                    protocol=aws.WEBSOCKET)],
@@ -82,6 +84,7 @@ def http_uri_url(m):
               "ARN there has been reported to break the console. A malformed ARN fails at deploy.",
     sources=(src.LAMBDA, src.WS_INT, "https://github.com/aws/aws-cdk/issues/13679"),
     fix="Use the function's invoke_arn output (or a well-formed function ARN on HTTP APIs).",
+    decisive=("integrationUri", "integrationType"),
     valid=[Example(samples.HTTP_LAMBDA), Example(samples.WS_LAMBDA, protocol=aws.WEBSOCKET),
            Example({**samples.HTTP_LAMBDA, "integrationUri": samples.INVOKE_ARN})],
     invalid=[Example({**samples.WS_LAMBDA, "integrationUri": samples.FUNCTION_ARN},
@@ -117,6 +120,7 @@ def lambda_uri_form_check(m):
     sources=(src.API_REF, src.SVC),
     fix="Point integrationUri at a Lambda function, or set integrationSubtype for another "
         "AWS service.",
+    decisive=("integrationType", "integrationUri"),
     valid=[Example(samples.HTTP_LAMBDA), Example(samples.WS_LAMBDA, protocol=aws.WEBSOCKET)],
     invalid=[Example({**samples.HTTP_LAMBDA,
                       "integrationUri": "https://sqs.us-east-1.amazonaws.com/123456789012/orders"}),

@@ -8,19 +8,17 @@ import pytest
 
 from apigw_lint.rules import PACK, RULES, SEVERITIES, run
 from apigw_lint.rules.aws import CALLER_CREDENTIALS_ARN as CALLER  # a fixed AWS value
-from apigw_lint.rules.catalogue import BOTH
+from apigw_lint.rules.catalogue import BOTH, LINTER
 from leaves import leaves
 
-EXPECTED_IDS = [f"APIGW{n:03d}" for n in range(1, 50)]
-
-
 def test_catalogue_has_every_rule_once():
-    assert list(RULES) == EXPECTED_IDS
+    """Ids are APIGW001 upwards, in order, with no gap (a retired id keeps its entry)."""
+    assert list(RULES) == [f"APIGW{n:03d}" for n in range(1, len(RULES) + 1)]
     names = [r.name for r in RULES.values()]
     assert len(set(names)) == len(names)
 
 
-@pytest.mark.parametrize("rule_id", EXPECTED_IDS)
+@pytest.mark.parametrize("rule_id", list(RULES))
 def test_rule_metadata_is_complete(rule_id):
     r = RULES[rule_id]
     assert re.fullmatch(r"apigw(-[a-z0-9]+)+", r.name)
@@ -33,12 +31,12 @@ def test_rule_metadata_is_complete(rule_id):
 
 
 def _views(example, rule):
-    """(label, model) pairs an example's expectation must hold in."""
+    """(engine, model) pairs an example's expectation must hold in."""
     views = []
-    if "linter" in example.engines and "linter" in rule.engines:
-        views.append(("raw", example.model()))
+    if LINTER in example.engines and LINTER in rule.engines:
+        views.append((LINTER, example.model()))
     if PACK in example.engines and PACK in rule.engines:
-        views += [("raw", example.model()), ("defaulted", example.model(provider_defaults=True))]
+        views += [(PACK, example.model()), (PACK, example.model(provider_defaults=True))]
     return views
 
 
@@ -49,13 +47,24 @@ CASES = [(rid, kind, i) for rid, r in RULES.items()
 
 @pytest.mark.parametrize("rule_id,kind,index", CASES)
 def test_example(rule_id, kind, index):
+    """A valid example reports nothing at all; an invalid one exactly its rule and the rules
+    its `also` names (an overlap is stated, never silent)."""
     r = RULES[rule_id]
     example = (r.invalid if kind == "invalid" else r.valid)[index]
     views = _views(example, r)
     assert views, "an example must hold in at least one engine of its rule"
-    for label, model in views:
-        fired = rule_id in {f.rule for f in run(model)}
-        assert fired == (kind == "invalid"), f"{label}: {example}"
+    for engine, model in views:
+        fired = {f.rule for f in run(model, engine=engine)}
+        expected = {rule_id, *example.also} if kind == "invalid" else set()
+        assert fired == {x for x in expected if engine in RULES[x].engines}, \
+            f"{engine}, defaults={model.maybe_default}: {example}"
+
+
+def test_stated_overlaps_name_other_rules():
+    for r in RULES.values():
+        for example in r.invalid:
+            assert r.id not in example.also and set(example.also) <= set(RULES), example
+        assert not any(example.also for example in r.valid), r.id
 
 
 def test_findings_start_with_their_rule_id_and_carry_a_path():

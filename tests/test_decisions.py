@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from apigw_lint.rules import RULES, UNKNOWN, Context, Example, Integration, run, samples
+from apigw_lint.rules import RULES, UNKNOWN, Context, Example, Integration, aws, run, samples
 from apigw_lint.rules.aws import HTTP, WEBSOCKET
 
 
@@ -16,36 +16,17 @@ def model(props, protocol=HTTP, **kw):
     return Integration({"apiId": "a1b2c3", **props}, ctx, **kw)
 
 
-# A rule whose decisive input is UNKNOWN reports nothing: for each rule, the properties (or the
-# protocol) that decide it are replaced by UNKNOWN in every invalid example, one at a time.
-DECISIVE = {
-    "APIGW001": ["integrationType", "protocol"], "APIGW002": ["integrationType"],
-    "APIGW004": ["requestParameters", "integrationSubtype"],
-    "APIGW005": ["requestParameters", "integrationSubtype"],
-    "APIGW006": ["requestParameters", "integrationSubtype"], "APIGW007": ["credentialsArn"],
-    "APIGW010": ["payloadFormatVersion"], "APIGW011": ["payloadFormatVersion"],
-    "APIGW013": ["integrationMethod"], "APIGW014": ["integrationMethod", "integrationType"],
-    "APIGW015": ["integrationMethod", "integrationType"],
-    "APIGW016": ["integrationUri", "integrationType"], "APIGW017": ["integrationUri"],
-    "APIGW018": ["integrationUri"], "APIGW020": ["credentialsArn"],
-    "APIGW022": ["connectionType"], "APIGW023": ["connectionType", "connectionId"],
-    "APIGW024": ["connectionType"], "APIGW025": ["connectionType", "integrationType", "protocol"],
-    "APIGW026": ["connectionType", "protocol"], "APIGW027": ["protocol"],
-    "APIGW028": ["connectionType", "protocol"], "APIGW030": ["timeoutMilliseconds"],
-    "APIGW031": ["requestParameters", "protocol"], "APIGW032": ["protocol"],
-    "APIGW033": ["requestParameters", "protocol"], "APIGW034": [],
-    "APIGW035": ["protocol"], "APIGW036": ["responseParameters"],
-    "APIGW037": ["responseParameters"], "APIGW038": ["requestParameters", "protocol"],
-    "APIGW039": ["protocol"], "APIGW040": ["protocol", "integrationType"],
-    "APIGW041": [], "APIGW042": ["templateSelectionExpression", "protocol"],
-    "APIGW043": ["integrationType"], "APIGW045": [], "APIGW047": [],
-}
+# A rule whose decisive input is UNKNOWN reports nothing: for each rule, the inputs its catalogue
+# entry names as decisive are replaced by UNKNOWN in every invalid example, one at a time.
+def test_decisive_inputs_are_properties_or_the_protocol():
+    for r in RULES.values():
+        assert set(r.decisive) <= set(aws.PROPERTIES) | {"protocol"}, r.id
 
 
 def _unknown_cases():
-    for rule_id, props in DECISIVE.items():
-        for i, example in enumerate(RULES[rule_id].invalid):
-            for prop in props:
+    for rule_id, r in RULES.items():
+        for i, example in enumerate(r.invalid):
+            for prop in r.decisive:
                 if prop == "protocol" and example.protocol is None:
                     continue
                 if prop != "protocol" and prop not in example.props:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from apigw_lint.rules import RULES
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -218,4 +220,4 @@ def test_config_file_and_show_settings(lint, tmp_path: Path) -> None:
     assert "APIGW039" not in tomllib.loads(run.stdout)["rules"]
     run = lint("--show-settings", "--isolated", infra)
     assert run.stdout.startswith("# settings from defaults (no configuration file)\n")
-    assert len(tomllib.loads(run.stdout)["rules"]) == 49
+    assert len(tomllib.loads(run.stdout)["rules"]) == len(RULES)
