@@ -150,8 +150,6 @@ HTTP_REQUEST_KEY = re.compile(
     r"|overwrite:path)$")
 HTTP_RESPONSE_KEY = re.compile(
     rf"^(?:(?P<action>append|overwrite|remove):header\.(?P<name>{HEADER_NAME})|overwrite:statuscode)$")
-# A $-expression inside a mapping value, bare or in ${...} form.
-MAPPING_EXPRESSION = re.compile(r"\$\{([^}]*)\}|\$([A-Za-z][A-Za-z0-9_.\-\[\]'\"?@()*]*)")
 HTTP_REQUEST_SOURCES = re.compile(
     r"^(?:request\.(?:header|querystring|path)\.[^.\s][^\s]*|request\.body(?:\.[^\s]+)?"
     r"|request\.path|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)$")

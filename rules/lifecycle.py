@@ -48,12 +48,17 @@ def replacement(m):
                            "it are updated).")
 
 
+def _bounds(low: int, high: int) -> str:
+    return f"over {high}" if low == 0 else f"empty or over {high}" if low == 1 \
+        else f"under {low} or over {high}"
+
+
 @rule(
     id="APIGW045", name="apigw-length-limits", severity=ERROR,
     title="String longer (or shorter) than AWS accepts",
-    summary="description over 1024 characters, integrationUri over 2048, "
-            "integrationMethod or payloadFormatVersion over 64, tlsConfig.serverNameToVerify "
-            "empty or over 512, or a request template over 32768.",
+    summary=", ".join(f"{prop} {_bounds(low, high)}" for prop, (low, high) in aws.LENGTHS.items())
+            + f", tlsConfig.serverNameToVerify {_bounds(*aws.SERVER_NAME_LENGTH)}, or a request "
+            f"template {_bounds(0, aws.TEMPLATE_MAX_LENGTH)} (characters).",
     rationale="The provider does not check these lengths; AWS rejects the integration at deploy.",
     sources=(src.API_REF,),
     fix="Shorten the value (move long templates to a file you read at run time only if they "
@@ -79,8 +84,9 @@ def length_limits(m):
     id="APIGW046", name="apigw-integrations-quota", severity=INFO,
     title="More integrations than an API may have",
     summary=f"More than {aws.INTEGRATIONS_PER_API} integrations belong to the same API.",
-    rationale="AWS allows 300 integrations per API; the HTTP API quota cannot be raised, the "
-              "WebSocket one can on request. The deploy fails at the 301st.",
+    rationale=f"AWS allows {aws.INTEGRATIONS_PER_API} integrations per API; the HTTP API quota "
+              "cannot be raised, the WebSocket one can on request. The deploy fails at the "
+              f"{aws.INTEGRATIONS_PER_API + 1}st.",
     sources=(src.QUOTA_HTTP,
              src.QUOTA_WS),
     fix="Share integrations between routes (one integration can serve many routes), or split "

@@ -110,13 +110,15 @@ def http_mapping_source(m):
 
 @rule(
     id="APIGW034", name="apigw-mapping-value-length", severity=ERROR,
-    title="Mapping value empty or longer than 512 characters",
+    title=f"Mapping value empty or longer than {aws.MAPPING_VALUE_LENGTH[1]} characters",
     summary="A requestParameters value or responseParameters mapping value is empty or longer "
-            "than 512 characters.",
-    rationale="AWS takes mapping values of 1-512 characters; on update the provider sends an "
-              "empty value to mean 'delete this key'. remove: keys take a placeholder such as ''.",
+            f"than {aws.MAPPING_VALUE_LENGTH[1]} characters.",
+    rationale="AWS takes mapping values of {}-{} characters; on update the provider sends an "
+              "empty value to mean 'delete this key'. remove: keys take a placeholder such as "
+              "''.".format(*aws.MAPPING_VALUE_LENGTH),
     sources=(src.PM, src.API_REF),
-    fix="Give every mapping a value of 1-512 characters; for remove:... use \"''\".",
+    fix="Give every mapping a value of {}-{} characters; for remove:... use \"''\".".format(
+        *aws.MAPPING_VALUE_LENGTH),
     decisive=("requestParameters",),
     valid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {"remove:header.x-debug": "''"}})],
     invalid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {"remove:header.x-debug": ""}}),

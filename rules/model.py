@@ -94,10 +94,6 @@ class Integration:
     def type(self) -> str | None:
         return self.str("integrationType")
 
-    @property
-    def subtype(self) -> Any:
-        return self.get("integrationSubtype")
-
     def is_lambda_proxy(self) -> bool | None:
         """AWS_PROXY without a subtype: True / False, or None when that is not known."""
         t = self.type

@@ -7,6 +7,8 @@ from .values import UNKNOWN
 
 _LAMBDA = {"integrationType": "AWS_PROXY", "payloadFormatVersion": "2.0",
            "integrationUri": "arn:aws:lambda:us-east-1:123456789012:function:orders"}
+_RANGES = f"{aws.TIMEOUT_MIN}-{aws.TIMEOUT_MAX[aws.WEBSOCKET]} on a WebSocket API and " \
+          f"{aws.TIMEOUT_MIN}-{aws.TIMEOUT_MAX[aws.HTTP]} on an HTTP API"
 _WS_LAMBDA = {"integrationType": "AWS_PROXY",
               "integrationUri": "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
                                 "arn:aws:lambda:us-east-1:123456789012:function:chat/invocations"}
@@ -15,8 +17,8 @@ _WS_LAMBDA = {"integrationType": "AWS_PROXY",
 @rule(
     id="APIGW030", name="apigw-timeout-range", title="timeoutMilliseconds out of range",
     severity=ERROR,
-    summary="timeoutMilliseconds must be 50-29000 on a WebSocket API and 50-30000 on an HTTP API; "
-            "with the API unknown, only values outside 50-30000 are reported.",
+    summary=f"timeoutMilliseconds must be {_RANGES}; with the API unknown, only values outside "
+            f"{aws.TIMEOUT_MIN}-{aws.TIMEOUT_MAX_ANY} are reported.",
     rationale="The provider has no range check, so a wrong timeout passes preview and AWS rejects "
               "the integration minutes into `pulumi up`. Both quotas are fixed: the June 2024 "
               "increase above 29 s applies to REST APIs only.",
@@ -26,10 +28,16 @@ _WS_LAMBDA = {"integrationType": "AWS_PROXY",
     fix="Set timeoutMilliseconds within the protocol's range, or leave it out for the maximum.",
     decisive=("timeoutMilliseconds",),
     valid=[Example({**_LAMBDA, "timeoutMilliseconds": 30000}),
+           Example({**_LAMBDA, "timeoutMilliseconds": 50}, title="the minimum"),
            Example({**_WS_LAMBDA, "timeoutMilliseconds": 29000}, protocol=aws.WEBSOCKET),
+           Example({**_WS_LAMBDA, "timeoutMilliseconds": 50}, protocol=aws.WEBSOCKET),
            Example({**_LAMBDA, "timeoutMilliseconds": 30000}, protocol=None,
                    title="API unknown: the HTTP maximum may be right")],
-    invalid=[Example({**_WS_LAMBDA, "timeoutMilliseconds": 30000}, protocol=aws.WEBSOCKET),
+    invalid=[Example({**_WS_LAMBDA, "timeoutMilliseconds": 29001}, protocol=aws.WEBSOCKET,
+                     title="one past the WebSocket maximum"),
+             Example({**_WS_LAMBDA, "timeoutMilliseconds": 49}, protocol=aws.WEBSOCKET),
+             Example({**_LAMBDA, "timeoutMilliseconds": 30001}, title="one past the HTTP maximum"),
+             Example({**_LAMBDA, "timeoutMilliseconds": 49}, title="one below the minimum"),
              Example({**_LAMBDA, "timeoutMilliseconds": 60000}),
              Example({**_LAMBDA, "timeoutMilliseconds": 10}, protocol=None)],
 )
@@ -45,4 +53,5 @@ def timeout_range(m):
         where = {aws.HTTP: "an HTTP API", aws.WEBSOCKET: "a WebSocket API"}.get(protocol, "this API")
         yield Hit(("timeoutMilliseconds",),
                   f"timeoutMilliseconds {timeout} is outside {aws.TIMEOUT_MIN}-{high} for {where} "
-                  "(WebSocket 50-29000, HTTP 50-30000; the quota is not increasable).")
+                  f"(WebSocket {aws.TIMEOUT_MIN}-{aws.TIMEOUT_MAX[aws.WEBSOCKET]}, HTTP "
+                  f"{aws.TIMEOUT_MIN}-{aws.TIMEOUT_MAX[aws.HTTP]}; the quota is not increasable).")

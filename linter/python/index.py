@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Collection, Union
+from typing import Any, Collection
 
 import libcst as cst
 
@@ -113,7 +113,6 @@ def _fields(kind: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(kind) if not _LAYOUT.match(f.name))
 
 
-Def = Union[cst.FunctionDef, cst.ClassDef]
 # Exact types (a set lookup, not isinstance through ABCMeta: this runs for every node).
 _COMPREHENSIONS = frozenset({cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp})
 _BRANCHES = frozenset({cst.For, cst.While, cst.If, cst.ExceptHandler, cst.Match, cst.IfExp})
