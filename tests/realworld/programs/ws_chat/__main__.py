@@ -1,4 +1,5 @@
-"""A WebSocket chat: $connect, $disconnect and $default, each a Lambda proxy integration."""
+"""A WebSocket chat: $connect, $disconnect and $default, each a Lambda proxy integration (the
+pass-through behaviour written out is the default, which changes nothing)."""
 import pulumi
 import pulumi_aws as aws
 
@@ -25,6 +26,7 @@ for route_key, fn in ROUTES.items():
         integration_type="AWS_PROXY",
         integration_uri=fn.invoke_arn,
         content_handling_strategy="CONVERT_TO_TEXT",
+        passthrough_behavior="WHEN_NO_MATCH",
     )
     aws.apigatewayv2.Route(
         f"chat-{slug}-route",
