@@ -20,8 +20,6 @@ import os
 import shutil
 import subprocess
 import sys
-import textwrap
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -30,11 +28,11 @@ import pytest
 from render_python import render_python
 
 from apigw_lint.rules import LINTER, PACK, RULES, aws
+from harness.batch import record_all
 from harness.pack import PackClient, Resource
 from harness.program import Record
 
 TESTS = Path(__file__).resolve().parent
-HARNESS = TESTS / "harness"
 EXECUTABLE = Path(sys.executable).with_name("apigw-lint")  # the installed console script
 NAME = "example"  # the rendered example's integration
 BOTH_RULES = frozenset(r.id for r in RULES.values() if set(r.engines) == {PACK, LINTER})
@@ -116,72 +114,6 @@ def _files() -> list[Program]:
 
 
 PROGRAMS = _examples() + _files()
-
-
-# --- recording: several programs per interpreter --------------------------------------------
-
-# Runs like harness/run_program.py (same monitor and mocks), for a batch of programs read as JSON
-# on stdin: [[id, path, config]]. Each program gets a fresh monitor and settings, its own working
-# directory (its folder) and config; a project folder is run with runpy.run_path(folder), which
-# puts the folder on sys.path, and the modules it imported are forgotten afterwards. Also records
-# each Integration's call site (file, line of the innermost frame in the program) so that findings
-# the linter cannot name (computed names) can be matched to the integrations made there.
-_BATCH = textwrap.dedent("""
-    import json, os, runpy, sys, traceback
-    sys.path.insert(0, sys.argv[1])
-    import pulumi
-    import pulumi_aws.apigatewayv2 as v2
-    from pulumi.runtime import mocks
-    from pulumi.runtime.config import set_all_config
-    from pulumi.runtime.stack import run_pulumi_func
-    from pulumi.runtime.sync_await import _sync_await
-    import run_program as rp
-
-    sites, root = {}, [""]
-    _init = v2.Integration.__init__
-    def _site(self, resource_name, *args, **kwargs):
-        f = sys._getframe(1)
-        while f is not None:
-            fn = os.path.realpath(f.f_code.co_filename)
-            if fn == root[0] or fn.startswith(root[0] + os.sep):
-                sites[resource_name] = [fn, f.f_lineno]
-                break
-            f = f.f_back
-        _init(self, resource_name, *args, **kwargs)
-    v2.Integration.__init__ = _site
-
-    out = {}
-    for pid, path, config in json.load(sys.stdin):
-        sites.clear()
-        root[0] = os.path.realpath(path)
-        folder = path if os.path.isdir(path) else os.path.dirname(path)
-        before = set(sys.modules)
-        try:
-            os.chdir(folder)
-            set_all_config(config)
-            monitor = rp.RecordingMonitor(rp._Mocks())
-            mocks.set_mocks(monitor.mocks, project="project", stack="stack", preview=True,
-                            monitor=monitor)
-            _sync_await(run_pulumi_func(lambda: runpy.run_path(path, run_name="__main__")))
-            out[pid] = {"records": monitor.records, "sites": dict(sites)}
-        except BaseException:
-            out[pid] = {"error": traceback.format_exc()}
-        for name in set(sys.modules) - before:
-            file = getattr(sys.modules[name], "__file__", None) or ""
-            if os.path.realpath(file).startswith(os.path.realpath(folder) + os.sep):
-                del sys.modules[name]
-    json.dump(out, sys.stdout)
-""")
-BATCHES = 4
-
-
-def _record_batch(items: list[Program]) -> dict[str, Any]:
-    payload = json.dumps([[p.id, str(p.path), p.config] for p in items])
-    done = subprocess.run([sys.executable, "-c", _BATCH, str(HARNESS)], input=payload,
-                          capture_output=True, text=True, timeout=300)
-    if done.returncode != 0:
-        raise RuntimeError(f"recording batch failed:\n{done.stderr}")
-    return json.loads(done.stdout)
 
 
 # --- the linter's findings, per integration -------------------------------------------------
@@ -275,11 +207,7 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
 
     lint = subprocess.Popen([str(EXECUTABLE), "--format", "json", str(root)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    batches = [runnable[i::BATCHES] for i in range(BATCHES)]
-    with ThreadPoolExecutor(BATCHES) as pool:
-        recorded: dict[str, Any] = {}
-        for part in pool.map(_record_batch, batches):
-            recorded.update(part)
+    recorded = record_all([(p.id, str(p.path), p.config) for p in runnable])
     stdout, stderr = lint.communicate(timeout=300)
     assert lint.returncode in (0, 1), stderr
     assert "error" not in stderr.lower(), stderr
