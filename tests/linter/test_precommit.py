@@ -106,6 +106,20 @@ def test_the_entry_lints_the_staged_files_as_pre_commit_passes_them(repo: Path) 
                      "rules:8:30: APIGW030"]
 
 
+def test_the_entry_hides_staged_files_that_are_excluded(repo: Path) -> None:
+    """The entry forces exclusions on the files pre-commit names: the staged script `rules` is
+    not reported; settings.py, excluded too, still gives __main__.py its timeout."""
+    h = hook()
+    (repo / "pyproject.toml").write_text('[tool.apigw-lint]\nexclude = ["rules", "settings.py"]\n')
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+    run = subprocess.run(shlex.split(h["entry"]) + h.get("args", []) +
+                         ["Pulumi.yaml", "__main__.py", "rules", "settings.py"], cwd=repo,
+                         env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1, run.stderr
+    found = sorted(line.split(" [")[0] for line in run.stdout.splitlines())
+    assert found == ["Pulumi.yaml:14:7: APIGW030", "__main__.py:7:30: APIGW030"]
+
+
 @pytest.mark.skipif(not (REPO / ".git").exists(), reason="the project is not a git checkout")
 def test_pre_commit_installs_and_runs_the_hook_from_this_repository(repo: Path,
                                                                      tmp_path: Path) -> None:
