@@ -139,10 +139,14 @@ class Walker:
     def hidden(self, path: Path) -> bool:
         """Whether exclusions hide path from the report, as a walk from the current folder
         would decide: an always-excluded folder, a pattern or a .gitignore matching it or one
-        of its folders below the current folder."""
+        of its folders below the current folder (a path elsewhere: itself only; the current
+        folder and those above it: never)."""
         path = Path(os.path.abspath(path))
         specs = self._gitignores_in(path.parent) or []
-        for p in [path, *(p for p in path.parents if self.cwd in p.parents)]:
+        chain = [p for p in (path, *path.parents) if self.cwd in p.parents]
+        if not chain and path not in (self.cwd, *self.cwd.parents):
+            chain = [path]
+        for p in chain:
             is_dir = p != path or path.is_dir()
             if (is_dir and p.name in DEFAULT_EXCLUDES) or self.excluded(p, is_dir) \
                     or _ignored([(b, s) for b, s in specs if b in p.parents], p, is_dir):

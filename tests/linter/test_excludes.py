@@ -129,6 +129,15 @@ def test_force_exclude_covers_excluded_folders_and_always_excluded_ones(lint,
         assert found(run) == [API_FINDING, (f"{folder}/perms.py", "APIGW030", 8)], run.stdout
 
 
+def test_force_exclude_never_hides_the_current_folder(lint, tmp_path: Path) -> None:
+    """Only folders below the current one count: working in a checkout called build/ hides
+    nothing."""
+    top = project(tmp_path / "build")
+    for named in ((".",), ("api.py", "perms.py")):
+        run = lint("--format", "json", "--no-cache", "--force-exclude", *named, cwd=top)
+        assert found(run) == [API_FINDING, PERMS_FINDING], run.stdout
+
+
 def test_an_excluded_file_that_cannot_be_parsed_is_not_reported(lint, tmp_path: Path,
                                                                monkeypatch) -> None:
     """Read for the index (it mentions Permission, and is the first file looked at) but
