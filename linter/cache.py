@@ -6,7 +6,9 @@ Python's versions), the run's settings (the working folder, which paths print re
 every file it reads, whether each module path it tries exists, which Python files the project's
 folder holds. An entry keeps all those answers (contents as SHA-256) with the result, and is
 reused only when every answer is the same now: the check would then ask the same questions, get
-the same answers and report the same findings. Checks that hit an internal error are not kept.
+the same answers and report the same findings. Whether a file that could not be parsed is
+reported (an excluded one is not, unless named on the command line) is such an answer too.
+Checks that hit an internal error are not kept.
 
 Entries are JSON files in $APIGW_LINT_CACHE_DIR, else $XDG_CACHE_HOME/apigw-lint, else
 ~/.cache/apigw-lint; delete the folder at any time. `--no-cache` neither reads nor writes it.
@@ -40,6 +42,7 @@ class Inputs:
     reads: dict[str, str | None] = field(default_factory=dict)  # path -> content hash, or unreadable
     probes: dict[str, bool] = field(default_factory=dict)  # path -> is a file
     listings: dict[str, list[str]] = field(default_factory=dict)  # folder -> its Python files
+    reported: dict[str, bool] = field(default_factory=dict)  # path -> are its lines reported
 
     def read(self, path: Path, content: bytes | None) -> None:
         key = str(path)
@@ -51,6 +54,9 @@ class Inputs:
 
     def listing(self, root: Path, paths: list[Path]) -> None:
         self.listings.setdefault(str(root), [str(p) for p in paths])
+
+    def report(self, path: Path, reported: bool) -> None:
+        self.reported.setdefault(str(path), reported)
 
 
 def folder() -> Path:
@@ -118,7 +124,8 @@ class Cache:
             return
         path = self._entry(root, unit)
         text = json.dumps({"inputs": {"reads": inputs.reads, "probes": inputs.probes,
-                                      "listings": inputs.listings}, "result": saved})
+                                      "listings": inputs.listings,
+                                      "reported": inputs.reported}, "result": saved})
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             replace(path, text.encode(), 0o600)  # readers see the old entry or the new, never half
@@ -129,7 +136,8 @@ class Cache:
         return all(self._content(p) == h for p, h in inputs["reads"].items()) \
             and all(Path(p).is_file() == f for p, f in inputs["probes"].items()) \
             and all([str(f) for f in self.walker.python_files(Path(root))] == listed
-                    for root, listed in inputs["listings"].items())
+                    for root, listed in inputs["listings"].items()) \
+            and all(self.walker.reported(Path(p)) == r for p, r in inputs["reported"].items())
 
     def _content(self, path: str) -> str | None:
         if path in self.digests:

@@ -59,7 +59,8 @@ def main() -> None:
               help="Print how many findings each rule has instead of the findings (text, json).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only findings: no summary, no progress.")
 @click.option("--exclude", multiple=True, metavar="PATTERN",
-              help="gitignore-style pattern of files or folders to skip (repeatable).")
+              help="gitignore-style pattern of files or folders whose findings are not "
+                   "reported; their definitions still count (repeatable).")
 @click.option("--fail-on", type=click.Choice(_SEVERITIES),
               help="Exit 1 when a finding is at least this severe (default: the configuration's "
                    "fail-on, else info).")

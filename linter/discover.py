@@ -76,17 +76,25 @@ def invalid_pattern(patterns: Iterable[str]) -> str | None:
 
 
 class Walker:
-    """Walks directories once each (results are cached) and filters them the same way."""
+    """Walks directories once each (results are cached). A walk lists every file of the tree but
+    the always-excluded folders': the project's index needs them all, excluded or not, and only
+    the files not excluded (--exclude, the configuration's exclude, .gitignore) are reported."""
 
     def __init__(self, excludes: tuple[str, ...] = (),
-                 rooted: tuple[tuple[Path, tuple[str, ...]], ...] = ()) -> None:
-        """excludes are relative to the current folder, each of rooted to its own folder."""
+                 rooted: tuple[tuple[Path, tuple[str, ...]], ...] = (),
+                 force: bool = False) -> None:
+        """excludes are relative to the current folder, each of rooted to its own folder; force:
+        exclusions apply to the paths named on the command line too (--force-exclude)."""
         self.cwd = Path.cwd()
         self.patterns = excludes  # --exclude, as given
         self.rooted_patterns = rooted  # the configuration's, each relative to its folder
-        self._walks: dict[Path, list[Path]] = {}
+        self.force = force
+        self.named: set[Path] = set()  # the files targets() gave: their findings are reported
+        # root -> every file under it, each with whether exclusions hide it from the report
+        self._walks: dict[Path, list[tuple[Path, bool]]] = {}
         self._python: dict[Path, list[Path]] = {}
         self._folders: dict[Path, dict[str, tuple[int, int]]] = {}
+        self._gitignores: dict[Path, list[tuple[Path, pathspec.PathSpec]] | None] = {}
 
     @functools.cached_property
     def excludes(self) -> pathspec.PathSpec:
@@ -97,8 +105,7 @@ class Walker:
         return [(root, _spec(list(patterns))) for root, patterns in self.rooted_patterns]
 
     def excluded(self, path: Path, is_dir: bool) -> bool:
-        if path.name in DEFAULT_EXCLUDES:  # plain names, which is all their patterns match
-            return True
+        """Whether --exclude or the configuration's exclude matches path."""
         if not self.patterns and not self.rooted_patterns:
             return False
         try:
@@ -113,16 +120,52 @@ class Walker:
                 return True
         return False
 
+    def targets(self, given: Path) -> list[Path]:
+        """The files a path named on the command line stands for, to check and report: a
+        folder's files that no exclusion hides; a file itself, even when excluded, unless
+        --force-exclude (as Ruff's)."""
+        if given.is_dir():
+            found = [] if self.force and self.hidden(given) else self.files(given)
+        else:
+            found = [] if self.force and self.hidden(given) else [given.absolute()]
+        self.named.update(found)
+        return found
+
+    def reported(self, path: Path) -> bool:
+        """Whether a file's findings, or that it could not be checked, are reported: it is a
+        target, or a file no exclusion hides (a module a target imports, say)."""
+        return path in self.named or not self.hidden(path)
+
+    def hidden(self, path: Path) -> bool:
+        """Whether exclusions hide path from the report, as a walk from the current folder
+        would decide: an always-excluded folder, a pattern or a .gitignore matching it or one
+        of its folders below the current folder (a path elsewhere: itself only; the current
+        folder and those above it: never)."""
+        path = Path(os.path.abspath(path))
+        specs = self._gitignores_in(path.parent) or []
+        chain = [p for p in (path, *path.parents) if self.cwd in p.parents]
+        if not chain and path not in (self.cwd, *self.cwd.parents):
+            chain = [path]
+        for p in chain:
+            is_dir = p != path or path.is_dir()
+            if (is_dir and p.name in DEFAULT_EXCLUDES) or self.excluded(p, is_dir) \
+                    or _ignored([(b, s) for b, s in specs if b in p.parents], p, is_dir):
+                return True
+        return False
+
     def python_files(self, root: Path) -> list[Path]:
-        """The .py files under root (absolute, not resolved), in a stable order."""
+        """Every .py file under root (absolute, not resolved), excluded or not, in a stable
+        order: the project's index."""
         root = root.absolute()
         if root not in self._python:
-            self._python[root] = [f for f in self.files(root) if f.suffix == ".py"]
+            self._python[root] = [f for f, _ in self._walk_of(root) if f.suffix == ".py"]
         return self._python[root]
 
     def files(self, root: Path) -> list[Path]:
-        """The .py files and YAML program files under root, in a stable order."""
-        root = root.absolute()
+        """The .py files and YAML program files under root that no exclusion hides."""
+        return [f for f, hidden in self._walk_of(root.absolute()) if not hidden]
+
+    def _walk_of(self, root: Path) -> list[tuple[Path, bool]]:
         if root not in self._walks:
             covering = next((walked for walked in self._walks if walked in root.parents), None)
             if covering is None:
@@ -138,7 +181,7 @@ class Walker:
         if walked not in self._folders:
             spans: dict[str, tuple[int, int]] = {}
             top = len(str(walked))
-            for i, f in enumerate(self._walks[walked]):
+            for i, (f, _) in enumerate(self._walks[walked]):
                 folder = str(f)
                 while len(folder) > top:  # each folder from the file's up to the walk's root
                     folder = folder[:folder.rindex(os.sep)]
@@ -146,14 +189,16 @@ class Walker:
             self._folders[walked] = spans
         return self._folders[walked]
 
-    def _walk(self, root: Path) -> list[Path]:
+    def _walk(self, root: Path) -> list[tuple[Path, bool]]:
         """Top-down, folders and files in name order, a folder's files before its subfolders';
-        symbolic links followed. os.scandir tells files from folders without a stat each."""
-        out: list[Path] = []
+        symbolic links followed. os.scandir tells files from folders without a stat each. Each
+        file comes with whether it is hidden: it, or a folder it is in, is excluded."""
+        out: list[tuple[Path, bool]] = []
         seen: set[tuple[int, int]] = set()
-        stack = [(root, _ancestor_gitignores(root))]
+        above = self._gitignores_in(root.parent) if root.parent != root else None
+        stack = [(root, above or [], False)]
         while stack:
-            here, specs = stack.pop()
+            here, specs, hidden = stack.pop()
             try:
                 st = os.stat(here)
                 with os.scandir(here) as listing:
@@ -163,20 +208,38 @@ class Walker:
             if (st.st_dev, st.st_ino) in seen:  # a symlink loop or a second link to a folder
                 continue
             seen.add((st.st_dev, st.st_ino))
-            if any(e.name == ".gitignore" and e.is_file() for e in entries):
+            if not hidden and any(e.name == ".gitignore" and e.is_file() for e in entries):
                 specs = [*specs, (here, _read_gitignore(here / ".gitignore"))]
             folders = []
             for e in entries:
                 if e.is_dir():
-                    path = here / e.name
-                    if not self.excluded(path, True) and not _ignored(specs, path, True):
-                        folders.append(path)
+                    if e.name not in DEFAULT_EXCLUDES:  # never entered: a venv holds pulumi_aws
+                        path = here / e.name
+                        folders.append((path, specs, hidden or self._hides(specs, path, True)))
                 elif (e.name.endswith(".py") or e.name in YAML_PROGRAM_FILES) and e.is_file():
                     path = here / e.name
-                    if not self.excluded(path, False) and not _ignored(specs, path, False):
-                        out.append(path)
-            stack.extend((folder, specs) for folder in reversed(folders))
+                    out.append((path, hidden or self._hides(specs, path, False)))
+            stack.extend(reversed(folders))
         return out
+
+    def _hides(self, specs: list[tuple[Path, pathspec.PathSpec]], path: Path, is_dir: bool
+               ) -> bool:
+        return self.excluded(path, is_dir) or _ignored(specs, path, is_dir)
+
+    def _gitignores_in(self, folder: Path) -> list[tuple[Path, pathspec.PathSpec]] | None:
+        """The .gitignore files that apply to folder's entries: its own and those above it, up
+        to the enclosing git repository's top; None outside a repository (then only the
+        .gitignore files inside a walked root count)."""
+        if folder not in self._gitignores:
+            gitignore = folder / ".gitignore"
+            own = [(folder, _read_gitignore(gitignore))] if gitignore.is_file() else []
+            if (folder / ".git").exists():
+                found: list[tuple[Path, pathspec.PathSpec]] | None = own
+            else:
+                above = self._gitignores_in(folder.parent) if folder.parent != folder else None
+                found = None if above is None else [*above, *own]
+            self._gitignores[folder] = found
+        return self._gitignores[folder]
 
 
 def display(path: Path) -> str:
@@ -204,18 +267,6 @@ def _read_gitignore(path: Path) -> pathspec.PathSpec:
     except ValueError:  # git skips a line that is no pattern; so do we
         bad = {line for line in lines if invalid_pattern([line]) is not None}
         return _spec([line for line in lines if line not in bad])
-
-
-def _ancestor_gitignores(root: Path) -> list[tuple[Path, pathspec.PathSpec]]:
-    """The .gitignore files above root, up to the enclosing git repository's top."""
-    found = []
-    for parent in root.parents:
-        gitignore = parent / ".gitignore"
-        if gitignore.is_file():
-            found.append((parent, _read_gitignore(gitignore)))
-        if (parent / ".git").exists():
-            return list(reversed(found))
-    return []  # not in a repository: only the .gitignore files inside root count
 
 
 def _ignored(specs: list[tuple[Path, pathspec.PathSpec]], path: Path, is_dir: bool) -> bool:

@@ -63,14 +63,13 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = No
     # what only this process can do, or the cache cannot key: in this process, not kept
     if contents is not None or run.show_skipped or run.fixing:
         jobs, cache = 1, False
-    walker = Walker(excludes, run.settings.excludes())
+    walker = Walker(excludes, run.settings.excludes(), run.settings.force_exclude)
     result = Result(skipped=[] if run.show_skipped else None)
     # each file once, however many links or arguments lead to it: (device, inode) -> (path, root)
     targets: dict[tuple[int, int], tuple[Path, Path]] = {}
     for given in paths:
-        found = walker.files(given) if given.is_dir() else [given.absolute()]
         root = given.absolute() if given.is_dir() else given.absolute().parent
-        for path in found:
+        for path in walker.targets(given):
             try:
                 st = os.stat(path)
             except OSError:
@@ -117,7 +116,8 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = No
         check_projects(candidates, walker, data, result, run, jobs, digests if cache else None,
                        lambda done: progress(done, total) if progress else None)
     if yaml_candidates:
-        _check_yaml(_told(yaml_candidates, progress, len(candidates), total), data, result, run)
+        _check_yaml(_told(yaml_candidates, progress, len(candidates), total), walker, data,
+                    result, run)
     result.reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
     return result
 
@@ -189,8 +189,8 @@ def _check(candidates: Iterable[tuple[Path, Path]], walker: Walker, data: dict[P
             result.failed = True
 
 
-def _check_yaml(candidates: Iterable[Path], data: dict[Path, bytes | None], result: Result,
-                run: Run) -> None:
+def _check_yaml(candidates: Iterable[Path], walker: Walker, data: dict[Path, bytes | None],
+                result: Result, run: Run) -> None:
     from .yaml.integrations import Integrations
     from .yaml.program import Program, YamlError, program_file
 
@@ -199,7 +199,7 @@ def _check_yaml(candidates: Iterable[Path], data: dict[Path, bytes | None], resu
     for path in candidates:
         try:
             program = program_file(path, data[path] or b"")
-            if program is None:
+            if program is None or not walker.reported(program):  # `main:` names an excluded file
                 continue
             st = os.stat(program)
             if (st.st_dev, st.st_ino) in seen:

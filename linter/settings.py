@@ -57,6 +57,7 @@ class Settings:
     rules: frozenset[str] | None = None  # the rules that run; None: all
     severity: Mapping[str, str] = field(default_factory=dict)  # rule id -> reported severity
     exclude: tuple[str, ...] = ()
+    force_exclude: bool = False  # exclusions apply to the paths named on the command line too
     per_file_ignores: Mapping[str, frozenset[str]] = field(default_factory=dict)
     fail_on: str = "info"
     unsuppressible: frozenset[str] = frozenset()
@@ -111,7 +112,7 @@ class Settings:
                    and (self.rules is None or r.id in self.rules)]
         values: list[tuple[str, Any]] = [
             ("rules", running), ("severity", dict(sorted(self.severity.items()))),
-            ("exclude", list(self.exclude)),
+            ("exclude", list(self.exclude)), ("force-exclude", self.force_exclude),
             ("per-file-ignores", {p: sorted(ids) for p, ids in self.per_file_ignores.items()}),
             ("fail-on", self.fail_on), ("unsuppressible", sorted(self.unsuppressible)),
             ("api-protocols", dict(self.api_protocols)),
@@ -148,6 +149,7 @@ class Options:
     report_unused_ignores: bool
     baseline: Path | None
     write_baseline: Path | None
+    force_exclude: bool | None = None  # --force-exclude / --no-force-exclude; None: the file's
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -164,6 +166,9 @@ _CLICK_OPTIONS = (
     click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                  help="Read [tool.apigw-lint] from this file instead of the nearest "
                       "pyproject.toml."),
+    click.option("--force-exclude/--no-force-exclude", default=None,
+                 help="Apply --exclude, the configuration's exclude and .gitignore to the files "
+                      "named on the command line too (the pre-commit hook does)."),
     click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
     click.option("--show-settings", is_flag=True,
                  help="Print the effective settings and the file they come from, and exit."),
@@ -181,12 +186,13 @@ def options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Adds the options above to a click command, handed over as one `options` argument."""
     @functools.wraps(command)
     def wrapper(*args: Any, select: tuple[str, ...], ignore: tuple[str, ...],
-                extend_select: tuple[str, ...], config: Path | None, isolated: bool,
-                show_settings: bool, report_unused_ignores: bool, baseline: Path | None,
-                write_baseline: Path | None, **kwargs: Any) -> Any:
+                extend_select: tuple[str, ...], config: Path | None, force_exclude: bool | None,
+                isolated: bool, show_settings: bool, report_unused_ignores: bool,
+                baseline: Path | None, write_baseline: Path | None, **kwargs: Any) -> Any:
         return command(*args, options=Options(
             _split(select) or None, _split(ignore), _split(extend_select), config, isolated,
-            show_settings, report_unused_ignores, baseline, write_baseline), **kwargs)
+            show_settings, report_unused_ignores, baseline, write_baseline, force_exclude),
+            **kwargs)
     for option in reversed(_CLICK_OPTIONS):
         wrapper = option(wrapper)
     return wrapper
@@ -216,6 +222,8 @@ def load(paths: Iterable[Path], opts: Options, fail_on: str | None = None) -> Se
         source=source.absolute() if source else None,
         root=Path(os.path.abspath(source.parent)) if source else Path.cwd(), rules=rules,
         severity=values.get("severity", {}), exclude=tuple(values.get("exclude", ())),
+        force_exclude=values.get("force-exclude", False) if opts.force_exclude is None
+        else opts.force_exclude,
         per_file_ignores=values.get("per-file-ignores", {}),
         fail_on=fail_on or values.get("fail-on", "info"),
         unsuppressible=values.get("unsuppressible", frozenset()),
@@ -288,8 +296,8 @@ def _cli_rules(option: str, given: tuple[str, ...] | None) -> frozenset[str] | N
     return frozenset(out)
 
 
-_KEYS = ("select", "extend-select", "ignore", "severity", "exclude", "per-file-ignores",
-         "fail-on", "unsuppressible", "api-protocols")
+_KEYS = ("select", "extend-select", "ignore", "severity", "exclude", "force-exclude",
+         "per-file-ignores", "fail-on", "unsuppressible", "api-protocols")
 
 
 def _validate(table: Mapping[str, Any], shown: str) -> dict[str, Any]:
@@ -339,6 +347,10 @@ def _validate(table: Mapping[str, Any], shown: str) -> dict[str, Any]:
             bad = invalid_pattern(out[key])
             if bad is not None:
                 raise fail(key, f"not a gitignore pattern: {bad!r}")
+        elif key == "force-exclude":
+            if not isinstance(value, bool):
+                raise fail(key, f"expected true or false, not {_toml(value)}")
+            out[key] = value
         elif key == "fail-on":
             out[key] = one_of(key, value, SEVERITIES)
         elif key == "severity":

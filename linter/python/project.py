@@ -55,6 +55,12 @@ class Files:
             self.inputs.listing(root, found)
         return found
 
+    def reported(self, path: Path) -> bool:
+        shown = self.walker.reported(path)
+        if self.inputs is not None:
+            self.inputs.report(path, shown)
+        return shown
+
     def source(self, path: Path) -> Source | None:
         """The indexed file, or None when it cannot be read or parsed (reported once)."""
         if path not in self._sources:
@@ -64,7 +70,8 @@ class Files:
                 try:
                     self._sources[path] = index(path, parse(data))
                 except Unparsable as e:
-                    self.on_syntax_error(f"{discover.display(path)}:{e}")
+                    if self.reported(path):  # an excluded file's is not reported
+                        self.on_syntax_error(f"{discover.display(path)}:{e}")
         return self._sources[path]
 
     def project(self, path: Path, fallback: Path) -> "Project":

@@ -44,7 +44,7 @@ def write(folder: Path, name: str, code: str) -> None:
 def project(tmp_path: Path) -> Path:
     folder = tmp_path / "repo" / "infra"
     write(folder, "Pulumi.yaml", "name: infra\nruntime: python\n")
-    write(folder, ".gitignore", "generated/\n")  # not in the project's file list
+    write(folder, ".gitignore", "generated/\n")  # not reported, still in the project's index
     write(folder, "__main__.py", PROGRAM)
     write(folder, "lib/util.py", "def helper(x):\n    return x\n")
     return folder
@@ -72,8 +72,8 @@ def test_kept_result_reused_until_a_dependency_changes(lint, tmp_path: Path, cac
     assert tamper(cache) == 1
     assert {m for _, _, m in found(lint("--format", "json", folder))} == {TAMPERED}
 
-    # a module the program looked for and did not find now exists (only a probe's answer
-    # changed: the folder is ignored, so the project's file list is the same)
+    # a module the program looked for and did not find now exists (in an ignored folder,
+    # which hides its findings, never its definitions)
     write(folder, "generated/settings.py", "TIMEOUT = 70000\n")
     run = lint("--format", "json", folder)
     assert [(r, line) for r, line, _ in found(run)] == [("APIGW030", 7), ("APIGW030", 11)]

@@ -76,7 +76,7 @@ def repo(tmp_path: Path) -> Path:
 def test_the_manifest_declares_the_hook() -> None:
     h = hook()
     scripts = metadata.distribution("apigw-lint").entry_points.select(group="console_scripts")
-    assert h["id"] == "apigw-lint" and shlex.split(h["entry"]) == ["apigw-lint", "check"]
+    assert h["id"] == "apigw-lint" and shlex.split(h["entry"]) == ["apigw-lint", "check", "--force-exclude"]
     assert "apigw-lint" in scripts.names
     assert h["language"] == "python" and h["types_or"] == ["python", "yaml"]
     assert h["require_serial"] is True
@@ -104,6 +104,20 @@ def test_the_entry_lints_the_staged_files_as_pre_commit_passes_them(repo: Path) 
     # the timeout is resolved from settings.py, which is not staged
     assert found == ["Pulumi.yaml:14:7: APIGW030", "__main__.py:7:30: APIGW030",
                      "rules:8:30: APIGW030"]
+
+
+def test_the_entry_hides_staged_files_that_are_excluded(repo: Path) -> None:
+    """The entry forces exclusions on the files pre-commit names: the staged script `rules` is
+    not reported; settings.py, excluded too, still gives __main__.py its timeout."""
+    h = hook()
+    (repo / "pyproject.toml").write_text('[tool.apigw-lint]\nexclude = ["rules", "settings.py"]\n')
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+    run = subprocess.run(shlex.split(h["entry"]) + h.get("args", []) +
+                         ["Pulumi.yaml", "__main__.py", "rules", "settings.py"], cwd=repo,
+                         env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1, run.stderr
+    found = sorted(line.split(" [")[0] for line in run.stdout.splitlines())
+    assert found == ["Pulumi.yaml:14:7: APIGW030", "__main__.py:7:30: APIGW030"]
 
 
 @pytest.mark.skipif(not (REPO / ".git").exists(), reason="the project is not a git checkout")

@@ -158,6 +158,7 @@ def test_api_protocols_for_an_api_defined_elsewhere(lint, tmp_path: Path) -> Non
     ('severity = { APIGW030 = "fatal" }\n', "severity.APIGW030: expected one of error, warning"),
     ('severity = { APIGW03 = "info" }\n', "severity.APIGW03: unknown rule 'APIGW03'"),
     ('fail-on = "critical"\n', "fail-on: expected one of error, warning, info"),
+    ('force-exclude = "yes"\n', 'force-exclude: expected true or false, not "yes"'),
     ('per-file-ignores = { "tests/" = ["nope"] }\n', 'per-file-ignores."tests/": unknown rule'),
     ('per-file-ignores = ["tests/"]\n', "per-file-ignores: expected a table"),
     ('unsuppressible = [30]\n', "unsuppressible: expected a list of strings"),
@@ -195,6 +196,7 @@ def test_config_file_and_show_settings(lint, tmp_path: Path) -> None:
         select = ["APIGW039"]
         severity = { APIGW039 = "error" }
         exclude = ["build-*/"]
+        force-exclude = true
         unsuppressible = ["APIGW03"]
         api-protocols = { "a1b2c3" = "HTTP" }
         [tool.apigw-lint.per-file-ignores]
@@ -210,10 +212,16 @@ def test_config_file_and_show_settings(lint, tmp_path: Path) -> None:
     shown = tomllib.loads(run.stdout)
     assert shown == {
         "rules": ["APIGW001"], "severity": {"APIGW039": "error"}, "exclude": ["build-*/"],
-        "per-file-ignores": {"legacy/": ["APIGW039"]}, "fail-on": "warning",
+        "force-exclude": True, "per-file-ignores": {"legacy/": ["APIGW039"]}, "fail-on": "warning",
         "unsuppressible": [f"APIGW03{i}" for i in range(10)],
         "api-protocols": {"a1b2c3": "HTTP"}, "report-unused-ignores": False,
     }
+    # the command line wins over the file, either way
+    for flag, expected in (("--no-force-exclude", False), ("--force-exclude", True)):
+        run = lint("--show-settings", "--config", other, flag, infra)
+        assert tomllib.loads(run.stdout)["force-exclude"] is expected, run.stdout
+    run = lint("--show-settings", "--isolated", "--force-exclude", infra)
+    assert tomllib.loads(run.stdout)["force-exclude"] is True
 
     run = lint("--show-settings", infra)
     assert run.stdout.startswith(f"# settings from {tmp_path / 'pyproject.toml'} ")
