@@ -573,7 +573,7 @@ class Evaluator:
         name, offset = fdef.name.value, 1 if cls is not None else 0
         if cls is not None and name == "__init__":
             target, name = cls.node, cls.node.name.value  # type: ignore[attr-defined]
-        if self.project.passed_as_value(name):
+        if self.project.passed_as_value(name) or self.project.blind(name):
             return None
         sites = []
         for record in self.project.calls_named(name):

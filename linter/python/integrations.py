@@ -156,7 +156,7 @@ class Integrations:
     def _count(self, api: Resource) -> int | None:
         """Integrations on this Api across the project, when each runs a known number of times."""
         if api.call not in self._counts:
-            total: int | None = 0
+            total: int | None = None if self.ev.project.blind("apigatewayv2") else 0
             for source in self.ev.project.sources_mentioning("apigatewayv2"):
                 data = self.ev.project.files.read(source.path) or b""
                 for record in self.calls(source) if may_hold_integration(data) else ():
@@ -179,6 +179,8 @@ class Integrations:
                     target = origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN))
                     names = UNKNOWN if target is None else target.call is function.call
                     yield names, props
+            if self.ev.project.blind("Permission"):  # a file not parsed may hold one
+                yield UNKNOWN, {}
         return resources.lambda_permitted(each())
 
     # --- positions

@@ -86,6 +86,7 @@ class Project:
         self.root = root
         self.files = files
         self._modules: dict[tuple[Path, ImportTarget, str | None], Source | None] = {}
+        self._mentions: dict[str, tuple[list[Source], bool]] = {}
 
     def paths(self) -> list[Path]:
         return self.files.python_files(self.root)
@@ -93,13 +94,27 @@ class Project:
     def sources_mentioning(self, word: str) -> Iterator[Source]:
         """The project's files that spell `word` as a whole identifier (`Permission`, not
         `PermissionError`): a file without it can neither call nor pass a name so spelled."""
-        needle, whole = word.encode(), _whole_word(word)
-        for path in self.paths():
-            data = self.files.read(path)
-            if data is not None and needle in data and whole.search(data):
-                source = self.files.source(path)
-                if source is not None:
-                    yield source
+        return iter(self._mentioning(word)[0])
+
+    def blind(self, word: str) -> bool:
+        """A project file that could not be read or parsed may spell `word`: what
+        sources_mentioning lists is then not the whole answer."""
+        return self._mentioning(word)[1]
+
+    def _mentioning(self, word: str) -> tuple[list[Source], bool]:
+        if word not in self._mentions:
+            needle, whole = word.encode(), _whole_word(word)
+            found, blind = [], False
+            for path in self.paths():
+                data = self.files.read(path)
+                if data is None or needle in data and whole.search(data):
+                    source = self.files.source(path) if data is not None else None
+                    if source is None:
+                        blind = True
+                    else:
+                        found.append(source)
+            self._mentions[word] = (found, blind)
+        return self._mentions[word]
 
     def calls_named(self, name: str) -> Iterator[CallRecord]:
         for source in self.sources_mentioning(name):

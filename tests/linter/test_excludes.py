@@ -202,3 +202,16 @@ def test_a_yaml_program_in_an_excluded_file(lint, tmp_path: Path) -> None:
     assert found(lint("--format", "json", "--exclude", "src/", "Pulumi.yaml", cwd=top)) == []
     assert found(lint("--format", "json", "--exclude", "src/", "src/Main.yaml", cwd=top)) == \
         finding
+
+
+@pytest.mark.parametrize("exclude", [(), ("--exclude", "perms.py")])
+def test_a_permission_file_that_does_not_parse_makes_apigw021_silent(lint, tmp_path: Path,
+                                                                     exclude: tuple) -> None:
+    """perms.py mentions Permission but cannot be parsed: it may grant the invoke, so api.py
+    gets no APIGW021 whether perms.py is reported (its syntax error) or excluded (silent)."""
+    top = project(tmp_path / "repo")
+    write(top, "perms.py", PERMS + "\ndef broken(:\n")
+    run = lint("--format", "json", "--no-cache", *exclude, ".", cwd=top)
+    assert NO_PERMISSION not in found(run)
+    assert API_FINDING in found(run)
+    assert ("perms.py" in run.stdout + run.stderr) == (not exclude), (run.stdout, run.stderr)
