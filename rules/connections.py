@@ -1,7 +1,7 @@
 """APIGW022-029: connection type, VPC links and TLS."""
 from __future__ import annotations
 
-from . import aws, samples, sources as src
+from . import aws, samples, shapes, sources as src
 from .catalogue import ERROR, WARNING, Example, Hit, rule
 from .generic import enum_hit
 from .model import LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER, VPC_LINK_V1, VPC_LINK_V2
@@ -70,8 +70,8 @@ def connection_id_internet(m):
     if not m.has("connectionId") or not _internet(m):
         return
     uri = m.str("integrationUri")
-    arn = bool(uri and uri.startswith("arn:")) or m.context.uri_source in (LB_LISTENER,
-                                                                            LB_LOAD_BALANCER)
+    arn = bool(uri and uri.startswith("arn:")) or m.context.uri_source in (
+        LB_LISTENER, LB_LOAD_BALANCER) or shapes.is_arn(m.shape("integrationUri"))
     yield Hit(("connectionId",), "connectionId is set but connectionType is INTERNET (the "
                                  "provider default); set connectionType to VPC_LINK for a "
                                  "private integration.", severity=ERROR if arn else None)
@@ -118,7 +118,8 @@ def http_private_uri(m):
     uri = checkable_uri(m)
     wrong_literal = uri is not None and not (aws.ELB_LISTENER_ARN.match(uri)
                                              or aws.CLOUD_MAP_SERVICE_ARN.match(uri))
-    if wrong_literal or m.context.uri_source in (LB_LOAD_BALANCER, LAMBDA_FUNCTION):
+    if wrong_literal or m.context.uri_source in (LB_LOAD_BALANCER, LAMBDA_FUNCTION) or \
+            not shapes.may_be(m.shape("integrationUri"), shapes.LISTENER_ARN, shapes.CLOUD_MAP_ARN):
         yield Hit(("integrationUri",), "for VPC_LINK on an HTTP API, integrationUri must be an "
                                        "ALB/NLB listener ARN or a Cloud Map service ARN.")
 
@@ -172,7 +173,9 @@ def websocket_private_uri(m):
                                         "HTTP or HTTP_PROXY.")
         return
     uri = checkable_uri(m)
-    if (uri is not None and not aws.HTTP_URL.match(uri)) or m.context.uri_source is not None:
+    # a load balancer's outputs include its DNS name, from which the usual URL is built
+    if (uri is not None and not aws.HTTP_URL.match(uri)) or m.context.uri_source in (
+            LAMBDA_FUNCTION, LB_LISTENER) or not shapes.may_be(m.shape("integrationUri"), url=True):
         yield Hit(("integrationUri",), "WebSocket VPC link integrations take an http(s) URL "
                                        "(typically the NLB's DNS name) as integrationUri.")
 

@@ -1,10 +1,9 @@
 """APIGW016-019: integrationUri."""
 from __future__ import annotations
 
-from . import aws, samples, sources as src
-from .catalogue import ERROR, WARNING, Example, Hit, rule
+from . import aws, samples, shapes, sources as src
+from .catalogue import ERROR, LINTER, WARNING, Example, Hit, rule
 from .model import LAMBDA_FUNCTION
-
 
 
 def checkable_uri(m) -> str | None:
@@ -61,12 +60,13 @@ def integration_uri_required(m):
              Example({**samples.WS_HTTP, "integrationUri": "/messages"}, protocol=None)],
 )
 def http_uri_url(m):
-    uri = checkable_uri(m)
     conn = m.get("connectionType")
-    if m.type not in aws.URL_TYPES or uri is None or conn == "VPC_LINK" or not (
+    if m.type not in aws.URL_TYPES or conn == "VPC_LINK" or not (
             conn == "INTERNET" or m.absent("connectionType")):
         return
-    if not aws.HTTP_URL.match(uri):
+    uri = checkable_uri(m)
+    if (uri is not None and not aws.HTTP_URL.match(uri)) or \
+            not shapes.may_be(m.shape("integrationUri"), url=True):
         yield Hit(("integrationUri",), f"integrationUri of an {m.type} integration must be a "
                                        "fully qualified http:// or https:// URL.")
 
@@ -92,12 +92,16 @@ def http_uri_url(m):
 )
 def lambda_uri_form_check(m):
     uri = checkable_uri(m)
-    if uri is None or not aws.LAMBDA_URI_HINT.match(uri):
+    shape = m.shape("integrationUri")
+    if uri is not None and aws.LAMBDA_URI_HINT.match(uri):
+        form = lambda_uri_form(uri)
+    elif shape is not None and shape.kind == shapes.FUNCTION_ARN:
+        form = "function"
+    else:
         return  # not a Lambda URI at all: APIGW019's business
     custom_lambda = m.type == "AWS" and m.protocol != aws.HTTP
     if not (m.is_lambda_proxy() or custom_lambda):
         return
-    form = lambda_uri_form(uri)
     if form is None:
         yield Hit(("integrationUri",), "integrationUri is not a well-formed Lambda function ARN or "
                                        "invoke ARN.")
@@ -129,7 +133,8 @@ def lambda_proxy_uri(m):
     uri = checkable_uri(m)
     source = m.context.uri_source
     if (uri is not None and not aws.LAMBDA_URI_HINT.match(uri)) or (
-            source is not None and source != LAMBDA_FUNCTION):
+            source is not None and source != LAMBDA_FUNCTION) or not shapes.may_be(
+            m.shape("integrationUri"), shapes.FUNCTION_ARN, shapes.INVOKE_ARN):
         yield Hit(("integrationUri",), "AWS_PROXY without integrationSubtype is a Lambda proxy "
                                        "integration, but integrationUri is not a Lambda ARN; for "
                                        "other AWS services set integrationSubtype.")
