@@ -15,6 +15,7 @@ from typing import Any
 
 from .model import LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER
 from .resources import CLOUD_MAP_SERVICE, IAM_ROLE, STATE_MACHINE, VPC_ENDPOINT
+from .values import UNKNOWN
 
 # Kinds of value, each with the ARN service it names (None: not an ARN).
 FUNCTION_ARN, INVOKE_ARN = "Lambda function ARN", "Lambda invoke ARN"
@@ -65,6 +66,17 @@ def starting(prefix: str, rest: Any = None) -> Shape | str | None:
     if isinstance(rest, Shape):
         prefix += rest.prefix
     return Shape(prefix=prefix) if prefix else None
+
+
+def joined(parts: list[Any]) -> Any:
+    """parts joined: the string when all are known strings, else the Shape of its start (what
+    comes before the first unknown part, and that part's own start), else UNKNOWN."""
+    known = ""
+    for part in parts:
+        if not isinstance(part, str):
+            return starting(known, part) or UNKNOWN
+        known += part
+    return known
 
 
 def common(a: Any, b: Any) -> Shape | None:

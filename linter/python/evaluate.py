@@ -131,16 +131,6 @@ def shape_of(value: Any) -> Shape | None:
         else None
 
 
-def _prefix(parts: list[Any]) -> Any:
-    """The value of parts joined when all are known strings, else the Shape of their start."""
-    known = ""
-    for part in parts:
-        if not isinstance(part, str):
-            return shapes.starting(known, part) or UNKNOWN
-        known += part
-    return known
-
-
 def class_name(name: str) -> str:
     """`pulumi_aws.apigatewayv2.integration.Integration` -> `pulumi_aws.apigatewayv2.Integration`."""
     parts = name.split(".")
@@ -180,7 +170,7 @@ class Evaluator:
             v = node.evaluated_value
             return v if isinstance(v, (str, int, float)) else UNKNOWN
         if isinstance(node, cst.ConcatenatedString):
-            return _prefix([self.value(node.left, scope), self.value(node.right, scope)])
+            return shapes.joined([self.value(node.left, scope), self.value(node.right, scope)])
         if isinstance(node, cst.FormattedString):
             return self._fstring(node.parts, scope)
         if isinstance(node, cst.Name):
@@ -274,7 +264,7 @@ class Evaluator:
         """The Shape of a string built from a known start and unknown parts: `"http://" + host`,
         `"http://%s" % host` (the text before the first conversion)."""
         if isinstance(operator_, cst.Add) and isinstance(left, (str, Shape)):
-            return _prefix([left, right])
+            return shapes.joined([left, right])
         if isinstance(operator_, cst.Modulo) and isinstance(left, str):
             return shapes.starting(left.partition("%")[0]) or UNKNOWN
         return UNKNOWN
@@ -467,7 +457,7 @@ class Evaluator:
             text = values[0] if values else None
             values = [text.partition("{")[0].partition("}")[0], UNKNOWN] \
                 if isinstance(text, str) else []
-        known = _prefix(values + [UNKNOWN])
+        known = shapes.joined(values + [UNKNOWN])
         return known if isinstance(known, Shape) else UNKNOWN
 
     def arguments(self, call: cst.Call, scope: Scope) -> Arguments:
