@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from . import aws, samples, shapes, sources as src
-from .catalogue import ERROR, WARNING, Example, Hit, rule
+from .catalogue import ERROR, LINTER, WARNING, Example, Hit, rule
 from .generic import enum_hit
 from .model import LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER, VPC_LINK_V1, VPC_LINK_V2
-from .uris import checkable_uri
+from .uris import checkable_uri, without_uri
 
 _NLB_URL = "http://internal-nlb-123.elb.us-east-1.amazonaws.com/connect"
 
@@ -106,11 +106,11 @@ def http_private_type(m):
     fix="Use the listener's arn (aws.lb.Listener), not the load balancer's, or the Cloud Map "
         "service's arn.",
     valid=[Example(samples.HTTP_PRIVATE),
-           Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "integrationUri"},
-                   context={"uri_from": "listener"})],
+           Example(without_uri(samples.HTTP_PRIVATE), context={"uri_from": "listener"})],
     invalid=[Example({**samples.HTTP_PRIVATE, "integrationUri": samples.LOAD_BALANCER_ARN}),
-             Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "integrationUri"},
-                     context={"uri_from": "load_balancer"})],
+             Example(without_uri(samples.HTTP_PRIVATE), context={"uri_from": "load_balancer"}),
+             Example(without_uri(samples.HTTP_PRIVATE), context={"uri_prefix": "http://"},
+                     engines=(LINTER,), title="a URL built at run time (unknown to the pack)")],
 )
 def http_private_uri(m):
     if m.protocol != aws.HTTP or not _private(m):
@@ -159,9 +159,15 @@ def vpc_link_version(m):
               "the NLB's DNS name; listener ARNs are an HTTP API concept.",
     sources=(src.WS_INT, "https://repost.aws/knowledge-center/api-gateway-vpc-link-integration"),
     fix="Use integrationType HTTP or HTTP_PROXY and the NLB's URL as integrationUri.",
-    valid=[Example(samples.WS_PRIVATE, protocol=aws.WEBSOCKET)],
+    valid=[Example(samples.WS_PRIVATE, protocol=aws.WEBSOCKET),
+           Example(without_uri(samples.WS_PRIVATE), protocol=aws.WEBSOCKET,
+                   context={"uri_prefix": "http://"})],
     invalid=[Example({**samples.WS_PRIVATE, "integrationUri": samples.LISTENER_ARN},
                      protocol=aws.WEBSOCKET),
+             Example(without_uri(samples.WS_PRIVATE), protocol=aws.WEBSOCKET,
+                     context={"uri_from": "load_balancer"}, engines=(LINTER,),
+                     title="the load balancer's arn (the pack sees only an output of the load "
+                           "balancer, which may be its DNS name)"),
              Example({**samples.WS_PRIVATE, "integrationType": "AWS_PROXY",
                       "integrationUri": samples.INVOKE_ARN}, protocol=aws.WEBSOCKET)],
 )

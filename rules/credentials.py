@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import aws, samples, shapes, sources as src
-from .catalogue import ERROR, LINTER, WARNING, Example, Hit, rule
+from .catalogue import ERROR, WARNING, Example, Hit, rule
 from .methods import is_lambda_uri
 
 

@@ -6,6 +6,11 @@ from .catalogue import ERROR, LINTER, WARNING, Example, Hit, rule
 from .model import LAMBDA_FUNCTION
 
 
+def without_uri(props: dict) -> dict:
+    """An example's props with integrationUri left to its context (a resource's output)."""
+    return {k: v for k, v in props.items() if k != "integrationUri"}
+
+
 def checkable_uri(m) -> str | None:
     """The URI when known and free of stage variables (which may stand for any part of it)."""
     uri = m.str("integrationUri")
@@ -55,9 +60,13 @@ def integration_uri_required(m):
     fix="Write the full URL, for example https://backend.example.com/{proxy}.",
     valid=[Example(samples.HTTP_PUBLIC),
            Example({**samples.WS_HTTP, "integrationUri": "${stageVariables.backend}/messages"},
-                   protocol=aws.WEBSOCKET)],
+                   protocol=aws.WEBSOCKET),
+           Example(without_uri(samples.HTTP_PUBLIC), context={"uri_prefix": "https://"})],
     invalid=[Example({**samples.HTTP_PUBLIC, "integrationUri": "backend.example.com/{proxy}"}),
-             Example({**samples.WS_HTTP, "integrationUri": "/messages"}, protocol=None)],
+             Example({**samples.WS_HTTP, "integrationUri": "/messages"}, protocol=None),
+             Example(without_uri(samples.HTTP_PUBLIC), context={"uri_from": "lambda_arn"},
+                     engines=(LINTER,), title="a Lambda function's ARN (unknown to the pack at "
+                                              "preview; the linter knows the output's kind)")],
 )
 def http_uri_url(m):
     conn = m.get("connectionType")
@@ -88,7 +97,10 @@ def http_uri_url(m):
                      protocol=aws.WEBSOCKET, title="plain function ARN on WebSocket (warning)"),
              Example({**samples.HTTP_LAMBDA,
                       "integrationUri": "arn:aws:lambda:us-east-1:123456789012:orders"},
-                     title="malformed function ARN (no 'function:')")],
+                     title="malformed function ARN (no 'function:')"),
+             Example(without_uri(samples.WS_LAMBDA), protocol=aws.WEBSOCKET,
+                     context={"uri_from": "lambda_arn"}, engines=(LINTER,),
+                     title="a function's arn output on WebSocket (warning; unknown to the pack)")],
 )
 def lambda_uri_form_check(m):
     uri = checkable_uri(m)
@@ -125,7 +137,9 @@ def lambda_uri_form_check(m):
     invalid=[Example({**samples.HTTP_LAMBDA,
                       "integrationUri": "https://sqs.us-east-1.amazonaws.com/123456789012/orders"}),
              Example({"integrationType": "AWS_PROXY", "payloadFormatVersion": "1.0"},
-                     context={"uri_from": "listener"}, protocol=None)],
+                     context={"uri_from": "listener"}, protocol=None),
+             Example(without_uri(samples.HTTP_LAMBDA), context={"uri_prefix": "https://"},
+                     engines=(LINTER,), title="a URL built at run time (unknown to the pack)")],
 )
 def lambda_proxy_uri(m):
     if not m.is_lambda_proxy():
