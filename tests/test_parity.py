@@ -43,6 +43,7 @@ API_ID = "abcdef1234"  # stack config for programs that read the API id (it is n
 # Stack config a handwritten program requires (`pulumi config set` in its real project).
 PROGRAM_CONFIG = {
     "linter/proxy_helpers.py": {"project:backendUrl": "https://backend.example.com"},
+    "linter/shapes.py": {"project:host": "backend.internal"},
 }
 # Handwritten programs left out of the corpus because they do not run as they are (fragments,
 # deliberate syntax errors): none today -- every program under tests/linter/programs runs.
