@@ -10,7 +10,7 @@ PROGRAMS = Path(__file__).with_name("programs")
 
 EXPECTED = {
     # multi-module project: the Api and the functions are imported from a package
-    "chat": [("APIGW021", 30), ("APIGW030", 23)],
+    "chat": [("APIGW018", 30), ("APIGW021", 30), ("APIGW030", 23)],  # 018: fn.arn on WebSocket
     # a ComponentResource building integrations in a loop from an IntegrationArgs object
     "http_component.py": [("APIGW012", 19), ("APIGW039", 25)],
     # a helper called twice; the reserved header is in a module-level dict
