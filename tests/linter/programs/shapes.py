@@ -67,4 +67,5 @@ aws.apigatewayv2.Integration("ws-nlb-url", **WS_PRIVATE,
                              integration_uri=nlb.dns_name.apply(lambda name: f"http://{name}/ws"))
 aws.apigatewayv2.Integration("disagree", **PUBLIC, integration_uri=fn.arn.apply(
     lambda arn: "https://" + arn if arn.startswith("x") else "arn:" + arn))
-aws.apigatewayv2.Integration("arn-only", **PRIVATE, integration_uri="arn:" + host)
+aws.apigatewayv2.Integration("arn-only", **PRIVATE,
+                             integration_uri=pulumi.Output.concat("arn:", endpoint.id))
