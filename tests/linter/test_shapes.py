@@ -49,16 +49,22 @@ def test_only_proven_resources_have_shapes(lint, tmp_path: Path) -> None:
         api = aws.apigatewayv2.Api("api", protocol_type="HTTP")
         made = make_function("orders")
         alias = aws.lambda_.Alias("live", function_name="orders", function_version="1")
-        for name, uri in (("made", made.arn), ("alias", alias.arn)):
-            aws.apigatewayv2.Integration(name, api_id=api.id, integration_type="HTTP_PROXY",
-                                         integration_method="ANY", integration_uri=uri)
-        aws.apigatewayv2.Integration("direct", api_id=api.id, integration_type="HTTP_PROXY",
+        aws.apigatewayv2.Integration("made", api_id=api.id, integration_type="HTTP_PROXY",
                                      integration_method="ANY", integration_uri=made.arn)
         aws.apigatewayv2.Integration("alias", api_id=api.id, integration_type="HTTP_PROXY",
                                      integration_method="ANY", integration_uri=alias.arn)
         """))
     run = lint("--format", "json", tmp_path)
     assert (run.code, run.json) == (0, [])
+
+
+def _yaml_integration(name: str, uri: str, api: str = "http", kind: str = "HTTP_PROXY",
+                      private: bool = False) -> str:
+    lines = [f"  {name}:", "    type: aws:apigatewayv2:Integration", "    properties:",
+             f"      apiId: ${{{api}.id}}", f"      integrationType: {kind}"]
+    lines += ["      integrationMethod: ANY"] if kind == "HTTP_PROXY" else []
+    lines += ["      connectionType: VPC_LINK", "      connectionId: ${link.id}"] if private else []
+    return "\n".join(lines + [f"      integrationUri: {uri}"]) + "\n"
 
 
 def test_yaml_shapes_and_prefixes(lint, tmp_path: Path) -> None:
@@ -71,7 +77,8 @@ def test_yaml_shapes_and_prefixes(lint, tmp_path: Path) -> None:
             properties: {role: "arn:aws:iam::123456789012:role/fn", runtime: python3.12}
           invoke:
             type: aws:lambda:Permission
-            properties: {action: "lambda:InvokeFunction", function: "${fn.name}", principal: apigateway.amazonaws.com}
+            properties: {action: "lambda:InvokeFunction", function: "${fn.name}",
+                         principal: apigateway.amazonaws.com}
           nlb:
             type: aws:lb:LoadBalancer
             properties: {internal: true, loadBalancerType: network}
@@ -87,76 +94,24 @@ def test_yaml_shapes_and_prefixes(lint, tmp_path: Path) -> None:
           ws:
             type: aws:apigatewayv2:Api
             properties: {protocolType: WEBSOCKET}
-          fnArn:
-            type: aws:apigatewayv2:Integration
-            properties:
-              apiId: ${http.id}
-              integrationType: HTTP_PROXY
-              integrationMethod: ANY
-              integrationUri: ${fn.arn}
-          dnsName:
-            type: aws:apigatewayv2:Integration
-            properties:
-              apiId: ${http.id}
-              integrationType: HTTP_PROXY
-              integrationMethod: ANY
-              integrationUri: ${nlb.dnsName}
-          wsFnArn:
-            type: aws:apigatewayv2:Integration
-            properties:
-              apiId: ${ws.id}
-              integrationType: AWS_PROXY
-              integrationUri: ${fn.arn}
-          interpolated:
-            type: aws:apigatewayv2:Integration
-            properties:
-              apiId: ${http.id}
-              integrationType: HTTP_PROXY
-              integrationMethod: ANY
-              connectionType: VPC_LINK
-              connectionId: ${link.id}
-              integrationUri: http://${nlb.dnsName}/orders
-          joined:
-            type: aws:apigatewayv2:Integration
-            properties:
-              apiId: ${http.id}
-              integrationType: HTTP_PROXY
-              integrationMethod: ANY
-              connectionType: VPC_LINK
-              connectionId: ${link.id}
-              integrationUri:
-                fn::join: ["", ["http://", "${host}", "/orders"]]
-          httpsOk:
-            type: aws:apigatewayv2:Integration
-            properties:
-              apiId: ${http.id}
-              integrationType: HTTP_PROXY
-              integrationMethod: ANY
-              integrationUri: https://${host}/orders
-          listenerOk:
-            type: aws:apigatewayv2:Integration
-            properties:
-              apiId: ${http.id}
-              integrationType: HTTP_PROXY
-              integrationMethod: ANY
-              connectionType: VPC_LINK
-              connectionId: ${link.id}
-              integrationUri: ${listener.arn}
-          deeper:
-            type: aws:apigatewayv2:Integration
-            properties:
-              apiId: ${http.id}
-              integrationType: HTTP_PROXY
-              integrationMethod: ANY
-              integrationUri: ${fn.arn.suffix}
-        """))
+        """) + "".join([
+        _yaml_integration("fnArn", "${fn.arn}"),  # line 32
+        _yaml_integration("dnsName", "${nlb.dnsName}"),  # 39
+        _yaml_integration("wsFnArn", "${fn.arn}", api="ws", kind="AWS_PROXY"),  # 45
+        _yaml_integration("interpolated", "http://${nlb.dnsName}/orders", private=True),  # 54
+        _yaml_integration("joined", '{fn::join: ["", ["http://", "${host}", "/orders"]]}',
+                          private=True),  # 63
+        _yaml_integration("httpsOk", "https://${host}/orders"),
+        _yaml_integration("listenerOk", "${listener.arn}", private=True),
+        _yaml_integration("deeper", "${fn.arn.suffix}"),  # not the arn itself
+    ]))
     run = lint("--format", "json", tmp_path)
     assert findings(run) == [
-        ("fnArn", "APIGW017", "integrationUri", 31, 7),
-        ("dnsName", "APIGW017", "integrationUri", 38, 7),
-        ("wsFnArn", "APIGW018", "integrationUri", 44, 7),
-        ("interpolated", "APIGW026", "integrationUri", 53, 7),
-        ("joined", "APIGW026", "integrationUri", 62, 7),
+        ("fnArn", "APIGW017", "integrationUri", 32, 7),
+        ("dnsName", "APIGW017", "integrationUri", 39, 7),
+        ("wsFnArn", "APIGW018", "integrationUri", 45, 7),
+        ("interpolated", "APIGW026", "integrationUri", 54, 7),
+        ("joined", "APIGW026", "integrationUri", 63, 7),
     ]
 
 
