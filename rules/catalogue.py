@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from . import aws, trace
+from . import aws, shapes, trace
 from .model import (LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER, VPC_LINK_V1, VPC_LINK_V2,
                     Context, Edit, Finding, Integration)
 from .values import UNKNOWN
@@ -34,7 +34,9 @@ class Hit:
 # resources (source code or engine requests) and by Example.model() as their model.
 CONTEXT_KEYS = {
     "uri_from": "integrationUri comes from a resource of the program: 'lambda' (its invoke_arn), "
-                "'listener' or 'load_balancer' (its arn)",
+                "'lambda_arn' (a function's arn), 'listener' or 'load_balancer' (its arn)",
+    "uri_prefix": "integrationUri is this literal prefix and a VPC endpoint's DNS name (an output "
+                  "the pack does not know at preview; the linter knows the prefix)",
     "lambda_permission": "with uri_from='lambda': whether a Permission lets API Gateway invoke it "
                          "(default True)",
     "vpc_link": "connectionId comes from a VPC link: 'v1' (aws.apigateway) or 'v2' (apigatewayv2)",
@@ -42,7 +44,9 @@ CONTEXT_KEYS = {
     "previous": "apiId / integrationType / integrationSubtype before the change",
     "siblings": "how many other integrations the same API has",
 }
-_URI_SOURCES = {"lambda": LAMBDA_FUNCTION, "listener": LB_LISTENER, "load_balancer": LB_LOAD_BALANCER}
+# uri_from -> the resource kind and the output used
+_URI_SOURCES = {"lambda": (LAMBDA_FUNCTION, "invokeArn"), "lambda_arn": (LAMBDA_FUNCTION, "arn"),
+                "listener": (LB_LISTENER, "arn"), "load_balancer": (LB_LOAD_BALANCER, "arn")}
 _LINK_SOURCES = {"v1": VPC_LINK_V1, "v2": VPC_LINK_V2}
 
 
@@ -66,17 +70,23 @@ class Example:
 
     def model(self, provider_defaults: bool = False) -> Integration:
         """The model a front end builds for this example at preview, where the outputs of the
-        related resources are not known yet. With provider_defaults, as the pack sees it after
-        the provider's Check."""
+        related resources are not known yet (the linter knows their shapes). With
+        provider_defaults, as the pack sees it after the provider's Check (without shapes)."""
         ctx = self.context
         props = {"apiId": UNKNOWN, **{k: v for k, v in self.props.items() if k in aws.PROPERTIES}}
         extra = tuple(k for k in self.props if k not in aws.PROPERTIES)
         fields: dict[str, Any] = {"protocol": self.protocol or UNKNOWN}
+        found: dict[str, Any] = {}
         if "uri_from" in ctx:
             props["integrationUri"] = UNKNOWN
-            fields["uri_source"] = _URI_SOURCES[ctx["uri_from"]]
-            if ctx["uri_from"] == "lambda":
+            kind, output = _URI_SOURCES[ctx["uri_from"]]
+            fields["uri_source"] = kind
+            found["integrationUri"] = shapes.output(kind, output)
+            if kind == LAMBDA_FUNCTION:
                 fields["lambda_permitted"] = ctx.get("lambda_permission", True)
+        if "uri_prefix" in ctx:
+            props["integrationUri"] = UNKNOWN
+            found["integrationUri"] = shapes.Shape(prefix=ctx["uri_prefix"])
         if "vpc_link" in ctx:
             props["connectionId"] = UNKNOWN
             fields["connection_source"] = _LINK_SOURCES[ctx["vpc_link"]]
@@ -93,7 +103,7 @@ class Example:
             props = with_provider_defaults(props)
             maybe_default = possible_defaults(props)
         return Integration(props, Context(**fields), name="example", maybe_default=maybe_default,
-                           extra_args=extra)
+                           extra_args=extra, shapes={} if provider_defaults else found)
 
 
 def with_provider_defaults(props: Mapping[str, Any]) -> dict[str, Any]:

@@ -1,11 +1,11 @@
 """APIGW022-029: connection type, VPC links and TLS."""
 from __future__ import annotations
 
-from . import aws, samples, sources as src
-from .catalogue import ERROR, WARNING, Example, Hit, rule
+from . import aws, samples, shapes, sources as src
+from .catalogue import ERROR, LINTER, WARNING, Example, Hit, rule
 from .generic import enum_hit
 from .model import LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER, VPC_LINK_V1, VPC_LINK_V2
-from .uris import checkable_uri
+from .uris import checkable_uri, without_uri
 
 _NLB_URL = "http://internal-nlb-123.elb.us-east-1.amazonaws.com/connect"
 
@@ -74,8 +74,8 @@ def connection_id_internet(m):
     if not m.has("connectionId") or not _internet(m):
         return
     uri = m.str("integrationUri")
-    arn = bool(uri and uri.startswith("arn:")) or m.context.uri_source in (LB_LISTENER,
-                                                                            LB_LOAD_BALANCER)
+    arn = bool(uri and uri.startswith("arn:")) or m.context.uri_source in (
+        LB_LISTENER, LB_LOAD_BALANCER) or shapes.is_arn(m.shape("integrationUri"))
     yield Hit(("connectionId",), "connectionId is set but connectionType is INTERNET (the "
                                  "provider default); set connectionType to VPC_LINK for a "
                                  "private integration.", severity=ERROR if arn else None)
@@ -114,11 +114,11 @@ def http_private_type(m):
         "service's arn.",
     decisive=("connectionType", "protocol", "integrationUri"),
     valid=[Example(samples.HTTP_PRIVATE),
-           Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "integrationUri"},
-                   context={"uri_from": "listener"})],
+           Example(without_uri(samples.HTTP_PRIVATE), context={"uri_from": "listener"})],
     invalid=[Example({**samples.HTTP_PRIVATE, "integrationUri": samples.LOAD_BALANCER_ARN}),
-             Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "integrationUri"},
-                     context={"uri_from": "load_balancer"})],
+             Example(without_uri(samples.HTTP_PRIVATE), context={"uri_from": "load_balancer"}),
+             Example(without_uri(samples.HTTP_PRIVATE), context={"uri_prefix": "http://"},
+                     engines=(LINTER,), title="a URL built at run time (unknown to the pack)")],
 )
 def http_private_uri(m):
     if m.protocol != aws.HTTP or not _private(m):
@@ -126,7 +126,8 @@ def http_private_uri(m):
     uri = checkable_uri(m)
     wrong_literal = uri is not None and not (aws.ELB_LISTENER_ARN.match(uri)
                                              or aws.CLOUD_MAP_SERVICE_ARN.match(uri))
-    if wrong_literal or m.context.uri_source in (LB_LOAD_BALANCER, LAMBDA_FUNCTION):
+    if wrong_literal or m.context.uri_source in (LB_LOAD_BALANCER, LAMBDA_FUNCTION) or \
+            not shapes.may_be(m.shape("integrationUri"), shapes.LISTENER_ARN, shapes.CLOUD_MAP_ARN):
         yield Hit(("integrationUri",), "for VPC_LINK on an HTTP API, integrationUri must be an "
                                        "ALB/NLB listener ARN or a Cloud Map service ARN.")
 
@@ -168,9 +169,15 @@ def vpc_link_version(m):
     sources=(src.WS_INT, "https://repost.aws/knowledge-center/api-gateway-vpc-link-integration"),
     fix="Use integrationType HTTP or HTTP_PROXY and the NLB's URL as integrationUri.",
     decisive=("connectionType", "protocol"),
-    valid=[Example(samples.WS_PRIVATE, protocol=aws.WEBSOCKET)],
+    valid=[Example(samples.WS_PRIVATE, protocol=aws.WEBSOCKET),
+           Example(without_uri(samples.WS_PRIVATE), protocol=aws.WEBSOCKET,
+                   context={"uri_prefix": "http://"})],
     invalid=[Example({**samples.WS_PRIVATE, "integrationUri": samples.LISTENER_ARN},
                      protocol=aws.WEBSOCKET),
+             Example(without_uri(samples.WS_PRIVATE), protocol=aws.WEBSOCKET,
+                     context={"uri_from": "load_balancer"}, engines=(LINTER,),
+                     title="the load balancer's arn (the pack sees only an output of the load "
+                           "balancer, which may be its DNS name)"),
              Example({**samples.WS_PRIVATE, "integrationType": "AWS_PROXY",
                       "integrationUri": samples.INVOKE_ARN}, protocol=aws.WEBSOCKET)],
 )
@@ -182,7 +189,9 @@ def websocket_private_uri(m):
                                         "HTTP or HTTP_PROXY.")
         return
     uri = checkable_uri(m)
-    if (uri is not None and not aws.HTTP_URL.match(uri)) or m.context.uri_source is not None:
+    # a load balancer's outputs include its DNS name, from which the usual URL is built
+    if (uri is not None and not aws.HTTP_URL.match(uri)) or m.context.uri_source in (
+            LAMBDA_FUNCTION, LB_LISTENER) or not shapes.may_be(m.shape("integrationUri"), url=True):
         yield Hit(("integrationUri",), "WebSocket VPC link integrations take an http(s) URL "
                                        "(typically the NLB's DNS name) as integrationUri.")
 

@@ -1,10 +1,9 @@
 """APIGW020-021: credentialsArn and Lambda invoke permissions."""
 from __future__ import annotations
 
-from . import aws, samples, sources as src
+from . import aws, samples, shapes, sources as src
 from .catalogue import ERROR, WARNING, Example, Hit, rule
 from .methods import is_lambda_uri
-
 
 
 @rule(
@@ -28,13 +27,14 @@ from .methods import is_lambda_uri
 )
 def credentials_arn_form(m):
     arn = m.str("credentialsArn")
-    if arn is None or aws.STAGE_VARIABLE.search(arn):
+    if arn is not None and aws.STAGE_VARIABLE.search(arn):
         return  # stage variables may stand for the role
-    if aws.CALLER_CREDENTIALS_ARN.match(arn):
+    if arn is not None and aws.CALLER_CREDENTIALS_ARN.match(arn):
         yield Hit(("credentialsArn",), "credentialsArn arn:aws:iam::*:user/* (caller-credential "
                                        "pass-through) is rejected by the provider at preview; it "
                                        "cannot be expressed with this resource.")
-    elif not aws.IAM_ROLE_ARN.match(arn):
+    elif (arn is not None and not aws.IAM_ROLE_ARN.match(arn)) or \
+            not shapes.may_be(m.shape("credentialsArn"), shapes.ROLE_ARN):
         yield Hit(("credentialsArn",), "credentialsArn must be an IAM role ARN "
                                        "(arn:PARTITION:iam::ACCOUNT:role/NAME).")
 

@@ -11,6 +11,7 @@ from .catalogue import RULES, Example, Rule
 _NESTED = {**aws.RESPONSE_PARAMETER_FIELDS, **aws.TLS_CONFIG_FIELDS}
 _CONTEXT_TEXT = {
     "uri_from": {"lambda": "integration_uri = fn.invoke_arn of an aws.lambda_.Function",
+                 "lambda_arn": "integration_uri = fn.arn of an aws.lambda_.Function",
                  "listener": "integration_uri = listener.arn of an aws.lb.Listener",
                  "load_balancer": "integration_uri = lb.arn of an aws.lb.LoadBalancer"},
     "vpc_link": {"v1": "connection_id = link.id of an aws.apigateway.VpcLink (REST, v1)",
@@ -35,6 +36,9 @@ def _context_lines(example: Example) -> list[str]:
     for key, value in example.context.items():
         if key in _CONTEXT_TEXT:
             out.append(_CONTEXT_TEXT[key][value])
+        elif key == "uri_prefix":
+            out.append(f'integration_uri = endpoint.dns_entries.apply(lambda e: "{value}" + '
+                       'e[0]["dns_name"]) of an aws.ec2.VpcEndpoint')
         elif key == "lambda_permission":
             out.append("a Permission lets apigateway.amazonaws.com invoke it" if value
                        else "no Permission lets apigateway.amazonaws.com invoke it")

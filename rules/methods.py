@@ -1,7 +1,7 @@
 """APIGW013-015: integrationMethod."""
 from __future__ import annotations
 
-from . import aws, samples, sources as src
+from . import aws, samples, shapes, sources as src
 from .catalogue import ERROR, Example, Hit, rule
 from .generic import enum_hit
 from .model import LAMBDA_FUNCTION, SET, Edit
@@ -11,7 +11,10 @@ from .model import LAMBDA_FUNCTION, SET, Edit
 def is_lambda_uri(m) -> bool:
     """The URI is known to be a Lambda function (a function resource or a Lambda ARN)."""
     uri = m.str("integrationUri")
-    return m.context.uri_source == LAMBDA_FUNCTION or bool(uri and aws.LAMBDA_URI_HINT.match(uri))
+    shape = m.shape("integrationUri")
+    return m.context.uri_source == LAMBDA_FUNCTION or bool(uri and aws.LAMBDA_URI_HINT.match(uri)) \
+        or shape is not None and (shape.kind in (shapes.FUNCTION_ARN, shapes.INVOKE_ARN)
+                                  or bool(aws.LAMBDA_URI_HINT.match(shape.prefix)))
 
 
 @rule(

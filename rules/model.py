@@ -47,6 +47,7 @@ class Integration:
     `maybe_default` names properties whose value could have been filled in by the provider
     (the policy pack cannot tell); `extra_args` are arguments the resource does not take, and
     `open_args` says that arguments we cannot see (**kwargs, an args object) may be present.
+    `shapes` holds what the source proves of UNKNOWN properties (rules.shapes.Shape).
     """
 
     props: Mapping[str, Any]
@@ -56,6 +57,7 @@ class Integration:
     secret: frozenset[str] = frozenset()
     extra_args: tuple[str, ...] = ()
     open_args: bool = False
+    shapes: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         cleaned = {k: _normalize(k, v) for k, v in self.props.items()
@@ -85,6 +87,10 @@ class Integration:
     def str(self, name: str) -> str | None:
         """The value when it is a known string."""
         return known_str(self.get(name))
+
+    def shape(self, name: str) -> Any:
+        """The Shape of an UNKNOWN property, None when nothing is known of it."""
+        return self.shapes.get(name) if self.get(name) is UNKNOWN else None
 
     def written(self, name: str) -> bool:
         """Set, and not a value the provider could have filled in."""

@@ -12,6 +12,10 @@ INTEGRATION = "integration"
 API = "api"
 LAMBDA_PERMISSION = "lambda-permission"
 STATE_MACHINE = "state-machine"
+# Kinds known only for the shapes of their outputs (rules.shapes).
+CLOUD_MAP_SERVICE = "cloud-map-service"
+IAM_ROLE = "iam-role"
+VPC_ENDPOINT = "vpc-endpoint"
 
 # kind -> (type tokens, including the short YAML forms; Python classes under pulumi_aws)
 KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -33,6 +37,11 @@ KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                   ("apigatewayv2.VpcLink",)),
     STATE_MACHINE: (("aws:sfn/stateMachine:StateMachine", "aws:sfn:StateMachine"),
                     ("sfn.StateMachine",)),
+    CLOUD_MAP_SERVICE: (("aws:servicediscovery/service:Service", "aws:servicediscovery:Service"),
+                        ("servicediscovery.Service",)),
+    IAM_ROLE: (("aws:iam/role:Role", "aws:iam:Role"), ("iam.Role",)),
+    VPC_ENDPOINT: (("aws:ec2/vpcEndpoint:VpcEndpoint", "aws:ec2:VpcEndpoint"),
+                   ("ec2.VpcEndpoint",)),
 }
 KIND_BY_TOKEN = {token: kind for kind, (tokens, _) in KINDS.items() for token in tokens}
 KIND_BY_CLASS = {f"pulumi_aws.{cls}": kind for kind, (_, classes) in KINDS.items()

@@ -9,8 +9,9 @@ the unknown inputs it reads:
   `open_args`) may set it, or `open_args` itself (ANY_ARGUMENT),
 - a Context field that is not known: UNKNOWN, or `integrations_on_api` None.
 An unknown integrationUri or connectionId does not count against a check that consulted the
-Context's account of the resource it comes from (uri_source, connection_source): an output of
-a resource of that kind has the form that kind implies.
+Context's account of the resource it comes from (uri_source, connection_source), nor an unknown
+property against a check that read its shape's kind (Integration.shape): an output of a
+resource of that kind has the form that kind implies.
 Inputs with a closed set of values (the API's protocol, the enum properties) are filled in with
 each value in turn, and an enum property also with one value outside its set: a check that
 stays silent under every value, reading nothing else unknown, was not skipped, and such an
@@ -76,7 +77,7 @@ def _explore(rule: Any, m: Integration, chosen: dict[str, Any], reads: "_Reads"
     values lead to different outcomes."""
     pending = sorted(n for n in reads.unknown if n in _CHOICES)
     if not pending:
-        unknown = reads.unknown - {_SOURCES[f] for f in reads.sources}
+        unknown = reads.unknown - reads.settled
         return frozenset({(False, frozenset(unknown), frozenset(reads.unseen))}), set()
     name, branches, reasons = pending[0], [], set()
     for value in _CHOICES[name]:
@@ -94,12 +95,13 @@ def _explore(rule: Any, m: Integration, chosen: dict[str, Any], reads: "_Reads"
 
 
 class _Reads:
-    __slots__ = ("unknown", "unseen", "sources")
+    __slots__ = ("unknown", "unseen", "settled")
 
     def __init__(self) -> None:
         self.unknown: set[str] = set()
         self.unseen: set[str] = set()
-        self.sources: set[str] = set()  # _SOURCES fields read while set
+        # unknown properties whose form the check learnt: from a _SOURCES field or a shape's kind
+        self.settled: set[str] = set()
 
 
 class _Context:
@@ -115,7 +117,7 @@ class _Context:
         if value is UNKNOWN or (value is None and name == "integrations_on_api"):
             self._reads.unknown.add(name)
         elif value is not None and name in _SOURCES:
-            self._reads.sources.add(name)
+            self._reads.settled.add(_SOURCES[name])
         return value
 
 
@@ -149,6 +151,12 @@ class _Recording(Integration):
         elif not is_known(value):
             self._reads.unknown.add(name)
         return value
+
+    def shape(self, name: str) -> Any:
+        found = Integration.shape(self, name)
+        if found is not None and found.kind is not None:
+            self._reads.settled.add(name)
+        return found
 
     def has(self, name: str) -> bool:
         if Integration.get(self, name) is not ABSENT:

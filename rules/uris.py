@@ -1,10 +1,14 @@
 """APIGW016-019: integrationUri."""
 from __future__ import annotations
 
-from . import aws, samples, sources as src
-from .catalogue import ERROR, WARNING, Example, Hit, rule
+from . import aws, samples, shapes, sources as src
+from .catalogue import ERROR, LINTER, WARNING, Example, Hit, rule
 from .model import LAMBDA_FUNCTION
 
+
+def without_uri(props: dict) -> dict:
+    """An example's props with integrationUri left to its context (a resource's output)."""
+    return {k: v for k, v in props.items() if k != "integrationUri"}
 
 
 def checkable_uri(m) -> str | None:
@@ -58,17 +62,22 @@ def integration_uri_required(m):
     decisive=("integrationUri", "integrationType"),
     valid=[Example(samples.HTTP_PUBLIC),
            Example({**samples.WS_HTTP, "integrationUri": "${stageVariables.backend}/messages"},
-                   protocol=aws.WEBSOCKET)],
+                   protocol=aws.WEBSOCKET),
+           Example(without_uri(samples.HTTP_PUBLIC), context={"uri_prefix": "https://"})],
     invalid=[Example({**samples.HTTP_PUBLIC, "integrationUri": "backend.example.com/{proxy}"}),
-             Example({**samples.WS_HTTP, "integrationUri": "/messages"}, protocol=None)],
+             Example({**samples.WS_HTTP, "integrationUri": "/messages"}, protocol=None),
+             Example(without_uri(samples.HTTP_PUBLIC), context={"uri_from": "lambda_arn"},
+                     engines=(LINTER,), title="a Lambda function's ARN (unknown to the pack at "
+                                              "preview; the linter knows the output's kind)")],
 )
 def http_uri_url(m):
-    uri = checkable_uri(m)
     conn = m.get("connectionType")
-    if m.type not in aws.URL_TYPES or uri is None or conn == "VPC_LINK" or not (
+    if m.type not in aws.URL_TYPES or conn == "VPC_LINK" or not (
             conn == "INTERNET" or m.absent("connectionType")):
         return
-    if not aws.HTTP_URL.match(uri):
+    uri = checkable_uri(m)
+    if (uri is not None and not aws.HTTP_URL.match(uri)) or \
+            not shapes.may_be(m.shape("integrationUri"), url=True):
         yield Hit(("integrationUri",), f"integrationUri of an {m.type} integration must be a "
                                        "fully qualified http:// or https:// URL.")
 
@@ -91,16 +100,23 @@ def http_uri_url(m):
                      protocol=aws.WEBSOCKET, title="plain function ARN on WebSocket (warning)"),
              Example({**samples.HTTP_LAMBDA,
                       "integrationUri": "arn:aws:lambda:us-east-1:123456789012:orders"},
-                     title="malformed function ARN (no 'function:')")],
+                     title="malformed function ARN (no 'function:')"),
+             Example(without_uri(samples.WS_LAMBDA), protocol=aws.WEBSOCKET,
+                     context={"uri_from": "lambda_arn"}, engines=(LINTER,),
+                     title="a function's arn output on WebSocket (warning; unknown to the pack)")],
 )
 def lambda_uri_form_check(m):
     uri = checkable_uri(m)
-    if uri is None or not aws.LAMBDA_URI_HINT.match(uri):
+    shape = m.shape("integrationUri")
+    if uri is not None and aws.LAMBDA_URI_HINT.match(uri):
+        form = lambda_uri_form(uri)
+    elif shape is not None and shape.kind == shapes.FUNCTION_ARN:
+        form = "function"
+    else:
         return  # not a Lambda URI at all: APIGW019's business
     custom_lambda = m.type == "AWS" and m.protocol != aws.HTTP
     if not (m.is_lambda_proxy() or custom_lambda):
         return
-    form = lambda_uri_form(uri)
     if form is None:
         yield Hit(("integrationUri",), "integrationUri is not a well-formed Lambda function ARN or "
                                        "invoke ARN.")
@@ -125,7 +141,9 @@ def lambda_uri_form_check(m):
     invalid=[Example({**samples.HTTP_LAMBDA,
                       "integrationUri": "https://sqs.us-east-1.amazonaws.com/123456789012/orders"}),
              Example({"integrationType": "AWS_PROXY", "payloadFormatVersion": "1.0"},
-                     context={"uri_from": "listener"}, protocol=None)],
+                     context={"uri_from": "listener"}, protocol=None),
+             Example(without_uri(samples.HTTP_LAMBDA), context={"uri_prefix": "https://"},
+                     engines=(LINTER,), title="a URL built at run time (unknown to the pack)")],
 )
 def lambda_proxy_uri(m):
     if not m.is_lambda_proxy():
@@ -133,7 +151,8 @@ def lambda_proxy_uri(m):
     uri = checkable_uri(m)
     source = m.context.uri_source
     if (uri is not None and not aws.LAMBDA_URI_HINT.match(uri)) or (
-            source is not None and source != LAMBDA_FUNCTION):
+            source is not None and source != LAMBDA_FUNCTION) or not shapes.may_be(
+            m.shape("integrationUri"), shapes.FUNCTION_ARN, shapes.INVOKE_ARN):
         yield Hit(("integrationUri",), "AWS_PROXY without integrationSubtype is a Lambda proxy "
                                        "integration, but integrationUri is not a Lambda ARN; for "
                                        "other AWS services set integrationSubtype.")

@@ -64,7 +64,7 @@ def render_python(example: Example, name: str = "example") -> str:
         kwargs[snake(prop)] = _nested(prop, value) if prop in NESTED_ARGS else value
 
     uri_from = ctx.get("uri_from")
-    if uri_from == "lambda":
+    if uri_from in ("lambda", "lambda_arn"):
         lines.append('fn = aws.lambda_.Function(\n    "fn",\n    role=' + repr(ROLE) +
                      ',\n    runtime="python3.12",\n    handler="index.handler",\n'
                      '    code=pulumi.AssetArchive({"index.py": pulumi.StringAsset('
@@ -72,7 +72,7 @@ def render_python(example: Example, name: str = "example") -> str:
         if ctx.get("lambda_permission", True):
             lines.append('aws.lambda_.Permission(\n    "fn-invoke",\n    action="lambda:InvokeFunction",'
                          '\n    principal="apigateway.amazonaws.com",\n    function=fn.name,\n)')
-        kwargs["integration_uri"] = Code("fn.invoke_arn")
+        kwargs["integration_uri"] = Code("fn.invoke_arn" if uri_from == "lambda" else "fn.arn")
     elif uri_from in ("listener", "load_balancer"):
         lines.append(f'lb = aws.lb.LoadBalancer("lb", internal=True, load_balancer_type="application", '
                      f'subnets={SUBNETS!r})')
@@ -84,6 +84,12 @@ def render_python(example: Example, name: str = "example") -> str:
                 '        fixed_response=aws.lb.ListenerDefaultActionFixedResponseArgs(\n'
                 '            content_type="text/plain", status_code="200"),\n    )],\n)')
         kwargs["integration_uri"] = Code("listener.arn" if uri_from == "listener" else "lb.arn")
+    if "uri_prefix" in ctx:
+        lines.append('endpoint = aws.ec2.VpcEndpoint("endpoint", vpc_id="vpc-0a1b2c3d", '
+                     'service_name="com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f6a7b8", '
+                     'vpc_endpoint_type="Interface")')
+        kwargs["integration_uri"] = Code(f'endpoint.dns_entries.apply(lambda e: '
+                                         f'{ctx["uri_prefix"]!r} + e[0]["dns_name"])')
     if ctx.get("vpc_link") == "v1":
         lines.append(f'nlb = aws.lb.LoadBalancer("nlb", internal=True, load_balancer_type="network", '
                      f'subnets={SUBNETS!r})')

@@ -1,9 +1,10 @@
 """Static values of Python expressions, across the modules of one project.
 
 A value is plain data (str, int, float, bool, None, list, dict, possibly holding UNKNOWN), UNKNOWN,
-or one of the references below: a resource created by a pulumi_aws class, an output of one, an
-outside name, an instance of an outside class (Args objects, ResourceOptions), a project module
-or definition. Anything not statically resolvable is UNKNOWN.
+a Shape (a string of which the source proves the kind or the start: rules.shapes), or one of the
+references below: a resource created by a pulumi_aws class, an output of one, an outside name,
+an instance of an outside class (Args objects, ResourceOptions), a project module or definition.
+Anything not statically resolvable is UNKNOWN.
 """
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ from typing import Any, Callable
 
 import libcst as cst
 
-from apigw_lint.rules import UNKNOWN
+from apigw_lint.rules import UNKNOWN, shapes
 from apigw_lint.rules.resources import KIND_BY_CLASS
+from apigw_lint.rules.shapes import Shape
 
-from .index import ASSIGN, DEF, IMPORT, PARAM, Binding, CallRecord, ImportTarget, Scope, Source
+from .index import (ASSIGN, DEF, IMPORT, OTHER, PARAM, Binding, CallRecord, ImportTarget, Scope,
+                    Source)
 from .project import Project
 
 
@@ -30,9 +33,11 @@ class Resource:
 
 @dataclass(frozen=True, eq=False)
 class Output:
-    """An attribute of a resource, or anything derived from one (`api.id.apply(...)`)."""
+    """An attribute of a resource, or anything derived from one (`api.id.apply(...)`), with
+    what is known of its string."""
 
     resource: Resource
+    shape: Shape | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -99,6 +104,7 @@ _BINARY: dict[type, Callable[[Any, Any], Any]] = {
     cst.Power: operator.pow}
 _CONVERSIONS = {"builtins.str": str, "builtins.int": int, "builtins.float": float}
 _SECRET = frozenset({"pulumi.Output.secret", "pulumi.output.Output.secret"})
+_OUTPUT = ("pulumi.Output.", "pulumi.output.Output.")  # its static methods make Outputs
 _STR_METHODS = frozenset({"format", "upper", "lower", "strip", "replace", "join"})
 _PLAIN = (str, int, float, list, dict)
 _BIG = 100_000  # refuse to build huge strings or numbers while evaluating
@@ -115,6 +121,14 @@ def origin(value: Any) -> Resource | None:
     if isinstance(value, Output):
         return value.resource
     return value if isinstance(value, Resource) else None
+
+
+def shape_of(value: Any) -> Shape | None:
+    """What is known of a value's string when the value itself is not."""
+    if isinstance(value, Secret):
+        value = value.value
+    return value.shape if isinstance(value, Output) else value if isinstance(value, Shape) \
+        else None
 
 
 def class_name(name: str) -> str:
@@ -156,9 +170,7 @@ class Evaluator:
             v = node.evaluated_value
             return v if isinstance(v, (str, int, float)) else UNKNOWN
         if isinstance(node, cst.ConcatenatedString):
-            left, right = self.value(node.left, scope), self.value(node.right, scope)
-            both = isinstance(left, str) and isinstance(right, str)
-            return left + right if both else UNKNOWN
+            return shapes.joined([self.value(node.left, scope), self.value(node.right, scope)])
         if isinstance(node, cst.FormattedString):
             return self._fstring(node.parts, scope)
         if isinstance(node, cst.Name):
@@ -187,8 +199,9 @@ class Evaluator:
             if plain(test):
                 return self.value(node.body if test else node.orelse, scope)
             body, orelse = self.value(node.body, scope), self.value(node.orelse, scope)
-            return body if plain(body) and type(body) is type(orelse) and body == orelse \
-                else UNKNOWN
+            if plain(body) and type(body) is type(orelse) and body == orelse:
+                return body
+            return shapes.common(body, orelse) or UNKNOWN
         if isinstance(node, (cst.List, cst.Tuple)):
             return self._elements(node.elements, scope)
         if isinstance(node, cst.Dict):
@@ -207,7 +220,9 @@ class Evaluator:
             v = self.value(part.expression, scope)
             spec = self._fstring(part.format_spec, scope) if part.format_spec else ""
             if not isinstance(v, (str, int, float)) or not isinstance(spec, str):
-                return UNKNOWN
+                # an Output formats as a warning text, not its value: only a Shape's start adds
+                whole = isinstance(v, Shape) and not part.conversion and not part.format_spec
+                return shapes.starting(out, v if whole else None) or UNKNOWN
             conversion = {"r": repr, "a": ascii, "s": str}.get(part.conversion or "", None)
             try:
                 out += format(conversion(v) if conversion else v, spec)
@@ -234,7 +249,7 @@ class Evaluator:
         op = _BINARY.get(type(node.operator))
         left, right = self.value(node.left, scope), self.value(node.right, scope)
         if op is None or not isinstance(left, _PLAIN) or not isinstance(right, _PLAIN):
-            return UNKNOWN
+            return self._partial(node.operator, left, right)
         if isinstance(node.operator, (cst.Multiply, cst.Power)) and any(
                 isinstance(v, (int, float)) and abs(v) > (64 if isinstance(
                     node.operator, cst.Power) else _BIG) for v in (left, right)):
@@ -243,6 +258,16 @@ class Evaluator:
             return op(left, right)
         except Exception:  # noqa: BLE001 - whatever Python would raise, the value is unknown
             return UNKNOWN
+
+    @staticmethod
+    def _partial(operator_: cst.BaseBinaryOp, left: Any, right: Any) -> Any:
+        """The Shape of a string built from a known start and unknown parts: `"http://" + host`,
+        `"http://%s" % host` (the text before the first conversion)."""
+        if isinstance(operator_, cst.Add) and isinstance(left, (str, Shape)):
+            return shapes.joined([left, right])
+        if isinstance(operator_, cst.Modulo) and isinstance(left, str):
+            return shapes.starting(left.partition("%")[0]) or UNKNOWN
+        return UNKNOWN
 
     def _subscript(self, node: cst.Subscript, scope: Scope) -> Any:
         base = self.value(node.value, scope)
@@ -325,6 +350,8 @@ class Evaluator:
             return Symbol(f"{base.name}.{attr}")
         if isinstance(base, ModuleRef):
             return self.module_attr(base.source, attr)
+        if isinstance(base, Resource):
+            return Output(base, shapes.output(base.kind, camel(attr)))
         if origin(base) is not None:
             return Output(origin(base))  # type: ignore[arg-type]
         if isinstance(base, str) and attr in _STR_METHODS:
@@ -352,9 +379,15 @@ class Evaluator:
 
     # --- calls
     def _call(self, node: cst.Call, scope: Scope) -> Any:
+        if isinstance(node.func, cst.Attribute) and node.func.attr.value == "apply":
+            applied = self._apply(node, scope)
+            if applied is not None:
+                return applied
         func = self.value(node.func, scope)
         if isinstance(func, Symbol):
             name = class_name(func.name)
+            if name.startswith(_OUTPUT) and name.endswith((".concat", ".format")):
+                return self._output_string(name, node, scope)
             if name in _SECRET:
                 args = self.arguments(node, scope)
                 if len(args.positional) != 1 or args.keywords or args.open:
@@ -381,13 +414,51 @@ class Evaluator:
             values = [self.value(e.value, e.scope) for e in args.positional]
             kwargs = {k: self.value(e.value, e.scope) for k, e in args.keywords.items()}
             if args.open or not all(plain(v) for v in [*values, *kwargs.values()]):
-                return UNKNOWN
+                # `"http://{}".format(host)`: the text before the first field
+                return (func.name == "format" and shapes.starting(
+                    func.obj.partition("{")[0].partition("}")[0])) or UNKNOWN
             try:
                 result = getattr(func.obj, func.name)(*values, **kwargs)
             except Exception:  # noqa: BLE001 - as Python would fail: unknown
                 return UNKNOWN
             return result if len(result) <= _BIG else UNKNOWN
         return UNKNOWN
+
+    def _apply(self, node: cst.Call, scope: Scope) -> Any:
+        """`output.apply(lambda x: ...)` on a Pulumi Output: an Output of the same resource (if
+        any) with the Shape of what the lambda returns; None for any other `.apply`."""
+        receiver = self.value(node.func.value, scope)  # type: ignore[attr-defined]
+        source = origin(receiver)
+        pulumi_output = source is not None or (isinstance(receiver, Instance)
+                                               and receiver.name.startswith(_OUTPUT))
+        if not pulumi_output or len(node.args) != 1 or node.args[0].keyword is not None \
+                or node.args[0].star or not isinstance(node.args[0].value, cst.Lambda):
+            return None
+        function = node.args[0].value
+        inner = Scope("lambda", function, scope, scope.source)
+        params = function.params
+        for param in [*params.posonly_params, *params.params, *params.kwonly_params,
+                      params.star_arg, params.star_kwarg]:
+            if isinstance(param, cst.Param):
+                inner.bind(param.name.value, OTHER, param)  # what the Output resolves to
+        result = self.value(function.body, inner)
+        shape = result if isinstance(result, Shape) else shapes.starting(result) \
+            if isinstance(result, str) else None
+        return Output(source, shape) if source is not None else shape or UNKNOWN
+
+    def _output_string(self, name: str, node: cst.Call, scope: Scope) -> Any:
+        """`pulumi.Output.concat(...)` and `pulumi.Output.format(text, ...)`: the Shape of the
+        string's start (the Output's value is never a plain string in the program)."""
+        args = self.arguments(node, scope)
+        if args.open:  # `*parts`: where the parts we see stand is not known
+            return UNKNOWN
+        values = [self.value(e.value, e.scope) for e in args.positional]
+        if name.endswith(".format"):
+            text = values[0] if values else None
+            values = [text.partition("{")[0].partition("}")[0], UNKNOWN] \
+                if isinstance(text, str) else []
+        known = shapes.joined(values + [UNKNOWN])
+        return known if isinstance(known, Shape) else UNKNOWN
 
     def arguments(self, call: cst.Call, scope: Scope) -> Arguments:
         args = Arguments({}, {}, [])

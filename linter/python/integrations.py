@@ -15,7 +15,7 @@ from ..base import ApiResource, Comparison
 from ..discover import may_hold_integration
 from ..suppress import MARK
 from . import codemod
-from .evaluate import Arguments, Entry, Evaluator, Instance, Resource, camel, origin
+from .evaluate import Arguments, Entry, Evaluator, Instance, Resource, camel, origin, shape_of
 from .index import ASSIGN, CallRecord, Scope, Source
 
 # Nested inputs whose keys the SDK writes in snake_case; other dicts keep their keys as written.
@@ -124,9 +124,11 @@ class Integrations:
         name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
             if args.positional else None
         secret = frozenset(p for p, v in raw.items() if self.ev.holds_secret(v))
+        found = {p: shape_of(v) for p, v in raw.items()}
         return rules.Integration(props, self._context(raw), name=name if isinstance(name, str)
                                  else None, secret=secret, extra_args=tuple(extra),
-                                 open_args=args.open)
+                                 open_args=args.open,
+                                 shapes={p: s for p, s in found.items() if s is not None})
 
     def _context(self, raw: dict[str, Any]) -> rules.Context:
         fields: dict[str, Any] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterator, Mapping
 
 from apigw_lint import rules
-from apigw_lint.rules import aws, model, resources
+from apigw_lint.rules import aws, model, resources, shapes
 from apigw_lint.rules.values import UNKNOWN
 
 from ..base import ApiResource, Comparison
@@ -84,8 +84,20 @@ class Integrations:
         props = {k: _plain(v) for k, v in given.items() if k in aws.PROPERTIES}
         extra = tuple(k for k in given if k not in aws.PROPERTIES)
         secret = frozenset(k for k in props if _holds_secret(given[k]))
+        found = {k: self.shape(given[k]) for k in props}
         return rules.Integration(props, self._context(given), name=resource.name, secret=secret,
-                                 extra_args=extra, open_args=raw is None)
+                                 extra_args=extra, open_args=raw is None,
+                                 shapes={k: s for k, s in found.items() if s is not None})
+
+    def shape(self, value: Any) -> shapes.Shape | None:
+        """What is known of an unknown string: a Shape, or `${name.output}` of a resource."""
+        if isinstance(value, Secret):
+            value = value.value
+        if isinstance(value, shapes.Shape):
+            return value
+        source = self.origin(value)
+        kind = self.kind(source) if source is not None else None
+        return shapes.output(kind, value.output) if kind and value.output else None
 
     def _context(self, raw: dict[str, Any]) -> rules.Context:
         fields: dict[str, Any] = {}
@@ -130,7 +142,7 @@ def _plain(value: Any) -> Any:
     """References are unknown values to the rules; secrets are their values."""
     if isinstance(value, Secret):
         return _plain(value.value)
-    if isinstance(value, Reference):
+    if isinstance(value, (Reference, shapes.Shape)):
         return UNKNOWN
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}

@@ -11,6 +11,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError as _RuamelError
 
+from apigw_lint.rules import shapes
 from apigw_lint.rules.values import UNKNOWN
 
 from ..discover import PROJECT_FILES
@@ -19,7 +20,7 @@ from ..discover import PROJECT_FILES
 MAX_VALUES = 200_000
 # `${name}` or `${name.property...}` as the whole value: an output of resource `name` (or a
 # variable or config value of that name); `$${` escapes a literal `${`.
-_WHOLE_REFERENCE = re.compile(r"\$\{([A-Za-z_][\w-]*)(?:[.\[][^}]*)?\}")
+_WHOLE_REFERENCE = re.compile(r"\$\{([A-Za-z_][\w-]*)(?:\.([A-Za-z_]\w*)(?=\}))?(?:[.\[][^}]*)?\}")
 _INTERPOLATION = re.compile(r"(?<!\$)\$\{")
 
 
@@ -38,9 +39,11 @@ class Secret:
 
 @dataclass(frozen=True)
 class Reference:
-    """An unknown value that names where it comes from: `${name...}`."""
+    """An unknown value that names where it comes from: `${name...}`; `${name.output}` also
+    names the output."""
 
     name: str
+    output: str | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,8 @@ class Program:
         if isinstance(node, CommentedMap):
             if len(node) == 1 and next(iter(node)) == "fn::secret":
                 return Secret(self.value(node["fn::secret"]))
+            if len(node) == 1 and next(iter(node)) == "fn::join":
+                return self._join(node["fn::join"])
             if len(node) == 1 and str(next(iter(node))).startswith("fn::"):
                 return UNKNOWN  # an invoke or built-in function
             return {k: self.value(v) for k, v in node.items()}
@@ -133,9 +138,24 @@ class Program:
         if isinstance(node, str):
             whole = _WHOLE_REFERENCE.fullmatch(node)
             if whole:
-                return Reference(whole.group(1))
-            return UNKNOWN if _INTERPOLATION.search(node) else node.replace("$${", "${")
+                return Reference(whole.group(1), whole.group(2))
+            interpolated = _INTERPOLATION.search(node)
+            if interpolated:  # what comes before the first `${...}` is literal text
+                return shapes.joined([node[:interpolated.start()].replace("$${", "${"), UNKNOWN])
+            return node.replace("$${", "${")
         return UNKNOWN  # dates and other scalars Pulumi would pass as strings of its own making
+
+
+    def _join(self, node: Any) -> Any:
+        """`fn::join: [delimiter, [parts]]`: the string, or the Shape of its start."""
+        args = self.value(node)
+        if not (isinstance(args, list) and len(args) == 2 and isinstance(args[0], str)
+                and isinstance(args[1], list)):
+            return UNKNOWN
+        delimiter, parts = args
+        spaced = [piece for i, part in enumerate(parts)
+                  for piece in ([delimiter, part] if i else [part])]
+        return shapes.joined(spaced)
 
 
 def _spans(doc: CommentedMap, found: CommentedMap, data: bytes) -> dict[Any, tuple[int, int]]:

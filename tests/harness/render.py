@@ -15,6 +15,8 @@ INTEGRATION = "aws:apigatewayv2/integration:Integration"
 API = "aws:apigatewayv2/api:Api"
 TOKENS = {
     "lambda": "aws:lambda/function:Function",
+    "lambda_arn": "aws:lambda/function:Function",
+    "endpoint": "aws:ec2/vpcEndpoint:VpcEndpoint",
     "permission": "aws:lambda/permission:Permission",
     "listener": "aws:lb/listener:Listener",
     "load_balancer": "aws:lb/loadBalancer:LoadBalancer",
@@ -76,11 +78,16 @@ def render(example: Example, defaults: bool) -> Rendered:
         fn = related(uri_from, "backend", {"arn": UNKNOWN, "invokeArn": UNKNOWN, "name": UNKNOWN})
         props["integrationUri"] = UNKNOWN
         deps["integrationUri"] = [fn.urn]
-        if uri_from == "lambda" and permitted:
+        if uri_from in ("lambda", "lambda_arn") and permitted:
             p = related("permission", "invoke", {"action": "lambda:InvokeFunction",
                                                  "principal": "apigateway.amazonaws.com",
                                                  "function": UNKNOWN, "sourceArn": UNKNOWN})
             p.property_dependencies["function"] = [fn.urn]
+    if "uri_prefix" in ctx:  # the endpoint's DNS name is unknown at preview, so the URI is
+        ctx.pop("uri_prefix")
+        endpoint = related("endpoint", "endpoint", {"dnsEntries": UNKNOWN})
+        props["integrationUri"] = UNKNOWN
+        deps["integrationUri"] = [endpoint.urn]
     if "vpc_link" in ctx:
         link = related(ctx.pop("vpc_link"), "link", {"id": UNKNOWN, "arn": UNKNOWN})
         props["connectionId"] = UNKNOWN
