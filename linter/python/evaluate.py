@@ -103,6 +103,7 @@ _BINARY: dict[type, Callable[[Any, Any], Any]] = {
     cst.Divide: operator.truediv, cst.FloorDivide: operator.floordiv, cst.Modulo: operator.mod,
     cst.Power: operator.pow}
 _CONVERSIONS = {"builtins.str": str, "builtins.int": int, "builtins.float": float}
+_CASTS = frozenset({"typing.cast", "typing_extensions.cast"})
 _SECRET = frozenset({"pulumi.Output.secret", "pulumi.output.Output.secret"})
 _OUTPUT = ("pulumi.Output.", "pulumi.output.Output.")  # its static methods make Outputs
 _STR_METHODS = frozenset({"format", "upper", "lower", "strip", "replace", "join"})
@@ -393,6 +394,11 @@ class Evaluator:
                 if len(args.positional) != 1 or args.keywords or args.open:
                     return UNKNOWN
                 return Secret(self.value(args.positional[0].value, args.positional[0].scope))
+            if name in _CASTS:  # `cast(T, value)` is value: only the type checker sees T
+                args = self.arguments(node, scope)
+                if len(args.positional) != 2 or args.keywords or args.open:
+                    return UNKNOWN
+                return self.value(args.positional[1].value, args.positional[1].scope)
             if name == "builtins.dict":
                 entries = self.dict_entries(node, scope)
                 return UNKNOWN if entries is None else self._entry_values(entries)
