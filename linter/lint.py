@@ -94,8 +94,11 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = No
     result = Result(skipped=[] if run.show_skipped else None)
     # each file once, however many links or arguments lead to it: (device, inode) -> (path, root)
     targets: dict[tuple[int, int], tuple[Path, Path]] = {}
+    folders: list[tuple[Path, list[Path]]] = []  # the folders given, with the files found
     for given in paths:
         found = walker.files(given) if given.is_dir() else [given.absolute()]
+        if given.is_dir():
+            folders.append((given, found))
         root = given.absolute() if given.is_dir() else given.absolute().parent
         for path in found:
             try:
@@ -138,6 +141,7 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = No
                 waiting = 0
     if cache and candidates:
         _hash(pending, digests)
+    _warn_without_programs(folders, {p for p, _ in candidates}.union(yaml_candidates), result)
     total = len(candidates) + len(yaml_candidates)
     if candidates:
         from .parallel import check_projects
@@ -147,6 +151,15 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = No
         _check_yaml(_told(yaml_candidates, progress, len(candidates), total), data, result, run)
     result.reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
     return result
+
+
+def _warn_without_programs(folders: list[tuple[Path, list[Path]]], held: set[Path],
+                           result: Result) -> None:
+    """As Ruff warns of a path without Python files: a folder given with no Pulumi project file
+    and no file that may hold an integration under it (a file given by name never is)."""
+    for given, found in folders:
+        if not any(p.name in PROJECT_FILES or p in held for p in found):
+            result.warnings.append(f"apigw-lint: warning: no Pulumi program found under {given}")
 
 
 def _told(items: list[Any], progress: Callable[[int, int], None] | None, done: int, total: int

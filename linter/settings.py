@@ -107,8 +107,8 @@ class Settings:
         from apigw_lint.rules import LINTER, RULES
 
         origin = f"{self.source} {TABLE}" if self.source else "defaults (no configuration file)"
-        running = [r.id for r in RULES.values() if LINTER in r.engines
-                   and (self.rules is None or r.id in self.rules)]
+        running = [r.id for r in RULES.values() if LINTER in r.engines  # file rules: always
+                   and (self.rules is None or r.id in self.rules or r.check is None)]
         values: list[tuple[str, Any]] = [
             ("rules", running), ("severity", dict(sorted(self.severity.items()))),
             ("exclude", list(self.exclude)),

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from apigw_lint.rules import docs
+from apigw_lint.rules import RULES, docs
 
 REPO = Path(__file__).resolve().parents[1]
 CLI = Path(sys.executable).with_name("apigw-lint")
@@ -21,11 +21,17 @@ def test_rules_json_lists_the_whole_catalogue():
     out = subprocess.run([str(CLI), "rules", "--format", "json"], check=True, capture_output=True,
                          text=True).stdout
     rules = json.loads(out)
-    assert [r["id"] for r in rules] == [f"APIGW{n:03d}" for n in range(1, 50)]
+    assert [r["id"] for r in rules] == list(RULES)
     for r in rules:
         for key in ("name", "title", "severity", "engines", "sources", "summary", "rationale", "fix"):
             assert r[key], (r["id"], key)
-        assert r["examples"]["valid"] and r["examples"]["invalid"]
+        if RULES[r["id"]].check is None:  # a file rule: files as examples
+            assert r["situations"] == [{
+                "title": s.title, "file": s.file, "reported": s.reported,
+                "content": s.content.decode("utf-8", "backslashreplace")}
+                for s in RULES[r["id"]].situations]
+        else:
+            assert r["examples"]["valid"] and r["examples"]["invalid"] and "situations" not in r
 
 
 def test_rule_page_in_the_terminal():
@@ -34,8 +40,18 @@ def test_rule_page_in_the_terminal():
     for section in ("What it does", "Why is this bad", "Example", "Use instead", "References",
                     "timeout_milliseconds=30000"):
         assert section in result.stdout
-    missing = subprocess.run([str(CLI), "rule", "APIGW999"], capture_output=True, text=True)
+    missing = subprocess.run([str(CLI), "rule", "APIGW998"], capture_output=True, text=True)
     assert missing.returncode == 2 and "no rule" in missing.stderr and not missing.stdout
+
+
+def test_a_file_rule_page_shows_its_files_and_what_is_reported():
+    result = subprocess.run([str(CLI), "rule", "apigw-file-not-checked"], capture_output=True,
+                            text=True)
+    assert result.returncode == 0
+    first = RULES["APIGW999"].situations[0]
+    assert f"  # {first.title}\n  # {first.file}:\n" in result.stdout
+    assert f"  # {first.reported}\n" in result.stdout
+    assert "Use instead" not in result.stdout  # a file rule has no valid integration
 
 
 def test_the_linters_own_finding_has_a_page():
