@@ -182,11 +182,11 @@ def _hash(pending: list[tuple[Path, bytes | None]], digests: dict[Path, str]) ->
 def _internal_error(result: Result, path: Path, what: str) -> None:
     """A bug of ours while checking a file: a line on stderr, exit 2, and the file reported as
     not checked (once per reason), so that it never vanishes from a report."""
-    result.diagnostics.append(f"{display(path)}: internal error: {what}")
     result.failed = True
     report = not_checked(path, f"internal error while checking: {what}")
     if report not in result.reports:
         result.reports.append(report)
+        result.diagnostics.append(f"{display(path)}: internal error: {what}")
 
 
 def _on_error(result: Result, path: Path) -> Any:
