@@ -156,7 +156,7 @@ def _models_at(folder: Path) -> list[tuple[rules.Integration, ApiResource | None
     from .yaml.integrations import Integrations as YamlIntegrations
     from .yaml.program import Program, YamlError, program_file
 
-    models = list(Integrations(Evaluator(Project(folder, Files(Walker(), lambda _: None, {}))))
+    models = list(Integrations(Evaluator(Project(folder, Files(Walker(), lambda *_: None, {}))))
                   .everything())
     for name in (*PROJECT_FILES, "Main.yaml"):
         try:

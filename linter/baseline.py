@@ -2,7 +2,8 @@
 
 A finding is keyed by its file (relative to the baseline's folder, posix), the resource's logical
 name, the rule and the property path, never by line, so that edits around it do not revive it.
-Each key keeps a count: two identical findings are two entries, and a third is new.
+Each key keeps a count: two identical findings are two entries, and a third is new. A file that
+could not be checked (APIGW999) is never recorded, so never hidden.
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def _folder(file: Path) -> Path:
 
 def write(file: Path, reports: Iterable[Report]) -> int:
     """Record the findings in file, atomically; the number recorded."""
-    counts = Counter(_key(r, _folder(file)) for r in reports)
+    counts = Counter(_key(r, _folder(file)) for r in reports if not r.unchecked)
     entries = [{"path": p, "resource": res, "rule": rule, "property": prop, "count": n}
                for (p, res, rule, prop), n in sorted(
                    counts.items(), key=lambda kv: (kv[0][0], kv[0][1] or "", *kv[0][2:]))]
@@ -74,7 +75,7 @@ def new(reports: list[Report], known: Counter[Key], file: Path) -> tuple[list[Re
     out = []
     for r in reports:
         key = _key(r, _folder(file))
-        if left[key] > 0:
+        if left[key] > 0 and not r.unchecked:
             left[key] -= 1
         else:
             out.append(r)

@@ -12,7 +12,7 @@ import click
 
 from . import settings
 from .discover import invalid_pattern
-from .report import FORMATS
+from .report import FORMATS, text
 
 if TYPE_CHECKING:
     from .lint import Result
@@ -125,6 +125,7 @@ def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statis
             result = run()
     if diff:
         click.echo("".join(outcome.diffs), nl=False)
+        _echo_unchecked(result)
         for line in [*result.diagnostics, *result.warnings]:
             click.echo(line, err=True)
         click.echo(f"Would fix {outcome.fixed} finding{'s' * (outcome.fixed != 1)}.", err=True)
@@ -160,8 +161,10 @@ def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statis
     failing = _SEVERITIES[:_SEVERITIES.index(conf.fail_on) + 1]
     if fmt == "text" and not quiet:
         n = len(result.reports)
+        unchecked = sum(r.unchecked for r in result.reports)
         click.echo(f"{n} finding{'s' * (n != 1)} in {result.files} file"
-                   f"{'s' * (result.files != 1)}.", err=True)
+                   f"{'s' * (result.files != 1)}"
+                   f"{f' ({unchecked} not checked)' if unchecked else ''}.", err=True)
         fixable = sum(r.fix is not None for r in result.reports)
         if fixable:
             click.echo(f"[*] {fixable} fixable with --fix.", err=True)
@@ -169,18 +172,27 @@ def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statis
 
 
 def exit_code(result: Result, failing: tuple[str, ...]) -> int:
-    """2: an internal error and nothing else to show; 1: a finding at the fail level, or a file
-    that could not be checked (its findings are unknown, so the run cannot pass); else 0."""
-    if result.failed and not result.reports:
+    """2: an internal error and nothing else to show (the files it hit are reported as not
+    checked); 1: a finding at the fail level, a file that could not be checked (APIGW999, an
+    error: its findings are unknown, so the run cannot pass, as Ruff exits 1 on a syntax error)
+    or an internal error besides findings; else 0."""
+    if result.failed and all(r.unchecked for r in result.reports):
         return 2
     return 1 if result.diagnostics or any(r.finding.severity in failing for r in result.reports) \
         else 0
 
 
+def _echo_unchecked(result: Result) -> None:
+    """The files not checked, on stderr, when the output has no findings (--diff, baselines)."""
+    click.echo(text([r for r in result.reports if r.unchecked]), nl=False, err=True)
+
+
 def _write_baseline(file: Path, result: Any) -> int:
-    """Record the run's findings; the exit code."""
+    """Record the run's findings; the exit code: 1 when a file could not be checked (it is
+    never recorded: a baseline must not hide it)."""
     from apigw_lint.linter import baseline
 
+    _echo_unchecked(result)
     for line in [*result.diagnostics, *result.warnings]:
         click.echo(line, err=True)
     if result.failed:
@@ -192,7 +204,7 @@ def _write_baseline(file: Path, result: Any) -> int:
         click.echo(f"apigw-lint: {e}", err=True)
         return 2
     click.echo(f"apigw-lint: recorded {n} finding{'s' * (n != 1)} in {file}", err=True)
-    return 0
+    return 1 if any(r.unchecked for r in result.reports) else 0
 
 
 @main.command("rules")

@@ -4,6 +4,7 @@ libcst and the rule catalogue are imported only once a file needs parsing."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -24,11 +25,37 @@ class Report:
     resource: str | None
     fix: Any = field(default=None, compare=False)  # python.codemod.Fix: what --fix would do
 
+    @property
+    def unchecked(self) -> bool:
+        """APIGW999: the file could not be checked (not_checked)."""
+        from apigw_lint.rules.files import NOT_CHECKED  # a Finding has loaded the catalogue
+        return self.finding.rule == NOT_CHECKED
+
+
+# A reason that starts with the position of the error in the file (parse errors).
+_POSITION = re.compile(r"(-?\d+):(-?\d+): (.*)", re.S)
+
+
+def not_checked(path: Path | str, reason: str) -> Report:
+    """APIGW999 for a file that could not be checked (a path, or as display() prints it), at
+    the position its reason starts with (`line:col: `), else at 1:1."""
+    from apigw_lint.rules import RULES, Finding
+    from apigw_lint.rules.files import NOT_CHECKED
+
+    line = column = 1
+    position = _POSITION.fullmatch(reason)
+    if position:
+        # CPython gives -1 for a column it cannot place
+        line, column, reason = max(1, int(position[1])), max(1, int(position[2])), position[3]
+    r = RULES[NOT_CHECKED]
+    return Report(path if isinstance(path, str) else display(path), line, column, line, column,
+                  Finding(r.id, r.name, r.severity, (), f"{r.id} {reason}", r.fix), None)
+
 
 @dataclass
 class Result:
-    reports: list[Report] = field(default_factory=list)
-    diagnostics: list[str] = field(default_factory=list)  # files not checked, internal errors
+    reports: list[Report] = field(default_factory=list)  # files not checked too (APIGW999)
+    diagnostics: list[str] = field(default_factory=list)  # internal errors, for stderr
     warnings: list[str] = field(default_factory=list)  # notes that do not fail the run
     failed: bool = False  # an internal error happened (exit 2)
     files: int = 0  # files looked at
@@ -67,9 +94,13 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = No
     result = Result(skipped=[] if run.show_skipped else None)
     # each file once, however many links or arguments lead to it: (device, inode) -> (path, root)
     targets: dict[tuple[int, int], tuple[Path, Path]] = {}
+    folders: list[tuple[Path, list[Path]]] = []  # the folders given, with the files found
     for given in paths:
+        found = walker.targets(given)
+        if given.is_dir():
+            folders.append((given, found))
         root = given.absolute() if given.is_dir() else given.absolute().parent
-        for path in walker.targets(given):
+        for path in found:
             try:
                 st = os.stat(path)
             except OSError:
@@ -86,7 +117,7 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = No
         try:
             data[path] = data[path] if path in data else read(path)
         except Unreadable as e:
-            result.diagnostics.append(f"{display(path)}: {e}")
+            result.reports.append(not_checked(path, str(e)))
             continue
         if path.suffix in (".yaml", ".yml"):
             # a project file names its runtime (yaml) and may point elsewhere with `main:`
@@ -110,6 +141,7 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = No
                 waiting = 0
     if cache and candidates:
         _hash(pending, digests)
+    _warn_without_programs(folders, {p for p, _ in candidates}.union(yaml_candidates), result)
     total = len(candidates) + len(yaml_candidates)
     if candidates:
         from .parallel import check_projects
@@ -120,6 +152,15 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = No
                     result, run)
     result.reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
     return result
+
+
+def _warn_without_programs(folders: list[tuple[Path, list[Path]]], held: set[Path],
+                           result: Result) -> None:
+    """As Ruff warns of a path without Python files: a folder given with no Pulumi project file
+    and no file that may hold an integration under it (a file given by name never is)."""
+    for given, found in folders:
+        if not any(p.name in PROJECT_FILES or p in held for p in found):
+            result.warnings.append(f"apigw-lint: warning: no Pulumi program found under {given}")
 
 
 def _told(items: list[Any], progress: Callable[[int, int], None] | None, done: int, total: int
@@ -139,10 +180,20 @@ def _hash(pending: list[tuple[Path, bytes | None]], digests: dict[Path, str]) ->
     pending.clear()
 
 
-def _on_error(result: Result) -> Any:
+def _internal_error(result: Result, path: Path, what: str) -> None:
+    """A bug of ours while checking a file: a line on stderr, exit 2, and the file reported as
+    not checked (once per reason), so that it never vanishes from a report."""
+    result.failed = True
+    report = not_checked(path, f"internal error while checking: {what}")
+    if report not in result.reports:
+        result.reports.append(report)
+        result.diagnostics.append(f"{display(path)}: internal error: {what}")
+
+
+def _on_error(result: Result, path: Path) -> Any:
+    """For a check that raised on one of the file's integrations: the others still ran."""
     def on_error(rule: Any, exc: Exception) -> None:
-        result.diagnostics.append(f"internal error: {rule.id} raised {exc!r}")
-        result.failed = True
+        _internal_error(result, path, f"{rule.id} raised {exc!r}")
     return on_error
 
 
@@ -165,9 +216,9 @@ def _check(candidates: Iterable[tuple[Path, Path]], walker: Walker, data: dict[P
     from .python.integrations import Integrations
     from .python.project import Files
 
-    files = Files(walker, result.diagnostics.append, data, inputs)
+    files = Files(walker, lambda path, reason: result.reports.append(not_checked(path, reason)),
+                  data, inputs)
     checkers: dict[Path, Integrations] = {}
-    on_error = _on_error(result)
     for path, root in candidates:
         try:
             source = files.source(path)
@@ -180,13 +231,13 @@ def _check(candidates: Iterable[tuple[Path, Path]], walker: Walker, data: dict[P
                 if run.base is not None:
                     checker.base = run.base.comparison(project.root, checker.everything)
             select = run.settings.rules_for(path)
-            _keep(checkers[project.root].check(source, on_error, select, result.skipped), path,
-                  data[path], False, run, result, select)
+            _keep(checkers[project.root].check(source, _on_error(result, path), select,
+                                               result.skipped),
+                  path, data[path], False, run, result, select)
         except RecursionError:
-            result.diagnostics.append(f"{display(path)}: too deeply nested to lint")
+            result.reports.append(not_checked(path, "too deeply nested to lint"))
         except Exception as exc:  # noqa: BLE001 - one file's bug must not hide the others
-            result.diagnostics.append(f"{display(path)}: internal error: {exc!r}")
-            result.failed = True
+            _internal_error(result, path, repr(exc))
 
 
 def _check_yaml(candidates: Iterable[Path], walker: Walker, data: dict[Path, bytes | None],
@@ -194,7 +245,6 @@ def _check_yaml(candidates: Iterable[Path], walker: Walker, data: dict[Path, byt
     from .yaml.integrations import Integrations
     from .yaml.program import Program, YamlError, program_file
 
-    on_error = _on_error(result)
     seen: set[tuple[int, int]] = set()  # a Main.yaml found directly and through `main:`
     for path in candidates:
         try:
@@ -213,17 +263,16 @@ def _check_yaml(candidates: Iterable[Path], walker: Walker, data: dict[Path, byt
                 checker.base = run.base.comparison(project_root(program, program.parent),
                                                    checker.everything)
             select = run.settings.rules_for(program)
-            _keep(checker.check(on_error, select, result.skipped), program, text, True, run,
-                  result, select)
+            _keep(checker.check(_on_error(result, program), select, result.skipped), program,
+                  text, True, run, result, select)
         except YamlError as e:
-            result.diagnostics.append(f"{display(e.path)}:{e.line}:{e.column}: YAML error: "
-                                      f"{e.message}")
+            result.reports.append(not_checked(e.path, f"{e.line}:{e.column}: YAML error: "
+                                                      f"{e.message}"))
         except Unreadable as e:
-            result.diagnostics.append(f"{display(path)}: its program {display(program)}: {e}")
+            result.reports.append(not_checked(path, f"its program {display(program)}: {e}"))
         except OSError as e:
-            result.diagnostics.append(f"{display(path)}: cannot read its program: {e.strerror}")
+            result.reports.append(not_checked(path, f"cannot read its program: {e.strerror}"))
         except RecursionError:
-            result.diagnostics.append(f"{display(path)}: too deeply nested to lint")
+            result.reports.append(not_checked(path, "too deeply nested to lint"))
         except Exception as exc:  # noqa: BLE001 - one file's bug must not hide the others
-            result.diagnostics.append(f"{display(path)}: internal error: {exc!r}")
-            result.failed = True
+            _internal_error(result, path, repr(exc))

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .cache import Cache, Inputs
 from .discover import Walker, project_root
-from .lint import Result, Run, _check
+from .lint import Result, Run, _check, not_checked
 
 Unit = list[tuple[Path, Path]]  # one project's candidate files, with the root each was found under
 
@@ -51,6 +51,10 @@ def check_projects(candidates: list[tuple[Path, Path]], walker: Walker,
         done += len(units[i][1])
         if progress:
             progress(done)
+    for i in todo:  # its worker died (an internal error in result): its files were not checked
+        if outcomes[i] is None:
+            outcomes[i] = Result([not_checked(path, "internal error while checking: a worker "
+                                                    "process died") for path, _ in units[i][1]])
     _merge(result, [o for o in outcomes if o is not None])
 
 
@@ -120,8 +124,13 @@ def _check_in_worker(unit: Unit) -> tuple[Result, Inputs | None]:
 def _merge(result: Result, outcomes: Iterable[Result]) -> None:
     """A file that cannot be parsed is reported once per run, whichever projects read it."""
     seen = set(result.diagnostics)
+    unchecked = set(result.reports)  # APIGW999: the only reports two projects can share
     for outcome in outcomes:
-        result.reports += outcome.reports
+        for report in outcome.reports:
+            if report not in unchecked:
+                result.reports.append(report)
+                if report.unchecked:
+                    unchecked.add(report)
         result.warnings += outcome.warnings
         if result.skipped is not None and outcome.skipped:
             result.skipped += outcome.skipped

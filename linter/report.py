@@ -113,14 +113,16 @@ def _xml(value: str) -> str:
 
 
 def junit(reports: list[Report]) -> str:
-    """One testsuite, one failing testcase per finding. GitLab shows a testcase's classname as
+    """One testsuite, one failing testcase per finding (an erroring one, `<error>`, per file
+    that could not be checked: its tests did not run). GitLab shows a testcase's classname as
     its suite and keeps only the first of equal (classname, name) pairs, so the name holds the
     position; an empty run has one passing testcase, as Jenkins rejects a report without any."""
     import xml.etree.ElementTree as ET
 
     root = ET.Element("testsuites")
+    errors = sum(r.unchecked for r in reports)
     suite = ET.SubElement(root, "testsuite", name="apigw-lint", tests=str(len(reports) or 1),
-                          failures=str(len(reports)), errors="0", skipped="0")
+                          failures=str(len(reports) - errors), errors=str(errors), skipped="0")
     seen: Counter[tuple[str, str]] = Counter()
     for r in reports:
         f = r.finding
@@ -130,7 +132,8 @@ def junit(reports: list[Report]) -> str:
             name += f" #{seen[r.path, name]}"
         case = ET.SubElement(suite, "testcase", classname=_xml(r.path), name=_xml(name),
                              file=_xml(r.path), line=str(r.line))
-        failure = ET.SubElement(case, "failure", type=f.severity, message=_xml(message(r)))
+        failure = ET.SubElement(case, "error" if r.unchecked else "failure", type=f.severity,
+                                message=_xml(message(r)))
         failure.text = _xml(_line(r, False) + (f"fix: {f.fix}\n" if f.fix else ""))
     if not reports:
         ET.SubElement(suite, "testcase", classname="apigw-lint", name="no findings")

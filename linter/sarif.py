@@ -58,6 +58,25 @@ def _driver(rules: list[dict[str, Any]]) -> dict[str, Any]:
     return driver
 
 
+def _location(r: Report) -> dict[str, Any]:
+    return {"physicalLocation": {
+        "artifactLocation": _artifact(r.path),
+        "region": {"startLine": r.line, "startColumn": r.column,
+                   "endLine": r.end_line, "endColumn": r.end_column}}}
+
+
+def _invocation(unchecked: list[Report], index: dict[str, int]) -> dict[str, Any]:
+    """The run did not succeed when a file could not be checked: each such file is also a
+    notification, as SARIF reports a tool's failure to analyse a file."""
+    invocation: dict[str, Any] = {"executionSuccessful": not unchecked}
+    if unchecked:
+        invocation["toolExecutionNotifications"] = [{
+            "level": "error", "message": {"text": message(r)}, "locations": [_location(r)],
+            "associatedRule": {"id": r.finding.rule, "index": index[r.finding.rule]},
+        } for r in unchecked]
+    return invocation
+
+
 def as_sarif(reports: list[Report]) -> str:
     # the rules the results reference, in id order: ruleIndex points into this list
     first = {r.finding.rule: r.finding for r in reversed(reports)}
@@ -74,14 +93,12 @@ def as_sarif(reports: list[Report]) -> str:
         results.append({
             "ruleId": f.rule, "ruleIndex": index[f.rule], "level": _LEVEL[f.severity],
             "message": {"text": message(r)},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": _artifact(r.path),
-                "region": {"startLine": r.line, "startColumn": r.column,
-                           "endLine": r.end_line, "endColumn": r.end_column}}}],
+            "locations": [_location(r)],
             "partialFingerprints": {_FINGERPRINT: f"{key}:{seen[key]}"},
         })
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
         "tool": {"driver": _driver(rules)},
+        "invocations": [_invocation([r for r in reports if r.unchecked], index)],
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": results,

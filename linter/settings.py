@@ -108,8 +108,8 @@ class Settings:
         from apigw_lint.rules import LINTER, RULES
 
         origin = f"{self.source} {TABLE}" if self.source else "defaults (no configuration file)"
-        running = [r.id for r in RULES.values() if LINTER in r.engines
-                   and (self.rules is None or r.id in self.rules)]
+        running = [r.id for r in RULES.values() if LINTER in r.engines  # file rules: always
+                   and (self.rules is None or r.id in self.rules or r.check is None)]
         values: list[tuple[str, Any]] = [
             ("rules", running), ("severity", dict(sorted(self.severity.items()))),
             ("exclude", list(self.exclude)), ("force-exclude", self.force_exclude),
@@ -284,6 +284,16 @@ def _layer(rules: frozenset[str] | None, select: frozenset[str] | None,
     return rules
 
 
+def _always_reported(where: str, selector: str, ids: frozenset[str]) -> None:
+    """APIGW999 cannot be turned off, as Ruff's syntax errors cannot: naming it alone (by id,
+    name or a prefix of it only) where rules are turned off is a mistake to point out."""
+    from apigw_lint.rules.files import NOT_CHECKED
+
+    if ids == {NOT_CHECKED}:
+        raise SettingsError(f"{where}: {selector!r} names {NOT_CHECKED}: a file that could not "
+                            "be checked is always reported, as an error")
+
+
 def _cli_rules(option: str, given: tuple[str, ...] | None) -> frozenset[str] | None:
     if given is None:
         return None
@@ -292,6 +302,8 @@ def _cli_rules(option: str, given: tuple[str, ...] | None) -> frozenset[str] | N
         ids = rule_ids(s)
         if not ids:
             raise SettingsError(f"{option}: unknown rule {s!r} (`apigw-lint rules` lists them)")
+        if option == "--ignore":
+            _always_reported(option, s, ids)
         out |= ids
     return frozenset(out)
 
@@ -325,6 +337,8 @@ def _validate(table: Mapping[str, Any], shown: str) -> dict[str, Any]:
             ids = rule_ids(s)
             if not ids:
                 raise fail(key, f"unknown rule {s!r}")
+            if key == "ignore" or key.startswith("per-file-ignores"):
+                _always_reported(f"{shown}: {TABLE} {key}", s, ids)
             out |= ids
         return frozenset(out)
 
@@ -360,6 +374,7 @@ def _validate(table: Mapping[str, Any], shown: str) -> dict[str, Any]:
                     ({UNUSED_IGNORE} if rule in (UNUSED_IGNORE, UNUSED_IGNORE_NAME) else set())
                 if not ids:
                     raise fail(f"{key}.{rule}", f"unknown rule {rule!r}")
+                _always_reported(f"{shown}: {TABLE} {key}.{rule}", rule, ids)
                 severity.update(dict.fromkeys(ids, one_of(f"{key}.{rule}", level, SEVERITIES)))
             out[key] = severity
         elif key == "per-file-ignores":

@@ -1,6 +1,7 @@
 """The rule catalogue and its checks: pure Python, no Pulumi, gRPC or libcst import."""
-from . import (connections, credentials, integration_types, lifecycle, mappings, methods,  # noqa: F401
-               payload, program, responses, subtypes, timeouts, uris, websocket)
+from . import (connections, credentials, files, integration_types, lifecycle,  # noqa: F401
+               mappings, methods, payload, program, responses, subtypes, timeouts, uris,
+               websocket)
 from .catalogue import (BOTH, ERROR, INFO, LINTER, PACK, RULES, SEVERITIES, WARNING, Example,
                         Hit, Rule, possible_defaults, run, with_provider_defaults)
 from .model import Context, Finding, Integration

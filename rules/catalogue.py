@@ -121,7 +121,22 @@ def possible_defaults(props: Mapping[str, Any]) -> frozenset[str]:
 
 
 @dataclass(frozen=True)
+class Situation:
+    """A file rule's example: a file as the user has it (name and bytes) and the finding line
+    `apigw-lint` prints for it. The tests write it to disk and run the CLI on it."""
+
+    title: str
+    file: str
+    content: bytes
+    reported: str
+
+
+@dataclass(frozen=True)
 class Rule:
+    """A rule about integrations (`check`, and valid and invalid integration examples), or a file
+    rule (no check: the linter itself reports it about a whole file, with `situations` as its
+    examples)."""
+
     id: str
     name: str  # kebab-case; the CrossGuard policy name
     title: str
@@ -133,10 +148,11 @@ class Rule:
     fix: str
     valid: tuple[Example, ...]
     invalid: tuple[Example, ...]
-    check: Callable[[Integration], Iterable[Hit]] = field(repr=False, compare=False)
+    check: Callable[[Integration], Iterable[Hit]] | None = field(repr=False, compare=False)
     # the inputs (camelCase properties, or "protocol") whose being UNKNOWN silences the rule
     decisive: tuple[str, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)  # JSON schema properties
+    situations: tuple[Situation, ...] = ()  # a file rule's examples
 
     def findings(self, m: Integration) -> Iterator[Finding]:
         secrets = None  # computed at the first hit: most checks find nothing
@@ -160,13 +176,24 @@ def rule(*, id: str, name: str, title: str, severity: str, summary: str, rationa
          options: Mapping[str, Any] | None = None
          ) -> Callable[[Callable[[Integration], Iterable[Hit]]], Callable]:
     def register(check: Callable[[Integration], Iterable[Hit]]) -> Callable:
-        if id in RULES:
-            raise ValueError(f"{id} registered twice")
-        RULES[id] = Rule(id, name, title, severity, tuple(engines), summary, rationale,
-                         tuple(sources), fix, tuple(valid), tuple(invalid), check,
-                         tuple(decisive), options or {})
+        _add(Rule(id, name, title, severity, tuple(engines), summary, rationale, tuple(sources),
+                  fix, tuple(valid), tuple(invalid), check, tuple(decisive), options or {}))
         return check
     return register
+
+
+def file_rule(*, id: str, name: str, title: str, summary: str, rationale: str,
+              sources: Iterable[str], fix: str, situations: Iterable[Situation]) -> None:
+    """A rule the linter reports about a whole file (an error, in the linter only), not about
+    an integration: it has no check and no integration examples."""
+    _add(Rule(id, name, title, ERROR, (LINTER,), summary, rationale, tuple(sources), fix, (), (),
+              None, (), {}, tuple(situations)))
+
+
+def _add(r: Rule) -> None:
+    if r.id in RULES:
+        raise ValueError(f"{r.id} registered twice")
+    RULES[r.id] = r
 
 
 def run(m: Integration, engine: str | None = None, select: Iterable[str] | None = None,
@@ -178,7 +205,8 @@ def run(m: Integration, engine: str | None = None, select: Iterable[str] | None 
     wanted = set(select) if select is not None else None
     out: list[Finding] = []
     for r in RULES.values():
-        if (engine and engine not in r.engines) or (wanted is not None and r.id not in wanted):
+        if r.check is None or (engine and engine not in r.engines) \
+                or (wanted is not None and r.id not in wanted):
             continue
         try:
             out.extend(r.findings(m) if skipped is None else trace.findings(r, m, skipped))

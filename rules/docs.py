@@ -6,7 +6,7 @@ import textwrap
 from typing import Any
 
 from . import aws
-from .catalogue import RULES, Example, Rule
+from .catalogue import RULES, Example, Rule, Situation
 
 _NESTED = {**aws.RESPONSE_PARAMETER_FIELDS, **aws.TLS_CONFIG_FIELDS}
 _CONTEXT_TEXT = {
@@ -66,12 +66,27 @@ def example_source(example: Example) -> str:
     return "\n".join(lines + ['aws.apigatewayv2.Integration("example",'] + args + [")"])
 
 
+def situation_text(s: Situation) -> str:
+    """A file rule's example: the file (bytes that are not UTF-8 escaped) and what is reported."""
+    return "\n".join([f"# {s.title}", f"# {s.file}:",
+                      s.content.decode("utf-8", "backslashreplace").rstrip("\n"),
+                      f"# apigw-lint {s.file}", f"# {s.reported}"])
+
+
+def _examples(r: Rule) -> tuple[list[str], list[str]]:
+    """The rule's examples as text: (invalid, valid). A file rule has situations, no valid."""
+    if r.check is None:
+        return [situation_text(s) for s in r.situations], []
+    return [example_source(e) for e in r.invalid], [example_source(e) for e in r.valid]
+
+
 def as_text(r: Rule) -> str:
+    invalid, valid = _examples(r)
     parts = [f"{r.id} ({r.name}) [{r.severity}]", r.title, "",
              "What it does", _wrap(r.summary), "",
              "Why is this bad", _wrap(r.rationale), "",
-             "Example"] + [_indent(example_source(e)) for e in r.invalid[:1]] + [
-             "", "Use instead"] + [_indent(example_source(e)) for e in r.valid[:1]] + [
+             "Example"] + [_indent(e) for e in invalid[:1]] + (
+             ["", "Use instead"] + [_indent(e) for e in valid[:1]] if valid else []) + [
              "", "Fix", _wrap(r.fix), "",
              "Runs in", "  " + ", ".join(r.engines), "",
              "References"] + [f"  {s}" for s in r.sources]
@@ -82,10 +97,15 @@ def as_json(r: Rule) -> dict[str, Any]:
     def ex(e: Example) -> dict[str, Any]:
         return {"title": e.title, "protocol": e.protocol, "props": e.props,
                 "context": e.context, "engines": list(e.engines), "source": example_source(e)}
-    return {"id": r.id, "name": r.name, "title": r.title, "severity": r.severity,
-            "engines": list(r.engines), "summary": r.summary, "rationale": r.rationale,
-            "sources": list(r.sources), "fix": r.fix, "options": dict(r.options),
-            "examples": {"valid": [ex(e) for e in r.valid], "invalid": [ex(e) for e in r.invalid]}}
+    out = {"id": r.id, "name": r.name, "title": r.title, "severity": r.severity,
+           "engines": list(r.engines), "summary": r.summary, "rationale": r.rationale,
+           "sources": list(r.sources), "fix": r.fix, "options": dict(r.options),
+           "examples": {"valid": [ex(e) for e in r.valid], "invalid": [ex(e) for e in r.invalid]}}
+    if r.check is None:  # a file rule: its examples are files
+        out["situations"] = [{"title": s.title, "file": s.file,
+                              "content": s.content.decode("utf-8", "backslashreplace"),
+                              "reported": s.reported} for s in r.situations]
+    return out
 
 
 def as_markdown() -> str:
@@ -102,12 +122,15 @@ def as_markdown() -> str:
 
 def rule_markdown(r: Rule) -> str:
     """One rule's section of docs/rules.md, below its heading (also the SARIF rule's help)."""
+    invalid, valid = _examples(r)
     out = [f"**{r.title}** (`{r.name}`, {r.severity}, runs in {', '.join(r.engines)})", "",
            "### What it does", "", r.summary, "", "### Why is this bad", "", r.rationale, "",
            "### Example", ""]
-    out += [f"```python\n{example_source(e)}\n```" for e in r.invalid]
-    out += ["", "### Use instead", ""]
-    out += [f"```python\n{example_source(e)}\n```" for e in r.valid]
+    fence = "text" if r.check is None else "python"  # a file rule's examples are files
+    out += [f"```{fence}\n{e}\n```" for e in invalid]
+    if valid:
+        out += ["", "### Use instead", ""]
+        out += [f"```python\n{e}\n```" for e in valid]
     out += ["", "### Fix", "", r.fix, "", "### References", ""]
     out += [f"- <{s}>" for s in r.sources]
     return "\n".join(out)

@@ -29,3 +29,5 @@ QUOTA_WS = ("https://docs.aws.amazon.com/apigateway/latest/developerguide/"
             "apigateway-execution-service-websocket-limits-table.html")
 HTTP_BACKEND = ("https://docs.aws.amazon.com/apigateway/latest/developerguide/"
                 "http-api-develop-integrations-http.html")
+PYTHON_SOURCE = "https://docs.python.org/3/reference/lexical_analysis.html#encoding-declarations"
+PULUMI_YAML = "https://www.pulumi.com/docs/iac/languages-sdks/yaml/yaml-language-reference/"

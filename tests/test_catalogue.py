@@ -6,14 +6,20 @@ import re
 
 import pytest
 
-from apigw_lint.rules import PACK, RULES, SEVERITIES, run
+from apigw_lint.rules import ERROR, LINTER, PACK, RULES, SEVERITIES, run
 from apigw_lint.rules.aws import CALLER_CREDENTIALS_ARN as CALLER  # a fixed AWS value
 from apigw_lint.rules.catalogue import BOTH, LINTER
 from leaves import leaves
 
+# Rules about integrations are numbered from APIGW001 without a gap; file rules (no check, files
+# as examples: tests/linter/test_not_checked.py runs them) stand apart.
+INTEGRATION_IDS = [i for i, r in RULES.items() if r.check is not None]
+FILE_IDS = [i for i, r in RULES.items() if r.check is None]
+
+
 def test_catalogue_has_every_rule_once():
-    """Ids are APIGW001 upwards, in order, with no gap (a retired id keeps its entry)."""
-    assert list(RULES) == [f"APIGW{n:03d}" for n in range(1, len(RULES) + 1)]
+    assert INTEGRATION_IDS == [f"APIGW{n:03d}" for n in range(1, len(INTEGRATION_IDS) + 1)]
+    assert FILE_IDS == ["APIGW999"]
     names = [r.name for r in RULES.values()]
     assert len(set(names)) == len(names)
 
@@ -27,7 +33,17 @@ def test_rule_metadata_is_complete(rule_id):
     for text in (r.title, r.summary, r.rationale, r.fix):
         assert text.strip()
     assert r.sources and all(s.startswith("https://") for s in r.sources)
-    assert r.valid and r.invalid
+    if r.check is None:  # a file rule: the linter's own error about a whole file
+        assert r.situations and not (r.valid or r.invalid)
+        assert (r.severity, r.engines) == (ERROR, (LINTER,))
+    else:
+        assert r.valid and r.invalid and not r.situations
+
+
+def test_file_rules_never_run_on_an_integration():
+    for r in RULES.values():
+        for example in r.invalid + r.valid:
+            assert not {f.rule for f in run(example.model())} & set(FILE_IDS)
 
 
 def _views(example, rule):

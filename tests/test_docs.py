@@ -25,7 +25,13 @@ def test_rules_json_lists_the_whole_catalogue():
     for r in rules:
         for key in ("name", "title", "severity", "engines", "sources", "summary", "rationale", "fix"):
             assert r[key], (r["id"], key)
-        assert r["examples"]["valid"] and r["examples"]["invalid"]
+        if RULES[r["id"]].check is None:  # a file rule: files as examples
+            assert r["situations"] == [{
+                "title": s.title, "file": s.file, "reported": s.reported,
+                "content": s.content.decode("utf-8", "backslashreplace")}
+                for s in RULES[r["id"]].situations]
+        else:
+            assert r["examples"]["valid"] and r["examples"]["invalid"] and "situations" not in r
 
 
 def test_rule_page_in_the_terminal():
@@ -34,8 +40,18 @@ def test_rule_page_in_the_terminal():
     for section in ("What it does", "Why is this bad", "Example", "Use instead", "References",
                     "timeout_milliseconds=30000"):
         assert section in result.stdout
-    missing = subprocess.run([str(CLI), "rule", "APIGW999"], capture_output=True, text=True)
+    missing = subprocess.run([str(CLI), "rule", "APIGW998"], capture_output=True, text=True)
     assert missing.returncode == 2 and "no rule" in missing.stderr and not missing.stdout
+
+
+def test_a_file_rule_page_shows_its_files_and_what_is_reported():
+    result = subprocess.run([str(CLI), "rule", "apigw-file-not-checked"], capture_output=True,
+                            text=True)
+    assert result.returncode == 0
+    first = RULES["APIGW999"].situations[0]
+    assert f"  # {first.title}\n  # {first.file}:\n" in result.stdout
+    assert f"  # {first.reported}\n" in result.stdout
+    assert "Use instead" not in result.stdout  # a file rule has no valid integration
 
 
 def test_the_linters_own_finding_has_a_page():

@@ -13,6 +13,7 @@ Compiling first costs about 7% of libcst's parse; the thread, started once per p
 from __future__ import annotations
 
 import ast
+import codecs
 import os
 import queue
 import threading
@@ -37,10 +38,20 @@ def parse(data: bytes) -> cst.Module:
     done.wait()
     if "module" in out:
         return out["module"]
+    if isinstance(out["error"], UnicodeDecodeError):  # CPython let it pass: in a comment
+        raise Unparsable(_undecodable(data, out["error"]))
     if isinstance(out["error"], _PARSE_ERRORS):
         raise Unparsable(f"1:1: syntax error: not parsable by libcst "
                          f"({type(out['error']).__name__})")
     raise out["error"]
+
+
+def _undecodable(data: bytes, e: UnicodeDecodeError) -> str:
+    """`line:col: not UTF-8: byte 0xe9 (reason)`, at the first byte that does not decode."""
+    line = data.count(b"\n", 0, e.start) + 1
+    column = e.start - data.rfind(b"\n", 0, e.start)
+    encoding = "UTF-8" if codecs.lookup(e.encoding).name == "utf-8" else e.encoding
+    return f"{line}:{column}: not {encoding}: byte 0x{data[e.start]:02x} ({e.reason})"
 
 
 # One parsing thread per process, kept: a thread per file would map a fresh 1 GiB stack and fault

@@ -19,10 +19,10 @@ class Files:
     """Everything read and parsed while checking one project's files (and the projects they
     lead to); dropped after, so that memory does not grow with the tree."""
 
-    def __init__(self, walker: discover.Walker, on_syntax_error: Callable[[str], None],
+    def __init__(self, walker: discover.Walker, on_unparsable: Callable[[Path, str], None],
                  data: dict[Path, bytes | None], inputs: Inputs | None = None) -> None:
         self.walker = walker
-        self.on_syntax_error = on_syntax_error
+        self.on_unparsable = on_unparsable  # (path, reason): a file that cannot be parsed
         self.inputs = inputs  # every answer the file system gives, for the cache
         self._given = data  # file contents already read by the caller's pre-filter
         self._data: dict[Path, bytes | None] = {}
@@ -71,7 +71,7 @@ class Files:
                     self._sources[path] = index(path, parse(data))
                 except Unparsable as e:
                     if self.reported(path):  # an excluded file's is not reported
-                        self.on_syntax_error(f"{discover.display(path)}:{e}")
+                        self.on_unparsable(path, str(e))
         return self._sources[path]
 
     def project(self, path: Path, fallback: Path) -> "Project":

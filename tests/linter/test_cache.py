@@ -142,7 +142,12 @@ def test_cached_runs_print_what_fresh_runs_print(lint, tmp_path: Path, cache: Pa
         target.mkdir(parents=True)
         for f in (repo / "examples" / example).iterdir():
             target.joinpath(f.name).write_bytes(f.read_bytes())
+    # a file that cannot be checked is a finding kept with its project's result
+    (tree / "broken" / "bad.py").write_text("import pulumi_aws as aws\n"
+                                            "aws.apigatewayv2.Integration(\n")
     fresh = lint("--no-cache", "-j1", tree, cwd=tmp_path)
+    assert "tree/broken/bad.py:2:29: APIGW999 [error] syntax error: '(' was never closed\n" \
+        in fresh.stdout
     lint("-j2", tree / "broken", tree / "sqs-subtype", cwd=tmp_path)  # keeps two of them
     for jobs in ("-j1", "-j2"):
         run = lint(jobs, tree, cwd=tmp_path)

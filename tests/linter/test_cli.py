@@ -193,7 +193,7 @@ def test_no_integration_no_finding(lint, tmp_path: Path) -> None:
     assert (run.code, run.stdout) == (0, "")
 
 
-def test_syntax_error_is_one_line_and_the_run_goes_on(lint, tmp_path: Path) -> None:
+def test_syntax_error_is_one_finding_and_the_run_goes_on(lint, tmp_path: Path) -> None:
     write(tmp_path, "a_broken.py", "import pulumi_aws as aws\naws.apigatewayv2.Integration(\n")
     write(tmp_path, "b_good.py", f"""
         import pulumi_aws as aws
@@ -202,11 +202,11 @@ def test_syntax_error_is_one_line_and_the_run_goes_on(lint, tmp_path: Path) -> N
                                      timeout_milliseconds=30000)
     """)
     run = lint("--format", "json", tmp_path, cwd=tmp_path)
-    assert run.found() == [("APIGW030", 4)]
-    assert run.code == 1
-    errors = [line for line in run.stderr.splitlines() if "syntax error" in line]
-    assert len(errors) == 1 and errors[0].startswith("a_broken.py:2:29: syntax error: '(' was never closed")
-    assert "Traceback" not in run.stderr
+    assert run.found() == [("APIGW030", 4), ("APIGW999", 2)]
+    assert run.code == 1 and run.stderr == ""
+    [error] = [f for f in run.json if f["rule"] == "APIGW999"]
+    assert (error["path"], error["line"], error["column"], error["message"]) == (
+        "a_broken.py", 2, 29, "APIGW999 syntax error: '(' was never closed")
 
 
 def test_gitignore_exclude_and_default_excludes(lint, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from apigw_lint.linter.cli import exit_code
 from apigw_lint.linter.discover import MAX_BYTES
-from apigw_lint.linter.lint import Result, lint as lint_in_process
+from apigw_lint.linter.lint import Result, lint as lint_in_process, not_checked
 from apigw_lint.rules import aws
 
 GOOD = textwrap.dedent("""
@@ -40,22 +40,29 @@ HOSTILE: dict[str, tuple[bytes, str]] = {
     "and_chain.py": (HEADER + b"x = a" + b" and a" * 20000 + b"\n", "and_chain.py"),
     "long_sum.py": (HEADER + b"x = 1" + b" + 1" * 100000 + b"\n",
                     "long_sum.py:1:1: too deeply nested to lint"),
-    "huge.py": (HUGE, f"huge.py: {len(HUGE):,} bytes, over the {MAX_BYTES:,}-byte limit"),
+    "huge.py": (HUGE, f"huge.py:1:1: {len(HUGE):,} bytes, over the {MAX_BYTES:,}-byte limit"),
 }
 
 
+def unchecked(run: Any) -> list[str]:
+    """The JSON report's APIGW999 findings, as `path:line:col: reason`."""
+    return [f"{f['path']}:{f['line']}:{f['column']}: {f['message'].removeprefix('APIGW999 ')}"
+            for f in run.json if f["rule"] == "APIGW999"]
+
+
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_each_bad_file_is_one_line_and_the_good_file_is_still_linted(lint, tmp_path: Path,
-                                                                    name: str) -> None:
+def test_each_bad_file_is_one_finding_and_the_good_file_is_still_linted(lint, tmp_path: Path,
+                                                                       name: str) -> None:
     data, expected = HOSTILE[name]
     (tmp_path / name).write_bytes(data)
     (tmp_path / "good.py").write_text(GOOD)
     run = lint("--format", "json", ".", cwd=tmp_path)
-    assert run.found() == [("APIGW030", 4)], run.stderr
-    problems = [line for line in run.stderr.splitlines() if line.startswith(name)]
-    assert len(problems) <= 1 and "Traceback" not in run.stderr, run.stderr
+    assert run.found("good.py") == [("APIGW030", 4)], run.stderr
+    problems = unchecked(run)
+    assert len(problems) <= 1 and len(run.json) == 1 + len(problems), run.stdout
+    assert run.stderr == "", run.stderr
     if name != "and_chain.py":  # libcst may parse it; then it is linted (no finding) or too deep
-        assert problems and problems[0].startswith(expected), run.stderr
+        assert problems and problems[0].startswith(expected), problems
     assert run.code == 1
 
 
@@ -63,7 +70,8 @@ def test_a_bad_file_alone_fails_the_run(lint, tmp_path: Path) -> None:
     """Its findings are unknown, so the run cannot pass (as Ruff exits 1 on a syntax error)."""
     (tmp_path / "syntax.py").write_bytes(HOSTILE["syntax.py"][0])
     run = lint(tmp_path / "syntax.py", cwd=tmp_path)
-    assert run.code == 1 and run.stdout == "" and "syntax.py:3:29: syntax error" in run.stderr
+    assert run.code == 1 and run.stderr == "1 finding in 1 file (1 not checked).\n"
+    assert run.stdout == "syntax.py:3:29: APIGW999 [error] syntax error: '(' was never closed\n"
 
 
 def test_empty_files_are_clean(lint, tmp_path: Path) -> None:
@@ -78,28 +86,37 @@ def test_fifo_devices_and_unreadable_files_never_block(lint, tmp_path: Path) -> 
     (tmp_path / "folder.py").mkdir()
     (tmp_path / "good.py").write_text(GOOD)
     run = lint("--format", "json", ".", cwd=tmp_path)  # walked: the FIFO is not a file to lint
-    assert run.found() == [("APIGW030", 4)]
-    assert "eio.py: cannot read: Input/output error" in run.stderr, run.stderr
+    assert run.found("good.py") == [("APIGW030", 4)]
+    assert unchecked(run) == ["eio.py:1:1: cannot read: Input/output error"], run.stdout
     named = lint("--format", "json", "pipe.py", "/dev/zero", "good.py", cwd=tmp_path)
-    assert named.found() == [("APIGW030", 4)], named.stderr
-    assert "pipe.py: not a regular file" in named.stderr
-    assert "/dev/zero: not a regular file" in named.stderr
-    assert named.code == 1 and "Traceback" not in run.stderr + named.stderr
+    assert named.found("good.py") == [("APIGW030", 4)], named.stderr
+    assert unchecked(named) == ["/dev/zero:1:1: not a regular file",
+                                "pipe.py:1:1: not a regular file"]
+    assert named.code == 1 and run.stderr == named.stderr == ""
 
 
 def test_yaml_main_pointing_at_a_fifo(lint, tmp_path: Path) -> None:
     (tmp_path / "Pulumi.yaml").write_text("name: p\nruntime: yaml\nmain: prog.yaml\n")
     os.mkfifo(tmp_path / "prog.yaml")
     run = lint(".", cwd=tmp_path)
-    assert "Pulumi.yaml: its program prog.yaml: not a regular file" in run.stderr, run.stderr
+    assert run.stdout == ("Pulumi.yaml:1:1: APIGW999 [error] its program prog.yaml: not a "
+                          "regular file\n"), run.stdout
     assert run.code == 1
+
+
+FINDING = next(r for r in lint_in_process([Path(__file__).parents[2] / "examples"]).reports
+               if r.finding.severity == "error")
 
 
 @pytest.mark.parametrize("failed, reports, diagnostics, expected", [
     (False, [], [], 0),
-    (False, [], ["x.py:1:1: syntax error: ..."], 1),
-    (True, [], ["x.py: internal error: ..."], 2),  # nothing else could be reported
-    (True, ["a finding"], ["x.py: internal error: ..."], 1),
+    (False, [not_checked("x.py", "1:1: syntax error: ...")], [], 1),
+    # an internal error and nothing else could be reported: its file is not checked
+    (True, [not_checked("x.py", "internal error while checking: ...")],
+     ["x.py: internal error: ..."], 2),
+    (True, [FINDING, not_checked("x.py", "internal error while checking: ...")],
+     ["x.py: internal error: ..."], 1),
+    (False, [FINDING], [], 1),
 ])
 def test_exit_codes(failed: bool, reports: list, diagnostics: list, expected: int) -> None:
     assert exit_code(Result(reports, diagnostics, failed=failed), ("error",)) == expected
@@ -192,6 +209,7 @@ def test_arbitrary_yaml_programs(tmp_path: Path, source: str) -> None:
     path.write_text(source)
     first = lint_in_process([tmp_path])
     assert not first.failed and not first.diagnostics, first.diagnostics
+    assert not any(r.unchecked for r in first.reports), first.reports
     assert _outcome(lint_in_process([tmp_path])) == _outcome(first)
 
 

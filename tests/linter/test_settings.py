@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from apigw_lint.rules import RULES
+from apigw_lint.rules import LINTER, RULES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -153,7 +153,13 @@ def test_api_protocols_for_an_api_defined_elsewhere(lint, tmp_path: Path) -> Non
 @pytest.mark.parametrize("config, key", [
     ('selct = ["APIGW030"]\n', "unknown key 'selct'; did you mean 'select'?"),
     ('select = "APIGW030"\n', "select: expected a list of strings"),
-    ('ignore = ["APIGW999"]\n', "ignore: unknown rule 'APIGW999'"),
+    ('ignore = ["APIGW998"]\n', "ignore: unknown rule 'APIGW998'"),
+    # a file that could not be checked cannot be turned off (as Ruff's syntax errors cannot)
+    ('ignore = ["APIGW999"]\n', "ignore: 'APIGW999' names APIGW999: a file that could not be "
+                                 "checked is always reported, as an error"),
+    ('per-file-ignores = { "x/" = ["apigw-file-not-checked"] }\n',
+     "per-file-ignores.\"x/\": 'apigw-file-not-checked' names APIGW999"),
+    ('severity = { APIGW999 = "info" }\n', "severity.APIGW999: 'APIGW999' names APIGW999"),
     ('extend-select = ["E501"]\n', "extend-select: unknown rule 'E501'"),
     ('severity = { APIGW030 = "fatal" }\n', "severity.APIGW030: expected one of error, warning"),
     ('severity = { APIGW03 = "info" }\n', "severity.APIGW03: unknown rule 'APIGW03'"),
@@ -178,7 +184,9 @@ def test_bad_configuration_is_one_line_and_exit_2(lint, tmp_path: Path, config: 
 
 def test_bad_command_line(lint, tmp_path: Path) -> None:
     infra = project(tmp_path, "")
-    for args, message in ((["--select", "APIGW9"], "--select: unknown rule 'APIGW9'"),
+    for args, message in ((["--select", "APIGW8"], "--select: unknown rule 'APIGW8'"),
+                          (["--ignore", "APIGW9"], "--ignore: 'APIGW9' names APIGW999: a file "
+                           "that could not be checked is always reported, as an error"),
                           (["--config", tmp_path / "pyproject.toml", "--isolated"],
                            "--config and --isolated cannot be used together"),
                           (["--config", write(tmp_path / "black.toml", "[tool.black]\n")],
@@ -211,8 +219,9 @@ def test_config_file_and_show_settings(lint, tmp_path: Path) -> None:
     assert run.stdout.startswith(f"# settings from {other} [tool.apigw-lint]\n")
     shown = tomllib.loads(run.stdout)
     assert shown == {
-        "rules": ["APIGW001"], "severity": {"APIGW039": "error"}, "exclude": ["build-*/"],
-        "force-exclude": True, "per-file-ignores": {"legacy/": ["APIGW039"]}, "fail-on": "warning",
+        "rules": ["APIGW001", "APIGW999"], "severity": {"APIGW039": "error"},
+        "exclude": ["build-*/"], "force-exclude": True,
+        "per-file-ignores": {"legacy/": ["APIGW039"]}, "fail-on": "warning",
         "unsuppressible": [f"APIGW03{i}" for i in range(10)],
         "api-protocols": {"a1b2c3": "HTTP"}, "report-unused-ignores": False,
     }
@@ -228,4 +237,4 @@ def test_config_file_and_show_settings(lint, tmp_path: Path) -> None:
     assert "APIGW039" not in tomllib.loads(run.stdout)["rules"]
     run = lint("--show-settings", "--isolated", infra)
     assert run.stdout.startswith("# settings from defaults (no configuration file)\n")
-    assert len(tomllib.loads(run.stdout)["rules"]) == len(RULES)
+    assert tomllib.loads(run.stdout)["rules"] == [i for i, r in RULES.items() if LINTER in r.engines]

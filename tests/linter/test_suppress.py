@@ -90,11 +90,11 @@ def test_an_args_object_elsewhere_suppressed_on_its_own_line(lint, tmp_path: Pat
 
 
 def test_unknown_rule_in_a_comment_is_a_warning(lint, tmp_path: Path) -> None:
-    program(tmp_path, timeout="  # apigw-lint: ignore[APIGW030, APIGW999]",
+    program(tmp_path, timeout="  # apigw-lint: ignore[APIGW030, APIGW998]",
             passthrough="  # apigw-lint: ignroe")
     run = lint("--format", "json", tmp_path)
     assert run.found() == [("APIGW039", 9)]
-    assert "__main__.py:10:35: warning: apigw-lint: ignore names an unknown rule 'APIGW999'" \
+    assert "__main__.py:10:35: warning: apigw-lint: ignore names an unknown rule 'APIGW998'" \
         in run.stderr
     assert "__main__.py:9:44: warning: not an apigw-lint directive" in run.stderr
 
