@@ -8,7 +8,6 @@ from typing import Any, Iterable, Mapping
 
 
 from apigw_lint.rules import UNKNOWN, Context, Integration, aws, resources as res
-from apigw_lint.rules.model import CONNECTION_SOURCE_KINDS, LAMBDA_FUNCTION, URI_SOURCE_KINDS
 
 from . import props as bags
 
@@ -84,29 +83,16 @@ class Stack:
             yield n, bags.integration(n.props, n.secret, self.context(n), n.name)
 
     def context(self, n: Node) -> Context:
-        key = self._api_keys[n.urn]
         previous = self.settings.previous
-        uri_kind = self._one_kind(n, "integrationUri", URI_SOURCE_KINDS)
-        return Context(
-            protocol=self._protocol(n),
-            uri_source=uri_kind,
-            connection_source=self._one_kind(n, "connectionId", CONNECTION_SOURCE_KINDS),
-            lambda_permitted=self._lambda_permitted(n) if uri_kind == LAMBDA_FUNCTION else UNKNOWN,
-            state_machine_type=self._state_machine_type(n),
-            previous=previous.get(n.urn) if previous is not None else None,
-            integrations_on_api=self._counts.get(key) if key is not None else None,
-        )
+        return res.context(n.props, _Around(self, n), self.settings.api_protocols,
+                           previous.get(n.urn) if previous is not None else None)
 
-    def _related(self, n: Node, prop: str, kinds: Iterable[str]) -> list[Node]:
+    def related(self, n: Node, prop: str, kinds: Iterable[str]) -> list[Node]:
         found = (self.by_urn.get(urn) for urn in n.deps.get(prop, ()))
         return [d for d in found if d is not None and d.kind in kinds]
 
-    def _one_kind(self, n: Node, prop: str, kinds: tuple[str, ...]) -> str | None:
-        found = {d.kind for d in self._related(n, prop, kinds)}
-        return found.pop() if len(found) == 1 else None
-
-    def _api(self, n: Node) -> Node | None:
-        apis = self._related(n, "apiId", (res.API,))
+    def api(self, n: Node) -> Node | None:
+        apis = self.related(n, "apiId", (res.API,))
         if len(apis) == 1:
             return apis[0]
         api_id = n.props.get("apiId")
@@ -114,37 +100,17 @@ class Stack:
 
     def _api_key(self, n: Node) -> Any:
         """What identifies the integration's API: the Api resource, else a literal apiId."""
-        api = self._api(n)
+        api = self.api(n)
         if api is not None:
             return api.urn
         api_id = n.props.get("apiId")
         return ("id", api_id) if isinstance(api_id, str) and not n.deps.get("apiId") else None
 
-    def _protocol(self, n: Node) -> Any:
-        api = self._api(n)
-        if api is not None:
-            return res.protocol_of(api.props)
-        api_id = n.props.get("apiId")
-        if isinstance(api_id, str):
-            return self.settings.api_protocols.get(api_id, UNKNOWN)
-        return UNKNOWN
+    def count(self, n: Node) -> int | None:
+        key = self._api_keys[n.urn]
+        return self._counts.get(key) if key is not None else None
 
-    def _state_machine_type(self, n: Node) -> Any:
-        if n.props.get("integrationSubtype") != aws.SYNC_EXECUTION_SUBTYPE:
-            return UNKNOWN
-        machines = self._related(n, "requestParameters", (res.STATE_MACHINE,))
-        return res.state_machine_type(machines[0].props) if len(machines) == 1 else UNKNOWN
-
-    def _lambda_permitted(self, n: Node) -> Any:
-        """False only when the function is in the stack and no Permission could let API Gateway
-        invoke it; True when one certainly does; else UNKNOWN."""
-        functions = self._related(n, "integrationUri", (LAMBDA_FUNCTION,))
-        if len(functions) != 1:
-            return UNKNOWN
-        fn = functions[0]
-        return res.lambda_permitted((self._names(p, fn), p.props) for p in self.permissions)
-
-    def _names(self, p: Node, fn: Node) -> Any:
+    def names(self, p: Node, fn: Node) -> Any:
         """Whether Permission p's `function` is fn: True, False or UNKNOWN."""
         deps = [self.by_urn.get(u) for u in p.deps.get(res.PERMISSION_FUNCTION, ())]
         if any(d is fn for d in deps):
@@ -159,6 +125,36 @@ class Stack:
             return True
         # A literal that names a function whose identifiers are not known yet could be this one.
         return False if len(known) == len(_FUNCTION_NAMES) else UNKNOWN
+
+
+class _Around:
+    """rules.resources.Surroundings of one integration, through propertyDependencies."""
+
+    def __init__(self, stack: Stack, n: Node) -> None:
+        self.stack, self.n = stack, n
+
+    def source(self, prop: str, kinds: Iterable[str], key: str | None = None
+               ) -> res.Related | None:
+        if prop == "apiId":
+            api = self.stack.api(self.n)
+            return res.Related(api.kind, api) if api is not None else None
+        found = self.stack.related(self.n, prop, kinds)  # a mapping's entries are not told apart
+        if len({d.kind for d in found}) != 1:
+            return None
+        return res.Related(found[0].kind, found[0] if len(found) == 1 else None)
+
+    def props(self, resource: res.Related) -> tuple[Mapping[str, Any] | None, bool]:
+        return (resource.handle.props if resource.handle is not None else None), True
+
+    def count(self, api: res.Related | None) -> int | None:
+        return self.stack.count(self.n)
+
+    def permissions(self, function: res.Related) -> Iterable[tuple[Any, Mapping[str, Any]]]:
+        """False only when the function is in the stack and no Permission could let API Gateway
+        invoke it."""
+        if function.handle is None:  # more than one function: which one is not known
+            return [(UNKNOWN, {})]
+        return [(self.stack.names(p, function.handle), p.props) for p in self.stack.permissions]
 
 
 def models(resources: list[Any], settings: Settings) -> list[tuple[str, Integration]]:

@@ -2,10 +2,12 @@
 Python classes and the properties that matter, so both front ends recognise the same things."""
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Collection, Iterable, Mapping, Protocol
 
 from . import aws
-from .model import LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER, VPC_LINK_V1, VPC_LINK_V2
+from .model import (CONNECTION_SOURCE_KINDS, LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER,
+                    URI_SOURCE_KINDS, VPC_LINK_V1, VPC_LINK_V2, Context)
 from .values import UNKNOWN
 
 INTEGRATION = "integration"
@@ -88,3 +90,68 @@ def lambda_permitted(permissions: Iterable[tuple[Any, Any]]) -> Any:
         if names is not False and grants is not False:
             verdict = UNKNOWN
     return verdict
+
+
+@dataclass(frozen=True)
+class Related:
+    """A resource of the program (or stack) a property of the integration comes from; `handle`
+    is the front end's own record of it."""
+
+    kind: str
+    handle: Any = field(compare=False)
+
+
+class Surroundings(Protocol):
+    """What a front end (or the pack) can tell about the resources around one integration."""
+
+    def source(self, prop: str, kinds: Collection[str], key: str | None = None) -> Related | None:
+        """The one resource of these kinds that property `prop` (its entry `key`) comes from."""
+
+    def props(self, resource: Related) -> tuple[Mapping[str, Any] | None, bool]:
+        """Its resolved properties (None: not readable), and whether they are all there (False:
+        arguments not seen may set others)."""
+
+    def count(self, api: Related | None) -> int | None:
+        """The integrations on the same API as this one (api: the Api resource its apiId comes
+        from, if any), None when not certain."""
+
+    def permissions(self, function: Related) -> Iterable[tuple[Any, Mapping[str, Any]]]:
+        """Every Lambda Permission of the program, as (does it name the function: True / False /
+        UNKNOWN, its props)."""
+
+
+def entry(props: Mapping[str, Any], prop: str, key: str | None = None) -> Any:
+    """props[prop], or its entry key (a front end's Surroundings.source looks there)."""
+    value = props.get(prop)
+    if key is not None:
+        value = value.get(key) if isinstance(value, Mapping) else None
+    return value
+
+
+def context(props: Mapping[str, Any], around: Surroundings,
+            api_protocols: Mapping[str, str] | None = None,
+            previous: Mapping[str, Any] | None = None) -> Context:
+    """The Context of an integration with these (front-end) props: the one place every engine
+    assembles it. api_protocols: API id -> protocol, for APIs defined elsewhere."""
+    fields: dict[str, Any] = {"previous": previous}
+    api = around.source("apiId", (API,))
+    if api is not None:
+        fields["protocol"] = protocol_of(around.props(api)[0] or {})
+    elif isinstance(props.get("apiId"), str):
+        fields["protocol"] = (api_protocols or {}).get(props["apiId"], UNKNOWN)
+    fields["integrations_on_api"] = around.count(api)
+    uri = around.source("integrationUri", URI_SOURCE_KINDS)
+    if uri is not None:
+        fields["uri_source"] = uri.kind
+        if uri.kind == LAMBDA_FUNCTION:
+            fields["lambda_permitted"] = lambda_permitted(around.permissions(uri))
+    link = around.source("connectionId", CONNECTION_SOURCE_KINDS)
+    if link is not None:
+        fields["connection_source"] = link.kind
+    machine = around.source("requestParameters", (STATE_MACHINE,), aws.STATE_MACHINE_PARAMETER)
+    if machine is not None:
+        machine_props, complete = around.props(machine)
+        fields["state_machine_type"] = UNKNOWN if machine_props is None else \
+            state_machine_type(machine_props) \
+            if STATE_MACHINE_TYPE in machine_props or complete else UNKNOWN
+    return Context(**fields)

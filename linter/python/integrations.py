@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterator, Mapping
 import libcst as cst
 
 from apigw_lint import rules
-from apigw_lint.rules import aws, model, resources
+from apigw_lint.rules import aws, resources
 from apigw_lint.rules.values import UNKNOWN
 
 from ..base import ApiResource, Comparison
@@ -125,37 +125,13 @@ class Integrations:
             if args.positional else None
         secret = frozenset(p for p, v in raw.items() if self.ev.holds_secret(v))
         found = {p: shape_of(v) for p, v in raw.items()}
-        return rules.Integration(props, self._context(raw), name=name if isinstance(name, str)
+        context = resources.context(raw, _Around(self, raw), self.api_protocols)
+        return rules.Integration(props, context, name=name if isinstance(name, str)
                                  else None, secret=secret, extra_args=tuple(extra),
                                  open_args=args.open,
                                  shapes={p: s for p, s in found.items() if s is not None})
 
-    def _context(self, raw: dict[str, Any]) -> rules.Context:
-        fields: dict[str, Any] = {}
-        api = origin(raw.get("apiId"))
-        if api is not None and api.kind == resources.API:
-            fields["protocol"] = resources.protocol_of(self.ev.resource_props(api)[0])
-            fields["integrations_on_api"] = self._count(api)
-        elif isinstance(raw.get("apiId"), str):
-            fields["protocol"] = self.api_protocols.get(raw["apiId"], UNKNOWN)
-        uri = origin(raw.get("integrationUri"))
-        if uri is not None and uri.kind in model.URI_SOURCE_KINDS:
-            fields["uri_source"] = uri.kind
-            if uri.kind == model.LAMBDA_FUNCTION:
-                fields["lambda_permitted"] = self._lambda_permitted(uri)
-        link = origin(raw.get("connectionId"))
-        if link is not None and link.kind in model.CONNECTION_SOURCE_KINDS:
-            fields["connection_source"] = link.kind
-        params = raw.get("requestParameters")
-        machine = origin(params.get(aws.STATE_MACHINE_PARAMETER)) \
-            if isinstance(params, dict) else None
-        if machine is not None and machine.kind == resources.STATE_MACHINE:
-            props, opened = self.ev.resource_props(machine)
-            fields["state_machine_type"] = resources.state_machine_type(props) \
-                if resources.STATE_MACHINE_TYPE in props or not opened else UNKNOWN
-        return rules.Context(**fields)
-
-    def _count(self, api: Resource) -> int | None:
+    def count(self, api: Resource) -> int | None:
         """Integrations on this Api across the project, when each runs a known number of times."""
         if api.call not in self._counts:
             total: int | None = None if self.ev.project.blind("apigatewayv2") else 0
@@ -171,19 +147,15 @@ class Integrations:
             self._counts[api.call] = total
         return self._counts[api.call]
 
-    def _lambda_permitted(self, function: Resource) -> Any:
-        """True when a permission lets API Gateway invoke the function, False when no permission
-        in the project could, UNKNOWN otherwise."""
-        def each() -> Iterator[tuple[Any, Any]]:
-            for source in self.ev.project.sources_mentioning("Permission"):
-                for record in self.calls(source, resources.LAMBDA_PERMISSION):
-                    props, _ = self.ev.resource_props(self.ev.value(record.node, record.scope))
-                    target = origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN))
-                    names = UNKNOWN if target is None else target.call is function.call
-                    yield names, props
-            if self.ev.project.blind("Permission"):  # a file not parsed may hold one
-                yield UNKNOWN, {}
-        return resources.lambda_permitted(each())
+    def permissions(self, function: Resource) -> Iterator[tuple[Any, Any]]:
+        """Every Lambda Permission of the project: (does it name the function, its props)."""
+        for source in self.ev.project.sources_mentioning("Permission"):
+            for record in self.calls(source, resources.LAMBDA_PERMISSION):
+                props, _ = self.ev.resource_props(self.ev.value(record.node, record.scope))
+                target = origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN))
+                yield UNKNOWN if target is None else target.call is function.call, props
+        if self.ev.project.blind("Permission"):  # a file not parsed may hold one
+            yield UNKNOWN, {}
 
     # --- positions
     def _anchor(self, record: CallRecord, args: Arguments, path: tuple[Any, ...]) -> cst.CSTNode:
@@ -223,6 +195,28 @@ class Integrations:
             if key == part or (isinstance(key, str) and camel(key) == part):
                 return entry
         return None
+
+
+class _Around:
+    """rules.resources.Surroundings of one integration call, from the evaluator's values."""
+
+    def __init__(self, integrations: Integrations, raw: dict[str, Any]) -> None:
+        self.integrations, self.raw = integrations, raw
+
+    def source(self, prop: str, kinds: Any, key: str | None = None) -> resources.Related | None:
+        found = origin(resources.entry(self.raw, prop, key))
+        return resources.Related(found.kind, found) if found is not None and found.kind in kinds \
+            else None
+
+    def props(self, resource: resources.Related) -> tuple[Mapping[str, Any], bool]:
+        props, opened = self.integrations.ev.resource_props(resource.handle)
+        return props, not opened
+
+    def count(self, api: resources.Related | None) -> int | None:
+        return self.integrations.count(api.handle) if api is not None else None
+
+    def permissions(self, function: resources.Related) -> Iterator[tuple[Any, Any]]:
+        return self.integrations.permissions(function.handle)
 
 
 def _camel_keys(value: Any, names: dict[str, str] | None) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterator, Mapping
 
 from apigw_lint import rules
-from apigw_lint.rules import aws, model, resources, shapes
+from apigw_lint.rules import aws, resources, shapes
 from apigw_lint.rules.values import UNKNOWN
 
 from ..base import ApiResource, Comparison
@@ -85,7 +85,8 @@ class Integrations:
         extra = tuple(k for k in given if k not in aws.PROPERTIES)
         secret = frozenset(k for k in props if _holds_secret(given[k]))
         found = {k: self.shape(given[k]) for k in props}
-        return rules.Integration(props, self._context(given), name=resource.name, secret=secret,
+        context = resources.context(given, _Around(self, given), self.api_protocols)
+        return rules.Integration(props, context, name=resource.name, secret=secret,
                                  extra_args=extra, open_args=raw is None,
                                  shapes={k: s for k, s in found.items() if s is not None})
 
@@ -99,43 +100,39 @@ class Integrations:
         kind = self.kind(source) if source is not None else None
         return shapes.output(kind, value.output) if kind and value.output else None
 
-    def _context(self, raw: dict[str, Any]) -> rules.Context:
-        fields: dict[str, Any] = {}
-        api = self.origin(raw.get("apiId"))
-        if api is not None and self.kind(api) == resources.API:
-            fields["protocol"] = resources.protocol_of(_plain(self.props(api) or {}))
-            fields["integrations_on_api"] = sum(
-                self.origin((self.props(r) or {}).get("apiId")) is api
-                for r in self.of_kind(resources.INTEGRATION))
-        elif isinstance(raw.get("apiId"), str):
-            fields["protocol"] = self.api_protocols.get(raw["apiId"], UNKNOWN)
-        uri = self.origin(raw.get("integrationUri"))
-        if uri is not None and self.kind(uri) in model.URI_SOURCE_KINDS:
-            fields["uri_source"] = self.kind(uri)
-            if self.kind(uri) == model.LAMBDA_FUNCTION:
-                fields["lambda_permitted"] = self._lambda_permitted(uri)
-        link = self.origin(raw.get("connectionId"))
-        if link is not None and self.kind(link) in model.CONNECTION_SOURCE_KINDS:
-            fields["connection_source"] = self.kind(link)
-        params = raw.get("requestParameters")
-        machine = self.origin(params.get(aws.STATE_MACHINE_PARAMETER)) \
-            if isinstance(params, dict) else None
-        if machine is not None and self.kind(machine) == resources.STATE_MACHINE:
-            props = self.props(machine)
-            fields["state_machine_type"] = UNKNOWN if props is None else \
-                resources.state_machine_type(_plain(props))
-        return rules.Context(**fields)
+    def permissions(self, function: Resource) -> Iterator[tuple[Any, Any]]:
+        """Every Lambda Permission of the program: (does it name the function, its props)."""
+        for permission in self.of_kind(resources.LAMBDA_PERMISSION):
+            raw = self.props(permission)
+            target = self.origin((raw or {}).get(resources.PERMISSION_FUNCTION))
+            yield UNKNOWN if target is None else target is function, \
+                _plain(raw) if raw is not None else {}
 
-    def _lambda_permitted(self, function: Resource) -> Any:
-        """True when a permission lets API Gateway invoke the function, False when no permission
-        in the program could, UNKNOWN otherwise."""
-        def each() -> Iterator[tuple[Any, Any]]:
-            for permission in self.of_kind(resources.LAMBDA_PERMISSION):
-                raw = self.props(permission)
-                target = self.origin((raw or {}).get(resources.PERMISSION_FUNCTION))
-                names = UNKNOWN if target is None else target is function
-                yield names, _plain(raw) if raw is not None else {}
-        return resources.lambda_permitted(each())
+
+class _Around:
+    """rules.resources.Surroundings of one integration resource, from the program's values."""
+
+    def __init__(self, integrations: Integrations, raw: dict[str, Any]) -> None:
+        self.integrations, self.raw = integrations, raw
+
+    def source(self, prop: str, kinds: Any, key: str | None = None) -> resources.Related | None:
+        found = self.integrations.origin(resources.entry(self.raw, prop, key))
+        kind = self.integrations.kind(found) if found is not None else None
+        return resources.Related(kind, found) if kind in kinds else None
+
+    def props(self, resource: resources.Related) -> tuple[Mapping[str, Any] | None, bool]:
+        props = self.integrations.props(resource.handle)
+        return (None if props is None else _plain(props)), True
+
+    def count(self, api: resources.Related | None) -> int | None:
+        ours = self.integrations
+        if api is None:
+            return None
+        return sum(ours.origin((ours.props(r) or {}).get("apiId")) is api.handle
+                   for r in ours.of_kind(resources.INTEGRATION))
+
+    def permissions(self, function: resources.Related) -> Iterator[tuple[Any, Any]]:
+        return self.integrations.permissions(function.handle)
 
 
 def _plain(value: Any) -> Any:
