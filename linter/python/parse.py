@@ -60,6 +60,9 @@ def parse(data: bytes) -> cst.Module:
         return out["module"]
     if isinstance(out["error"], cst.ParserSyntaxError):
         raise Unparsable(_syntax_error(out["error"].message)) from None
+    if isinstance(out["error"], cst.CSTValidationError):  # e.g. b"" "" (bytes and str)
+        raise Unparsable(f"1:1: syntax error: {out['error']} (libcst gives no position)") \
+            from None
     if isinstance(out["error"], (RecursionError, MemoryError)):
         raise Unparsable("1:1: too complex to lint (libcst ran out of memory)") from None
     raise out["error"]

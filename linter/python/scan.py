@@ -7,10 +7,11 @@ This pass reads the text as Python's tokenizer would, as far as strings, comment
 including strings with the same quotes and nested f-strings), and counts:
 - depth: brackets (and f-string replacement fields) open at once;
 - run: tokens in one expression run, from a `,`, `;` or the end of a logical line to the next (a
-  bracketed group counts as one token of its run), which bounds operator, call and attribute
+  bracketed group counts as two tokens of its run), which bounds operator, call and attribute
   chains, unary operators and lambdas in a row;
-- work: the sum, over the tokens, of their depth and their position in their run, which tracks
-  libcst's time on deep or long code (a flat list of 10,000 items is cheap, a 200-deep one is not).
+- work: the sum, over the tokens, of their depth squared and their position in their run, which
+  tracks libcst's time on deep or long code (a flat list of 10,000 items is cheap, a 200-deep one
+  is not).
 It judges nothing else: what it passes may still be a syntax error, which libcst reports.
 """
 from __future__ import annotations
@@ -21,9 +22,9 @@ import re
 # README's Performance section): CPython refuses more than 200 nested brackets; 1,000 tokens allow
 # a 500-term `+` or `and` chain; the real code of the standard library and site-packages needs at
 # most ... work per file, and WORK keeps the worst shapes within ... of a realistic 1 MB file.
-MAX_DEPTH = 200
+MAX_DEPTH = 100
 MAX_RUN = 1000
-MAX_WORK = 5_000_000
+MAX_WORK = 1_000_000
 
 _PREFIXES = frozenset(["", "r", "u", "b", "br", "rb", "f", "fr", "rf", "t", "tr", "rt"])
 # What changes the state: a string's start (with its prefix), a comment, a bracket, a separator,
@@ -63,10 +64,11 @@ def check(text: str) -> None:
 class _Scan:
     def __init__(self, text: str) -> None:
         self.text = text
-        # What is open, innermost last, each with the run position of the level it interrupts:
+        # What is open, innermost last, each with the run (length, start) of the level it
+        # interrupts:
         # a bracket ("(", "[", "{"), a replacement field ("f"), an f-string's literal part or a
         # format spec (a key of _LITERAL_STOP).
-        self.stack: list[tuple[object, int]] = []
+        self.stack: list[tuple[object, int, int]] = []
         self.depth = 0
         self.run_length = 0
         self.run_start = 0  # where the current run began, where a run or work limit is reported
@@ -92,7 +94,7 @@ class _Scan:
         if not first:
             self.run_start = at
         self.run_length += n
-        self.work += n * (self.depth + first) + n * (n + 1) // 2
+        self.work += n * (self.depth * self.depth + first) + n * (n + 1) // 2
         if self.run_length > MAX_RUN:
             self._fail(self.run_start,
                        f"too long to lint (more than {MAX_RUN:,} tokens in one expression)")
@@ -109,20 +111,20 @@ class _Scan:
             if prefix not in _PREFIXES:  # a name right before a quote: a syntax error
                 return start + len(prefix)
             if "f" in prefix or "t" in prefix:
-                self.stack.append(((quote, "r" in prefix), self.run_length))
+                self.stack.append(((quote, "r" in prefix), self.run_length, self.run_start))
                 return end
             closing = _STRING_END[quote].search(text, end)
             while closing and closing.group() != quote:
                 closing = _STRING_END[quote].search(text, closing.end())
             return closing.end() if closing else len(text)  # unterminated: libcst says so
         if token in "([{":
-            self._tokens(1, start)
+            self._tokens(2, start)  # a group weighs two: trailer chains (a[0][0]...) cost most
             self._open(token, start)
         elif token in ")]}":
             if self.stack:  # else unbalanced: libcst says so
                 self._close()
         elif token == ":":
-            self.stack.append((_SPEC, self.run_length))
+            self.stack.append((_SPEC, self.run_length, self.run_start))
         elif token in ",;" or (token[0] in "\r\n" and not self.stack):
             self.run_length = 0
         return end
@@ -139,7 +141,7 @@ class _Scan:
         if m.group() == "{":
             self._open("f", m.start())
         elif m.group() != "}":  # the closing quote
-            _, self.run_length = self.stack.pop()
+            _, self.run_length, self.run_start = self.stack.pop()
         elif kind is _SPEC:  # the end of a format spec and of its field
             self.stack.pop()
             if self.stack and self.stack[-1][0] == "f":
@@ -147,14 +149,14 @@ class _Scan:
         return m.end()  # (a lone `}` in a literal part is a syntax error libcst reports)
 
     def _open(self, kind: str, at: int) -> None:
-        self.stack.append((kind, self.run_length))
+        self.stack.append((kind, self.run_length, self.run_start))
         self.depth += 1
         self.run_length = 0
         if self.depth > MAX_DEPTH:
             self._fail(at, f"too deeply nested to lint (more than {MAX_DEPTH} nested brackets)")
 
     def _close(self) -> None:
-        kind, self.run_length = self.stack.pop()
+        kind, self.run_length, self.run_start = self.stack.pop()
         if not isinstance(kind, tuple):
             self.depth -= 1
 
