@@ -76,13 +76,17 @@ def _fix_file(path: Path, fixes: list[Any], original: dict[Path, tuple[bytes, st
     if path not in original:
         original[path] = (module.bytes, module.encoding)
         problem = codemod.parse_error(original[path][0])
-        if problem:  # libcst reads it, Python would not: never touch it
-            return f"it does not compile ({problem})"
+        if problem:
+            return f"it does not parse ({problem})"
     new, done = codemod.apply(module, fixes)
     data = new.bytes
     problem = codemod.parse_error(data)
+    # a fix never breaks what this Python compiled (what it does not, newer syntax say, the
+    # parse above vouches for)
+    if not problem and not codemod.compile_error(original[path][0]):
+        problem = codemod.compile_error(data)
     if problem:
-        return f"the fixed code would not compile ({problem})"
+        return f"the fixed code would not parse ({problem})"
     contents[path] = data
     counts[path] = counts.get(path, 0) + done
     return None

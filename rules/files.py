@@ -23,9 +23,9 @@ file_rule(
               "baselines never hold it. Linter only: a program that Python or Pulumi YAML "
               "cannot load never reaches the policy pack.",
     sources=(src.PYTHON_SOURCE, src.PULUMI_YAML),
-    fix="Fix what the message names so that the file parses (Python as the interpreter running "
-        "apigw-lint compiles it; YAML as Pulumi loads it), or exclude the file if it is not "
-        "part of a Pulumi program.",
+    fix="Fix what the message names so that the file parses (Python of any version from 3.10 "
+        "to 3.14; YAML as Pulumi loads it), or exclude the file if it is not part of a Pulumi "
+        "program.",
     situations=[
         Situation("A syntax error: the call is never closed", "__main__.py",
                   b'import pulumi_aws as aws\n\napi = aws.apigatewayv2.Api("api", '

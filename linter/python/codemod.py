@@ -13,6 +13,7 @@ from apigw_lint.rules import aws
 from apigw_lint.rules.model import REMOVE, RENAME, SET, Edit
 
 from .evaluate import Arguments
+from .parse import Unparsable, parse
 
 
 @dataclass(frozen=True, eq=False)
@@ -146,14 +147,22 @@ def _comments(first_line: cst.TrailingWhitespace, empty_lines: Iterable[cst.Empt
 
 
 def parse_error(data: bytes) -> str | None:
-    """Why this code does not parse (libcst) or compile (this Python), or None."""
+    """Why this code is not a program the linter checks (parse.parse: any Python from 3.10 to
+    3.14, no NUL byte, decodable), or None."""
     try:
-        cst.parse_module(data)
+        parse(data)
+    except Unparsable as e:
+        return str(e)
+    return None
+
+
+def compile_error(data: bytes) -> str | None:
+    """Why the Python running apigw-lint does not compile this code (newer syntax, or an error
+    only its compiler sees, such as a repeated keyword), or None."""
+    try:
         compile(data, "<fixed>", "exec", dont_inherit=True)
-    except cst.ParserSyntaxError as e:
-        return f"line {e.raw_line}: {e.message}"
     except SyntaxError as e:
         return f"line {e.lineno}: {e.msg}"
-    except (ValueError, UnicodeDecodeError, LookupError) as e:  # null bytes, bad encodings
-        return str(e)
+    except (ValueError, RecursionError, MemoryError) as e:
+        return str(e) or type(e).__name__
     return None
