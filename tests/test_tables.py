@@ -145,3 +145,10 @@ def test_mapping_value_length_on_both_sides():
 def test_integrations_per_api_on_both_sides():
     assert findings(samples.HTTP_LAMBDA, integrations_on_api=300) == []
     assert findings(samples.HTTP_LAMBDA, integrations_on_api=301) == [("APIGW046", ("apiId",))]
+
+
+def test_provider_defaults_are_the_providers():
+    """The table the pack's rules rely on equals what the pulumi-aws SDK documents."""
+    from harness.provider import integration_defaults
+
+    assert integration_defaults() == aws.PROVIDER_DEFAULTS

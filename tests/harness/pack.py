@@ -14,10 +14,11 @@ from pulumi.runtime.proto import analyzer_pb2, analyzer_pb2_grpc, plugin_pb2
 from pulumi_policy.deserialize import SPECIAL_SECRET_SIG, SPECIAL_SIG_KEY
 from pulumi_policy.proxy import UNKNOWN_STRING_VALUE
 
-from apigw_lint.rules import RULES, with_provider_defaults
+from apigw_lint.rules import RULES
 from apigw_lint.rules.resources import INTEGRATION, KIND_BY_TOKEN
 
 from .program import Record
+from .provider import with_defaults
 
 REPO = Path(__file__).resolve().parents[2]
 UNKNOWN = UNKNOWN_STRING_VALUE  # what the engine sends for a computed string during preview
@@ -64,7 +65,7 @@ class Resource:
         """As the engine sends it after the provider's Check (defaults filled, __defaults gone)."""
         if not self.is_integration:
             return self
-        return Resource(self.type, self.name, with_provider_defaults(self.props),
+        return Resource(self.type, self.name, with_defaults(self.props),
                         self.property_dependencies, self.dependencies, self.parent, self.urn)
 
 

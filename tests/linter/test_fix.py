@@ -518,3 +518,29 @@ def test_newer_python_syntax_is_fixed_on_any_supported_python(lint, tmp_path: Pa
         x = aws.apigatewayv2.Integration("x", api_id=http.id, integration_type="HTTP_PROXY",
             integration_method="ANY", integration_uri="https://example.com")
     """).lstrip("\n")
+
+
+def test_a_fix_that_would_break_the_file_is_never_written(tmp_path: Path, monkeypatch) -> None:
+    """The re-parse before writing is what keeps a wrong edit out: with an edit made to leave a
+    bracket open, the file stays as it was and its finding is still reported, unfixed."""
+    from types import SimpleNamespace
+
+    from apigw_lint.linter import fix as fixing
+    from apigw_lint.linter.lint import Run, lint
+    from apigw_lint.linter.python import codemod
+    from apigw_lint.linter.settings import Settings
+
+    path = program(tmp_path, """
+        x = aws.apigatewayv2.Integration("x", api_id=http.id, integration_type="HTTP_PROXY",
+            integration_method="ANY", integration_uri="https://example.com", passthrough_behavior="NEVER")
+    """)
+    before = path.read_bytes()
+    monkeypatch.setattr(codemod, "apply", lambda module, fixes: (
+        SimpleNamespace(bytes=module.bytes.replace(b"NEVER\")", b"NEVER\"")), len(fixes)))
+    outcome = fixing.fix(lambda contents: lint([path], run=Run(Settings(), fixing=True),
+                                               contents=contents, cache=False), write=True)
+    assert path.read_bytes() == before
+    assert outcome.fixed == 0
+    assert [r.finding.rule for r in outcome.result.reports] == ["APIGW039"]
+    assert any("not fixed: the fixed code would not parse" in note
+               for note in outcome.result.warnings), outcome.result.warnings
