@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import aws, samples, shapes, sources as src
 from .catalogue import ERROR, LINTER, WARNING, Example, Hit, rule
-from .generic import enum_hit
+from .generic import enum_hit, no_effect
 from .model import LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER, VPC_LINK_V1, VPC_LINK_V2
 from .uris import checkable_uri, without_uri
 
@@ -212,9 +212,7 @@ def websocket_private_uri(m):
                      protocol=aws.WEBSOCKET)],
 )
 def tls_config_scope(m):
-    if not m.has("tlsConfig"):
-        return
     if m.protocol == aws.WEBSOCKET:
-        yield Hit(("tlsConfig",), "tlsConfig is only supported by HTTP APIs.")
+        yield from no_effect(m, ("tlsConfig",), "is only supported by HTTP APIs.")
     elif _internet(m):
-        yield Hit(("tlsConfig",), "tlsConfig only applies to private (VPC_LINK) integrations.")
+        yield from no_effect(m, ("tlsConfig",), "only applies to private (VPC_LINK) integrations.")

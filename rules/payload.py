@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import aws, samples, sources as src
-from .catalogue import ERROR, INFO, LINTER, WARNING, Example, Hit, rule
+from .catalogue import ERROR, INFO, LINTER, Example, Hit, rule
 from .generic import shown
 from .values import ABSENT, UNKNOWN
 

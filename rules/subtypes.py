@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import aws, samples, sources as src
 from .catalogue import ERROR, WARNING, Example, Hit, rule
+from .generic import no_effect
 from .grammar import bad_sources, is_json_literal
 from .values import UNKNOWN, known_items
 
@@ -186,10 +187,8 @@ def subtype_credentials(m):
 def subtype_unused_target(m):
     if not m.has("integrationSubtype") or m.protocol == aws.WEBSOCKET:
         return
-    for prop in ("integrationUri", "integrationMethod"):
-        if m.has(prop):
-            yield Hit((prop,), f"{prop} is not used by AWS service integrations; the target is "
-                               "given by requestParameters.")
+    yield from no_effect(m, ("integrationUri", "integrationMethod"), "is not used by AWS service "
+                         "integrations; the target is given by requestParameters.")
 
 
 @rule(

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from . import aws, samples, sources as src
 from .catalogue import ERROR, INFO, LINTER, WARNING, Example, Hit, rule
-from .generic import enum_hit
-from .model import REMOVE, Edit
+from .generic import enum_hit, no_effect
 
 _TEMPLATES = ("requestTemplates", "templateSelectionExpression")
 
@@ -32,10 +31,8 @@ _TEMPLATES = ("requestTemplates", "templateSelectionExpression")
 def websocket_only_property(m):
     if m.protocol != aws.HTTP:
         return
-    for prop in aws.WEBSOCKET_ONLY:
-        if m.written(prop):
-            yield Hit((prop,), f"{prop} is only supported by WebSocket APIs and has no effect on "
-                               "HTTP APIs.", edit=Edit(REMOVE))
+    yield from no_effect(m, aws.WEBSOCKET_ONLY, "is only supported by WebSocket APIs and has no "
+                         "effect on HTTP APIs.", removable=True)
 
 
 @rule(
@@ -62,10 +59,9 @@ def websocket_only_property(m):
 def websocket_proxy_templates(m):
     if m.protocol != aws.WEBSOCKET or m.type not in aws.PROXY_TYPES:
         return
-    for prop in (*_TEMPLATES, "passthroughBehavior"):
-        if m.written(prop) and m.get(prop) != aws.PROVIDER_DEFAULTS.get(prop):
-            yield Hit((prop,), f"{prop} is not applied to {m.type} integrations, which pass the "
-                               "request through unchanged.")
+    yield from no_effect(m, (*_TEMPLATES, "passthroughBehavior"), f"is not applied to {m.type} "
+                         "integrations, which pass the request through unchanged.",
+                         default_counts=False)
 
 
 @rule(
@@ -140,7 +136,6 @@ def mock_backend(m):
         return  # on HTTP APIs APIGW001 reports the MOCK itself
     # without connectionId, a VPC_LINK connection type would be an error (APIGW023)
     link_free = m.absent("connectionType") or m.get("connectionType") == "INTERNET"
-    for prop in aws.MOCK_BACKEND_PROPERTIES:
-        if m.has(prop):
-            yield Hit((prop,), f"{prop} is not used by MOCK integrations, which have no backend.",
-                      edit=Edit(REMOVE) if prop != "connectionId" or link_free else None)
+    yield from no_effect(m, aws.MOCK_BACKEND_PROPERTIES, "is not used by MOCK integrations, "
+                         "which have no backend.",
+                         removable=lambda prop: prop != "connectionId" or link_free)
