@@ -2,6 +2,7 @@
 Sections follow Ruff's rule pages: what it does, why, example, use instead, references."""
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import Any
 
@@ -27,8 +28,14 @@ def _python_value(value: Any, nested: bool = False) -> str:
         return "{" + items + "}"
     if isinstance(value, list):
         return "[" + ", ".join(_python_value(v, nested) for v in value) + "]"
-    text = repr(value)
-    return text if len(text) <= 90 else text[:60] + "..." + text[-1]
+    if isinstance(value, str) and len(value) > 90:
+        run = max(re.finditer(r"(.)\1*", value, re.S), key=lambda m: len(m.group()))
+        if len(run.group()) > 20:  # "x" * 1025: exact, and short enough to read
+            parts = [repr(value[:run.start()])] * bool(run.start()) + [
+                f"{run.group(1)!r} * {len(run.group())}"] + \
+                [repr(value[run.end():])] * bool(value[run.end():])
+            return " + ".join(parts)
+    return repr(value)  # never cut: an example pasted into a program must be what it says
 
 
 def _context_lines(example: Example) -> list[str]:
@@ -80,13 +87,24 @@ def _examples(r: Rule) -> tuple[list[str], list[str]]:
     return [example_source(e) for e in r.invalid], [example_source(e) for e in r.valid]
 
 
-def as_text(r: Rule) -> str:
+def _pair(r: Rule) -> tuple[list[str], list[str]]:
+    """The example and the "use instead" shown on a rule's page: the first invalid example and
+    the first valid one for the same protocol (a WebSocket mistake is not fixed by an HTTP API)."""
     invalid, valid = _examples(r)
+    if r.check is None or not r.valid:
+        return invalid[:1], valid[:1]
+    protocol = r.invalid[0].protocol
+    same = [text for e, text in zip(r.valid, valid) if e.protocol == protocol]
+    return invalid[:1], (same or valid)[:1]
+
+
+def as_text(r: Rule) -> str:
+    invalid, valid = _pair(r)
     parts = [f"{r.id} ({r.name}) [{r.severity}]", r.title, "",
              "What it does", _wrap(r.summary), "",
              "Why is this bad", _wrap(r.rationale), "",
-             "Example"] + [_indent(e) for e in invalid[:1]] + (
-             ["", "Use instead"] + [_indent(e) for e in valid[:1]] if valid else []) + [
+             "Example"] + [_indent(e) for e in invalid] + (
+             ["", "Use instead"] + [_indent(e) for e in valid] if valid else []) + [
              "", "Fix", _wrap(r.fix), "",
              "Runs in", "  " + ", ".join(r.engines), "",
              "References"] + [f"  {s}" for s in r.sources]
