@@ -4,10 +4,11 @@ and fixed by its front end, suppression comments, and the reports."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable, Mapping
 
 from apigw_lint import rules
 
+from .cache import Inputs
 from .discover import Walker, display
 from .files import Files, NotChecked
 from .findings import FIXABLE, Located, Report, Result, Run, not_checked
@@ -19,9 +20,9 @@ Unit = list[tuple[Path, Path]]  # one project's candidate files, with the root e
 
 
 def check(frontend: FrontEnd, unit: Unit, walker: Walker, data: dict[Path, bytes | None],
-          result: Result, run: Run, inputs: Any = None) -> None:
-    """Checks one unit's files, in order, into result. inputs: a cache.Inputs that records what
-    the check asked the file system, or None."""
+          result: Result, run: Run, inputs: Inputs | None = None) -> None:
+    """Checks one unit's files, in order, into result. inputs: records what the check asked the
+    file system (for the cache), or None."""
     files = Files(walker, lambda path, reason: result.reports.append(not_checked(path, reason)),
                   data, inputs)
     reader = frontend.reader(files, run.settings.api_protocols)
@@ -41,7 +42,8 @@ def check(frontend: FrontEnd, unit: Unit, walker: Walker, data: dict[Path, bytes
 def _check_source(frontend: FrontEnd, source: Source, result: Result, run: Run) -> None:
     on_error = _on_error(result, source.path)
     select = run.settings.rules_for(source.path)
-    compared: Any = None  # --base: logical name -> APIGW044's model, once the file needs it
+    # --base: logical name -> APIGW044's model, once the file needs it
+    compared: Mapping[str, rules.Integration] | None = None
     found = []
     for integration in source.integrations():
         m = integration.model
