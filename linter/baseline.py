@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .atomic import replace
-from .lint import Report
+from .findings import Report
 
 VERSION = 1
 Key = tuple[str, Any, str, str]  # path, resource (None when not static), rule, property

@@ -23,13 +23,11 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .atomic import replace
 from .discover import Unreadable, Walker, read
-
-if TYPE_CHECKING:
-    from .lint import Result, Run
+from .findings import FIXABLE, Report, Result, Run
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
@@ -41,7 +39,9 @@ class Inputs:
 
     reads: dict[str, str | None] = field(default_factory=dict)  # path -> content hash, or unreadable
     probes: dict[str, bool] = field(default_factory=dict)  # path -> is a file
-    listings: dict[str, list[str]] = field(default_factory=dict)  # folder -> its Python files
+    folders: dict[str, bool] = field(default_factory=dict)  # path -> is a folder
+    # suffix -> folder -> the files under it whose names end with it
+    listings: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     reported: dict[str, bool] = field(default_factory=dict)  # path -> are its lines reported
 
     def read(self, path: Path, content: bytes | None) -> None:
@@ -49,11 +49,12 @@ class Inputs:
         if key not in self.reads:
             self.reads[key] = None if content is None else digest(content)
 
-    def probe(self, path: Path, is_file: bool) -> None:
-        self.probes.setdefault(str(path), is_file)
+    def probe(self, path: Path, found: bool, folder: bool = False) -> None:
+        """found: path is a file (folder: a folder)."""
+        (self.folders if folder else self.probes).setdefault(str(path), found)
 
-    def listing(self, root: Path, paths: list[Path]) -> None:
-        self.listings.setdefault(str(root), [str(p) for p in paths])
+    def listing(self, root: Path, suffix: str, paths: list[Path]) -> None:
+        self.listings.setdefault(suffix, {}).setdefault(str(root), [str(p) for p in paths])
 
     def report(self, path: Path, reported: bool) -> None:
         self.reported.setdefault(str(path), reported)
@@ -67,8 +68,9 @@ def folder() -> Path:
 
 
 def _tool() -> str:
-    """apigw-lint's code (every module of the linter, this one too, and of the catalogue),
-    libcst's and Python's versions: any change there changes every key."""
+    """apigw-lint's code (every module of the linter, this one too, and of the catalogue), the
+    parsers' (libcst's, ruamel.yaml's) and Python's versions: any change there changes every
+    key."""
     h = hashlib.sha256(sys.version.encode())
     here = Path(__file__).resolve().parent
     rules = importlib.util.find_spec("apigw_lint.rules")  # the catalogue, not imported
@@ -76,13 +78,15 @@ def _tool() -> str:
     for package in (here, Path(rules.origin).resolve().parent):
         for path in sorted(package.rglob("*.py")):
             h.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
-    spec = importlib.util.find_spec("libcst")  # locates it without importing it
-    version = Path(spec.origin).with_name("_version.py") if spec and spec.origin else None
-    if version is not None and version.is_file():
-        h.update(version.read_bytes())
-    else:
-        from importlib.metadata import version as installed
-        h.update(installed("libcst").encode())
+    # the file that holds each parser's version, located without importing the parser
+    for name, holder in (("libcst", "_version.py"), ("ruamel.yaml", "__init__.py")):
+        spec = importlib.util.find_spec(name)
+        version = Path(spec.origin).with_name(holder) if spec and spec.origin else None
+        if version is not None and version.is_file():
+            h.update(version.read_bytes())
+        else:
+            from importlib.metadata import version as installed
+            h.update(installed(name).encode())
     return h.hexdigest()
 
 
@@ -99,20 +103,20 @@ class Cache:
                           [[str(root), list(p)] for root, p in walker.rooted_patterns],
                           run.settings.fingerprint()]
 
-    def _entry(self, root: Path, unit: list[tuple[Path, Path]]) -> Path:
-        key = digest(json.dumps([*self._settings, str(root), [[str(p), str(r)] for p, r in unit]])
-                   .encode())
+    def _entry(self, frontend: str, root: Path, unit: list[tuple[Path, Path]]) -> Path:
+        key = digest(json.dumps([*self._settings, frontend, str(root),
+                                 [[str(p), str(r)] for p, r in unit]]).encode())
         return self.location / key[:2] / f"{key}.json"
 
-    def lookup(self, root: Path, unit: list[tuple[Path, Path]]) -> Result | None:
+    def lookup(self, frontend: str, root: Path, unit: list[tuple[Path, Path]]) -> Result | None:
         """The result kept for this project's check, when every answer it rests on holds."""
         try:
-            entry = json.loads(self._entry(root, unit).read_text())
+            entry = json.loads(self._entry(frontend, root, unit).read_text())
             return _result(entry["result"]) if self._holds(entry["inputs"]) else None
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # none, or not one this code wrote: check again
 
-    def store(self, root: Path, unit: list[tuple[Path, Path]], inputs: Inputs,
+    def store(self, frontend: str, root: Path, unit: list[tuple[Path, Path]], inputs: Inputs,
               result: Result) -> None:
         if result.failed:
             return  # an internal error is not a result
@@ -122,9 +126,9 @@ class Cache:
                 return  # a value JSON does not carry back as it was: not kept
         except (TypeError, ValueError):
             return
-        path = self._entry(root, unit)
+        path = self._entry(frontend, root, unit)
         text = json.dumps({"inputs": {"reads": inputs.reads, "probes": inputs.probes,
-                                      "listings": inputs.listings,
+                                      "folders": inputs.folders, "listings": inputs.listings,
                                       "reported": inputs.reported}, "result": saved})
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -135,8 +139,10 @@ class Cache:
     def _holds(self, inputs: Any) -> bool:
         return all(self._content(p) == h for p, h in inputs["reads"].items()) \
             and all(Path(p).is_file() == f for p, f in inputs["probes"].items()) \
-            and all([str(f) for f in self.walker.python_files(Path(root))] == listed
-                    for root, listed in inputs["listings"].items()) \
+            and all(Path(p).is_dir() == f for p, f in inputs["folders"].items()) \
+            and all([str(f) for f in self.walker.ending(Path(root), suffix)] == listed
+                    for suffix, roots in inputs["listings"].items()
+                    for root, listed in roots.items()) \
             and all(self.walker.reported(Path(p)) == r for p, r in inputs["reported"].items())
 
     def _content(self, path: str) -> str | None:
@@ -159,8 +165,6 @@ def _saved(result: Result) -> dict[str, Any]:
 
 
 def _result(saved: dict[str, Any]) -> Result:
-    from .lint import FIXABLE, Report, Result
-
     reports = []
     if saved["reports"]:
         from apigw_lint.rules import Finding  # the catalogue, only when there is a finding

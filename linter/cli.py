@@ -15,7 +15,7 @@ from .discover import invalid_pattern
 from .report import FORMATS, text
 
 if TYPE_CHECKING:
-    from .lint import Result
+    from .findings import Result
 
 _SEVERITIES = ("error", "warning", "info")  # most severe first, as rules.SEVERITIES
 
@@ -106,7 +106,7 @@ def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statis
         click.echo(f"apigw-lint: {e}", err=True)
         sys.exit(2)
     if base is not None:
-        from apigw_lint.linter.base import BaseError, Revision  # imports the catalogue
+        from apigw_lint.linter.revision import BaseError, Revision  # imports the catalogue
         try:
             revision = Revision(base, targets)
         except BaseError as e:

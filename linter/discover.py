@@ -7,7 +7,7 @@ import functools
 import os
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:
     import pathspec
@@ -16,8 +16,7 @@ if TYPE_CHECKING:
 DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", "__pycache__", "node_modules", ".tox",
                     ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages",
                     "__pypackages__", "build", "dist")
-PROJECT_FILES = ("Pulumi.yaml", "Pulumi.yml")
-YAML_PROGRAM_FILES = (*PROJECT_FILES, "Main.yaml")  # a YAML program's resources live in these
+PROJECT_FILES = ("Pulumi.yaml", "Pulumi.yml")  # what marks a Pulumi project's folder
 # Larger files are reported, not read: no Pulumi program is this big, and libcst's parse time and
 # native stack grow with the size of an expression (see python/parse.py).
 MAX_BYTES = 1_000_000
@@ -75,6 +74,10 @@ def invalid_pattern(patterns: Iterable[str]) -> str | None:
     return None
 
 
+def _every(name: str) -> bool:
+    return True
+
+
 class Walker:
     """Walks directories once each (results are cached). A walk lists every file of the tree but
     the always-excluded folders': the project's index needs them all, excluded or not, and only
@@ -82,17 +85,19 @@ class Walker:
 
     def __init__(self, excludes: tuple[str, ...] = (),
                  rooted: tuple[tuple[Path, tuple[str, ...]], ...] = (),
-                 force: bool = False) -> None:
+                 force: bool = False, lists: Callable[[str], bool] = _every) -> None:
         """excludes are relative to the current folder, each of rooted to its own folder; force:
-        exclusions apply to the paths named on the command line too (--force-exclude)."""
+        exclusions apply to the paths named on the command line too (--force-exclude); lists:
+        whether a file of this name is listed (frontends.lists: the front ends' files)."""
         self.cwd = Path.cwd()
+        self.lists = lists
         self.patterns = excludes  # --exclude, as given
         self.rooted_patterns = rooted  # the configuration's, each relative to its folder
         self.force = force
         self.named: set[Path] = set()  # the files targets() gave: their findings are reported
         # root -> every file under it, each with whether exclusions hide it from the report
         self._walks: dict[Path, list[tuple[Path, bool]]] = {}
-        self._python: dict[Path, list[Path]] = {}
+        self._ending: dict[tuple[Path, str], list[Path]] = {}
         self._folders: dict[Path, dict[str, tuple[int, int]]] = {}
         self._gitignores: dict[Path, list[tuple[Path, pathspec.PathSpec]] | None] = {}
 
@@ -153,16 +158,16 @@ class Walker:
                 return True
         return False
 
-    def python_files(self, root: Path) -> list[Path]:
-        """Every .py file under root (absolute, not resolved), excluded or not, in a stable
-        order: the project's index."""
-        root = root.absolute()
-        if root not in self._python:
-            self._python[root] = [f for f, _ in self._walk_of(root) if f.suffix == ".py"]
-        return self._python[root]
+    def ending(self, root: Path, suffix: str) -> list[Path]:
+        """Every listed file under root whose name ends with suffix (absolute, not resolved),
+        excluded or not, in a stable order: a project's index."""
+        key = (root.absolute(), suffix)
+        if key not in self._ending:
+            self._ending[key] = [f for f, _ in self._walk_of(key[0]) if f.name.endswith(suffix)]
+        return self._ending[key]
 
     def files(self, root: Path) -> list[Path]:
-        """The .py files and YAML program files under root that no exclusion hides."""
+        """The listed files under root that no exclusion hides."""
         return [f for f, hidden in self._walk_of(root.absolute()) if not hidden]
 
     def _walk_of(self, root: Path) -> list[tuple[Path, bool]]:
@@ -216,7 +221,7 @@ class Walker:
                     if e.name not in DEFAULT_EXCLUDES:  # never entered: a venv holds pulumi_aws
                         path = here / e.name
                         folders.append((path, specs, hidden or self._hides(specs, path, True)))
-                elif (e.name.endswith(".py") or e.name in YAML_PROGRAM_FILES) and e.is_file():
+                elif self.lists(e.name) and e.is_file():
                     path = here / e.name
                     out.append((path, hidden or self._hides(specs, path, False)))
             stack.extend(reversed(folders))

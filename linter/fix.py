@@ -1,6 +1,6 @@
-"""`apigw-lint check --fix` and `--diff`: apply the findings' safe edits (Python files only) in
-passes until none is left, keep only results that still parse and compile, then write each
-changed file atomically or print its unified diff."""
+"""`apigw-lint check --fix` and `--diff`: apply the findings' safe edits (each file's front end
+applies its own) in passes until none is left, keep only results that still parse and compile,
+then write each changed file atomically or print its unified diff."""
 from __future__ import annotations
 
 import difflib
@@ -13,7 +13,8 @@ from typing import Any, Callable
 
 from .atomic import replace
 from .discover import display
-from .lint import Result
+from .findings import Result
+from .frontends import owner
 
 # A fix can make another finding fixable (a renamed integration_type shows that a Lambda
 # integration's method is wrong); a bound keeps a bug from looping.
@@ -70,21 +71,18 @@ def fix(lint: Callable[[dict[Path, bytes] | None], Result], write: bool) -> Outc
 def _fix_file(path: Path, fixes: list[Any], original: dict[Path, tuple[bytes, str]],
               contents: dict[Path, bytes], counts: dict[Path, int]) -> str | None:
     """One pass over one file: its fixed text in contents, or why the file is left alone."""
-    from .python import codemod
-
-    module = fixes[0].module
+    frontend = owner(path)
+    text, encoding, data, done = frontend.fixed(fixes)
     if path not in original:
-        original[path] = (module.bytes, module.encoding)
-        problem = codemod.parse_error(original[path][0])
+        original[path] = (text, encoding)
+        problem = frontend.parse_error(text)
         if problem:
             return f"it does not parse ({problem})"
-    new, done = codemod.apply(module, fixes)
-    data = new.bytes
-    problem = codemod.parse_error(data)
-    # a fix never breaks what this Python compiled (what it does not, newer syntax say, the
+    problem = frontend.parse_error(data)
+    # a fix never breaks what the language compiled (what it does not, newer syntax say, the
     # parse above vouches for)
-    if not problem and not codemod.compile_error(original[path][0]):
-        problem = codemod.compile_error(data)
+    if not problem and not frontend.compile_error(original[path][0]):
+        problem = frontend.compile_error(data)
     if problem:
         return f"the fixed code would not parse ({problem})"
     contents[path] = data

@@ -1,22 +1,26 @@
-"""Checking a run's Python files in worker processes (`--jobs`).
+"""Checking a run's candidate files in worker processes (`--jobs`), and through the result cache.
 
-The unit of work is a project (the files under one Pulumi.yaml): names resolve across its files,
-so one process checks all of a project's candidate files, in their order, with caches of its own
-(the same in every process count, so results do not depend on it). Results come back in project
-order and are merged the same way however many workers ran: `-j2` prints what `-j1` prints.
+The unit of work is a project of one front end (its files under one Pulumi.yaml): names resolve
+across its files, so one process checks all of a project's candidate files, in their order, with
+caches of its own (the same in every process count, so results do not depend on it). Units run
+front end by front end (frontends.FRONT_ENDS), each's in the order its first file was found;
+results come back in that order and are merged the same way however many workers ran: `-j2`
+prints what `-j1` prints.
 """
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .cache import Cache, Inputs
+from .check import Unit, check
 from .discover import Walker, project_root
-from .lint import Result, Run, _check, not_checked
+from .findings import Base, Result, Run, not_checked
+from .frontend import FrontEnd
 
-Unit = list[tuple[Path, Path]]  # one project's candidate files, with the root each was found under
+Work = tuple[FrontEnd, Unit]
 
 # A worker's view of the run: inherited through fork, or sent once to each spawned worker.
 _run_state: tuple[Walker, dict[Path, bytes | None], Run, bool] | None = None
@@ -29,48 +33,52 @@ def cpus() -> int:
         return os.cpu_count() or 1
 
 
-def check_projects(candidates: list[tuple[Path, Path]], walker: Walker,
+def check_projects(candidates: list[tuple[FrontEnd, Path, Path]], walker: Walker,
                    data: dict[Path, bytes | None], result: Result, run: Run,
                    jobs: int | None, digests: dict[Path, str] | None = None,
                    progress: Callable[[int], None] | None = None) -> None:
-    """digests: of the run's files that `data` does not hold, to compare with the cache's
-    entries; None: no cache. progress hears how many candidate files are checked so far."""
+    """candidates: (front end, file, the root it was found under). digests: of the run's files
+    that `data` does not hold, to compare with the cache's entries; None: no cache. progress
+    hears how many candidate files are checked so far."""
     units = _units(candidates)
     kept = Cache(walker, data, digests, run) if digests is not None and run.base is None \
         else None
-    outcomes: list[Result | None] = [kept.lookup(root, unit) if kept else None
-                                     for root, unit in units]
+    outcomes: list[Result | None] = [kept.lookup(frontend.name, root, unit) if kept else None
+                                     for frontend, root, unit in units]
     todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
-    done = sum(len(unit) for outcome, (_, unit) in zip(outcomes, units) if outcome is not None)
+    done = sum(len(unit) for outcome, (_, _, unit) in zip(outcomes, units)
+               if outcome is not None)
     record = kept is not None
     for i, (outcome, inputs) in zip(todo, _run(walker, data, run, jobs, record,
-                                               [units[i][1] for i in todo], result)):
+                                               [(units[i][0], units[i][2]) for i in todo],
+                                               result)):
         outcomes[i] = outcome
+        frontend, root, unit = units[i]
         if kept is not None and inputs is not None:
-            kept.store(*units[i], inputs, outcome)
-        done += len(units[i][1])
+            kept.store(frontend.name, root, unit, inputs, outcome)
+        done += len(unit)
         if progress:
             progress(done)
     for i in todo:  # its worker died (an internal error in result): its files were not checked
         if outcomes[i] is None:
             outcomes[i] = Result([not_checked(path, "internal error while checking: a worker "
-                                                    "process died") for path, _ in units[i][1]])
+                                                    "process died") for path, _ in units[i][2]])
     _merge(result, [o for o in outcomes if o is not None])
 
 
 def _run(walker: Walker, data: dict[Path, bytes | None], run: Run, jobs: int | None,
-         record: bool, units: list[Unit], result: Result) -> Iterator[tuple[Result, Inputs | None]]:
+         record: bool, units: list[Work], result: Result) -> Iterator[tuple[Result, Inputs | None]]:
     workers = _workers(jobs, len(units), run.base)
     if workers == 1:
-        yield from (_check_unit(walker, data, run, record, unit) for unit in units)
+        yield from (_check_unit(walker, data, run, record, work) for work in units)
         return
     global _run_state
     import multiprocessing  # here: a run that needs no worker does not pay their import
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    # Imported before the fork, so that workers share them instead of each importing them.
-    from .python import evaluate, integrations, project  # noqa: F401
+    for frontend in {id(f): f for f, _ in units}.values():
+        frontend.load()  # before the fork, so that workers share it instead of each loading it
     fork = sys.platform.startswith("linux")
     _run_state = (walker, data, run, record)
     try:
@@ -87,15 +95,17 @@ def _run(walker: Walker, data: dict[Path, bytes | None], run: Run, jobs: int | N
         _run_state = None
 
 
-def _units(candidates: list[tuple[Path, Path]]) -> list[tuple[Path, Unit]]:
-    """Candidates grouped by project, projects in the order their first file was found."""
-    units: dict[Path, Unit] = {}
-    for path, root in candidates:
-        units.setdefault(project_root(path, root), []).append((path, root))
-    return list(units.items())
+def _units(candidates: list[tuple[FrontEnd, Path, Path]]) -> list[tuple[FrontEnd, Path, Unit]]:
+    """Candidates grouped by front end and project, projects in the order their first file was
+    found."""
+    units: dict[tuple[int, Path], tuple[FrontEnd, Path, Unit]] = {}
+    for frontend, path, root in candidates:
+        project = project_root(path, root)
+        units.setdefault((id(frontend), project), (frontend, project, []))[2].append((path, root))
+    return list(units.values())
 
 
-def _workers(jobs: int | None, units: int, base: Any) -> int:
+def _workers(jobs: int | None, units: int, base: Base | None) -> int:
     if base is not None:
         # --base writes each project's files at REV into one temporary folder, where projects
         # nested in others share files: one process writes them.
@@ -104,10 +114,10 @@ def _workers(jobs: int | None, units: int, base: Any) -> int:
 
 
 def _check_unit(walker: Walker, data: dict[Path, bytes | None], run: Run, record: bool,
-                unit: Unit) -> tuple[Result, Inputs | None]:
+                work: Work) -> tuple[Result, Inputs | None]:
     result = Result(skipped=[] if run.show_skipped else None)
     inputs = Inputs() if record else None
-    _check(unit, walker, data, result, run, inputs)
+    check(*work, walker, data, result, run, inputs)
     return result, inputs
 
 
@@ -116,9 +126,9 @@ def _start(walker: Walker, run: Run, record: bool) -> None:
     _run_state = (walker, {}, run, record)  # a spawned worker reads the files itself
 
 
-def _check_in_worker(unit: Unit) -> tuple[Result, Inputs | None]:
+def _check_in_worker(work: Work) -> tuple[Result, Inputs | None]:
     assert _run_state is not None
-    return _check_unit(*_run_state, unit)
+    return _check_unit(*_run_state, work)
 
 
 def _merge(result: Result, outcomes: Iterable[Result]) -> None:

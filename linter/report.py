@@ -6,12 +6,10 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
-if TYPE_CHECKING:
-    from .lint import Report
+from .findings import Report, message, posix
 
 FORMATS = ("text", "json", "sarif", "github", "junit")
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -19,17 +17,6 @@ _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 # or restyle a text line: shown escaped instead.
 _VISIBLE = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7f, 0xa0))} | {
     0x2028: "\\u2028", 0x2029: "\\u2029"}
-
-
-def message(r: Report) -> str:
-    """The finding's message without its leading rule id, and the resource it is about."""
-    f = r.finding
-    text = f.message[len(f.rule):].lstrip() if f.message.startswith(f.rule) else f.message
-    return f"{text} ({r.resource})" if r.resource else text
-
-
-def posix(path: str) -> str:
-    return Path(path).as_posix()
 
 
 def render(fmt: str, reports: list[Report], styled: bool = False) -> str:

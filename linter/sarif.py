@@ -6,15 +6,12 @@ import json
 from collections import Counter
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
 from apigw_lint.rules import RULES, Rule, docs
 
-from .report import message, posix
-
-if TYPE_CHECKING:
-    from .lint import Report
+from .findings import Report, message, posix
 
 SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
           "sarif-schema-2.1.0.json")

@@ -1,33 +1,25 @@
 """Inline suppressions: `# apigw-lint: ignore[APIGW030, APIGW039]` or a bare
 `# apigw-lint: ignore`.
 
-A comment covers a finding when it sits on any line of the Integration call (or of the YAML
-resource, from its key to its last value), on the finding's own line, or alone on the line just
-above the call or the key. Only real comments count: Python's are found with tokenize, YAML's are
-`#`s outside every scalar the YAML scanner reads.
+A comment covers a finding when it sits on any line of the resource (an Integration call, a
+YAML resource from its key to its last value), on the finding's own line, or alone on the line
+just above the resource. Only real comments count: the front end finds them (frontend.FrontEnd
+.comments), and says what starts one (`#`, `//`).
 """
 from __future__ import annotations
 
-import bisect
-import io
+import functools
 import re
-import tokenize
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from apigw_lint import rules
 
+from .findings import Located
 from .settings import UNUSED_IGNORE, UNUSED_IGNORE_NAME, Settings, rule_ids
 
-if TYPE_CHECKING:
-    from .python.integrations import Located
-
 MARK = b"apigw-lint"  # no comment can matter in a file without it
-_DIRECTIVE = re.compile(r"#\s*apigw-lint\s*:\s*(?P<rest>.*)")
-# `ignore`, then `[ids]` (and anything after), or nothing but another comment
-_IGNORE = re.compile(r"ignore(?:\[(?P<codes>[^\]]*)\].*|\s*(?:#.*)?)", re.S)
-_YAML_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#")
-_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")  # captured: split() keeps them
+Comments = Callable[[bytes], Iterable[tuple[int, int, str, bool]]]  # FrontEnd.comments
 
 
 @dataclass
@@ -41,16 +33,27 @@ class Directive:
     blocked: set[str] = field(default_factory=set)  # unsuppressible rules it tried to
 
 
-def apply(found: list[Located], text: bytes | None, yaml: bool, settings: Settings,
-          selected: frozenset[str] | None, where: str, warn: Callable[[str], None]
-          ) -> list[Located]:
+@functools.lru_cache(maxsize=None)
+def _patterns(marker: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The directive after a comment marker, and what may follow a bare `ignore`: `[ids]` (and
+    anything after), or nothing but another comment."""
+    start = re.escape(marker)
+    return (re.compile(start + r"\s*apigw-lint\s*:\s*(?P<rest>.*)"),
+            re.compile(r"ignore(?:\[(?P<codes>[^\]]*)\].*|\s*(?:" + start + ".*)?)", re.S))
+
+
+def apply(found: list[Located], text: bytes | None, marker: str, comments: Comments,
+          settings: Settings, selected: frozenset[str] | None, where: str,
+          warn: Callable[[str], None]) -> list[Located]:
     """The findings no comment suppresses, plus (with report_unused_ignores) one APIGW000
-    finding per comment that suppresses nothing. Problems with a comment are warned about."""
+    finding per comment that suppresses nothing. Problems with a comment are warned about.
+    marker starts a comment of the file's language; comments(text) lists them."""
     if not text or MARK not in text:
         return found
     directives: dict[int, Directive] = {}
-    for line, column, comment, alone in (_yaml_comments if yaml else _python_comments)(text):
-        d = _directive(line, column, comment, alone, f"{where}:{line}:{column + 1}", warn)
+    for line, column, comment, alone in comments(text):
+        d = _directive(marker, line, column, comment, alone, f"{where}:{line}:{column + 1}",
+                       warn)
         if d is not None:
             directives[line] = d
     if not directives:
@@ -90,8 +93,6 @@ def _ran(selected: frozenset[str] | None) -> frozenset[str]:
 
 
 def _unused(directives: Iterable[Directive], ran: frozenset[str]) -> Iterator[Located]:
-    from .python.integrations import Located  # here: that module imports this one (MARK)
-
     for d in directives:
         if d.codes is None:
             if d.used or d.blocked:
@@ -109,16 +110,17 @@ def _unused(directives: Iterable[Directive], ran: frozenset[str]) -> Iterator[Lo
                       (d.line, d.line))
 
 
-def _directive(line: int, column: int, comment: str, alone: bool, at: str,
+def _directive(marker: str, line: int, column: int, comment: str, alone: bool, at: str,
                warn: Callable[[str], None]) -> Directive | None:
-    found = _DIRECTIVE.search(comment)
+    directive, rest = _patterns(marker)
+    found = directive.search(comment)
     if found is None:
         return None
-    ignore = _IGNORE.fullmatch(found["rest"])
+    ignore = rest.fullmatch(found["rest"])
     codes = ignore["codes"] if ignore else None
     if ignore is None or (codes is not None and not codes.strip()):
-        warn(f"{at}: warning: not an apigw-lint directive (`# apigw-lint: ignore` or "
-             f"`# apigw-lint: ignore[APIGW030, ...]`); it suppresses nothing")
+        warn(f"{at}: warning: not an apigw-lint directive (`{marker} apigw-lint: ignore` or "
+             f"`{marker} apigw-lint: ignore[APIGW030, ...]`); it suppresses nothing")
         return None
     ids: set[str] = set()
     for code in (c.strip() for c in (codes or "").split(",")):
@@ -128,42 +130,3 @@ def _directive(line: int, column: int, comment: str, alone: bool, at: str,
         ids |= named
     return Directive(line, column, column + len(comment), alone,
                      None if codes is None else frozenset(ids))
-
-
-def _python_comments(text: bytes) -> Iterator[tuple[int, int, str, bool]]:
-    """(line, column, comment, alone) of every comment of a Python source."""
-    try:
-        for tok in tokenize.tokenize(io.BytesIO(text).readline):
-            if tok.type == tokenize.COMMENT:
-                line, column = tok.start
-                yield line, column, tok.string, not tok.line[:column].strip()
-    except (tokenize.TokenError, SyntaxError):
-        return  # the parser has reported the file; its remaining comments cannot be trusted
-
-
-def _yaml_comments(text: bytes) -> Iterator[tuple[int, int, str, bool]]:
-    """(line, column, comment, alone) of the comments of a YAML file that mention apigw-lint."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.tokens import ScalarToken
-
-    source = text.decode("utf-8-sig", errors="replace")
-    try:
-        spans = sorted((t.start_mark.index, t.end_mark.index)
-                       for t in YAML(typ="rt", pure=True).scan(source)
-                       if isinstance(t, ScalarToken))
-    except YAMLError:
-        return  # the loader has reported the file
-    starts = [s for s, _ in spans]
-    parts = _LINE_BREAK.split(source)  # line, break, line, break, ..., line
-    offset = 0
-    for number, (line, end) in enumerate(zip(parts[::2], [*parts[1::2], ""]), start=1):
-        if "apigw-lint" in line:
-            for mark in _YAML_COMMENT.finditer(line):
-                at = offset + mark.start()
-                i = bisect.bisect_right(starts, at) - 1
-                if i < 0 or not spans[i][0] <= at < spans[i][1]:  # not inside a scalar
-                    column = mark.start()
-                    yield number, column, line[column:], not line[:column].strip()
-                    break
-        offset += len(line) + len(end)

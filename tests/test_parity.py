@@ -34,10 +34,7 @@ from typing import Any, Iterator
 import pytest
 from render_python import render_python
 
-from apigw_lint.linter.discover import Walker
-from apigw_lint.linter.python.evaluate import Evaluator
-from apigw_lint.linter.python.integrations import Integrations
-from apigw_lint.linter.python.project import Files, Project
+from apigw_lint.linter.python.frontend import Python
 from apigw_lint.rules import LINTER, PACK, RULES, Integration, aws, run
 from harness.batch import record_all
 from harness.pack import PackClient, Resource
@@ -88,8 +85,7 @@ def _catalogued(rule: str, inputs: dict[str, Any]) -> bool:
 def _linter_models(folder: Path) -> dict[str, list[Integration]]:
     """The linter's model of each integration of the Python project in folder, by name."""
     out: dict[str, list[Integration]] = {}
-    project = Project(folder, Files(Walker(), lambda _: None, {}))
-    for m, _ in Integrations(Evaluator(project)).everything():
+    for m, _ in Python().everything(folder):
         out.setdefault(m.name, []).append(m)
     return out
 

@@ -2,8 +2,8 @@
 source each finding points."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Iterator, Mapping, Sequence
 
 import libcst as cst
 
@@ -11,27 +11,20 @@ from apigw_lint import rules
 from apigw_lint.rules import aws, resources
 from apigw_lint.rules.values import UNKNOWN
 
-from ..base import ApiResource, Comparison
 from ..discover import may_hold_integration
+from ..findings import Api, Pair
+from ..frontend import Place
 from ..suppress import MARK
 from . import codemod
 from .evaluate import Arguments, Entry, Evaluator, Instance, Resource, camel, origin, shape_of
 from .index import ASSIGN, CallRecord, Scope, Source
+from .project import Parsed
+from .why import Reasons
 
 # Nested inputs whose keys the SDK writes in snake_case; other dicts keep their keys as written.
 _NESTED = {prop: {snake: camel_ for camel_, snake in fields.items()}
            for prop, fields in (("responseParameters", aws.RESPONSE_PARAMETER_FIELDS),
                                 ("tlsConfig", aws.TLS_CONFIG_FIELDS))}
-
-
-@dataclass(frozen=True)
-class Located:
-    finding: rules.Finding
-    resource: str | None
-    start: tuple[int, int]  # 1-based line and column
-    end: tuple[int, int]
-    lines: tuple[int, int]  # the first and last line of the Integration call (or YAML resource)
-    fix: codemod.Fix | None = None
 
 
 class Integrations:
@@ -42,7 +35,8 @@ class Integrations:
         self.ev = evaluator
         self.api_protocols = api_protocols or {}  # API id -> protocol, for APIs defined elsewhere
         self._counts: dict[cst.Call, int | None] = {}
-        self.base: Comparison | None = None  # --base: APIGW044 against a git revision
+        self.root = evaluator.project.root
+        self._everything: list[Pair] | None = None
 
     def calls(self, source: Source, kind: str = resources.INTEGRATION) -> Iterator[CallRecord]:
         for records in source.calls.values():
@@ -50,47 +44,25 @@ class Integrations:
                 if self.ev.kind_of(record) == kind:
                     yield record
 
-    def check(self, source: Source, on_error: Callable[[rules.Rule, Exception], None],
-              select: frozenset[str] | None = None, skipped: list | None = None
-              ) -> list[Located]:
-        found = []
-        for record in self.calls(source):
-            args = self.ev.resource_arguments(record.node, record.scope)
-            m = self.model(record, args)
-            skips: list | None = None if skipped is None else []
-            findings = rules.run(m, engine=rules.LINTER, select=select, on_error=on_error,
-                                 skipped=skips)
-            if self.base is not None:
-                findings += self.base.findings(m, self.api_resource(args), on_error, select)
-            if skips:  # --show-skipped
-                from ..skipped import entries
-                from .why import Reasons
-                start = source.positions({record.node})[record.node].start
-                skipped.extend(entries(skips, Reasons(self.ev, args),  # type: ignore[union-attr]
-                                       source.path, (start.line, start.column + 1), m.name))
-            found += [(f, m.name, record.node, args, self._anchor(record, args, f.path))
-                      for f in findings]
-        # a call's lines matter only to suppression comments; positions cost a codegen
-        spans = MARK in (self.ev.project.files.read(source.path) or b"")
-        where = source.positions({node for _, _, call, _, anchor in found
-                                  for node in ((call, anchor) if spans else (anchor,))})
-        return [Located(f, name, (where[a].start.line, where[a].start.column + 1),
-                        (where[a].end.line, where[a].end.column + 1),
-                        (where[call if spans else a].start.line,
-                         where[call if spans else a].end.line),
-                        codemod.plan(source.path, source.module, call, args, a, f))
-                for f, name, call, args, a in found]
+    def sources(self, path: Path) -> Iterator[_Source]:
+        source = self.ev.project.files.source(path)
+        if source is not None:
+            yield _Source(self, source)
 
-    def everything(self) -> Iterator[tuple[rules.Integration, ApiResource | None]]:
+    def everything(self) -> list[Pair]:
         """Every integration of the project, with the Api its apiId comes from (for --base)."""
-        for source in self.ev.project.sources_mentioning("apigatewayv2"):
-            if may_hold_integration(self.ev.project.files.read(source.path) or b""):
-                for record in self.calls(source):
-                    args = self.ev.resource_arguments(record.node, record.scope)
-                    yield self.model(record, args), self.api_resource(args)
+        if self._everything is None:
+            self._everything = [
+                (self.model(record, args), self.api_resource(args))
+                for source in self.ev.project.sources_mentioning("apigatewayv2")
+                if may_hold_integration(self.ev.project.files.read(source.path) or b"")
+                for record in self.calls(source)
+                for args in (self.ev.resource_arguments(record.node, record.scope),)]
+        return self._everything
 
-    def api_resource(self, args: Arguments) -> ApiResource | None:
-        """The Api resource apiId is an output of, when its logical name is static."""
+    def api_resource(self, args: Arguments) -> Api | None:
+        """The Api resource apiId is an output of, when its logical name is static, and whether
+        its options may carry aliases."""
         entry = args.keywords.get(aws.PROPERTIES["apiId"])
         api = origin(self.ev.value(entry.value, entry.scope)) if entry is not None else None
         if api is None or api.kind != resources.API:
@@ -103,12 +75,11 @@ class Integrations:
         opts = given.keywords.get("opts") or (given.positional[2:3] or [None])[0]
         options = self.ev.value(opts.value, opts.scope) if opts is not None else None
         if options is None:
-            return ApiResource(name, aliased=given.open)
+            return name, given.open
         if not (isinstance(options, Instance) and options.name.endswith("ResourceOptions")):
-            return ApiResource(name, aliased=True)
+            return name, True
         inner = self.ev.arguments(options.call, options.scope)
-        return ApiResource(name, aliased=inner.open or bool(inner.positional)
-                           or "aliases" in inner.keywords)
+        return name, inner.open or bool(inner.positional) or "aliases" in inner.keywords
 
     # --- the model
     def model(self, record: CallRecord, args: Arguments) -> rules.Integration:
@@ -158,7 +129,7 @@ class Integrations:
             yield UNKNOWN, {}
 
     # --- positions
-    def _anchor(self, record: CallRecord, args: Arguments, path: tuple[Any, ...]) -> cst.CSTNode:
+    def anchor(self, record: CallRecord, args: Arguments, path: tuple[Any, ...]) -> cst.CSTNode:
         """The node a finding points at: the argument, or the key / element inside it."""
         # the property's keyword, else an unknown keyword as written (APIGW048's `integrationType=`)
         key = next((k for k in (aws.PROPERTIES.get(path[0]), path[0]) if k in args.keywords),
@@ -195,6 +166,74 @@ class Integrations:
             if key == part or (isinstance(key, str) and camel(key) == part):
                 return entry
         return None
+
+
+class Reader:
+    """frontend.Reader: one unit of work's parsed files and its projects' Integrations."""
+
+    def __init__(self, parsed: Parsed, api_protocols: Mapping[str, str]) -> None:
+        self.parsed, self.api_protocols = parsed, api_protocols
+        self._projects: dict[Path, Integrations] = {}
+
+    def project(self, path: Path, root: Path) -> Integrations:
+        project = self.parsed.project(path, root)
+        if project.root not in self._projects:
+            self._projects[project.root] = Integrations(Evaluator(project), self.api_protocols)
+        return self._projects[project.root]
+
+
+class _Found:
+    """frontend.Found: one Integration call."""
+
+    def __init__(self, integrations: Integrations, source: Source, record: CallRecord) -> None:
+        self.integrations, self.source, self.record = integrations, source, record
+        self.args = integrations.ev.resource_arguments(record.node, record.scope)
+        self.model = integrations.model(record, self.args)
+
+    def api(self) -> Api | None:
+        return self.integrations.api_resource(self.args)
+
+    def position(self) -> tuple[int, int]:
+        start = self.source.positions({self.record.node})[self.record.node].start
+        return start.line, start.column + 1
+
+    def reasons(self) -> Reasons:
+        return Reasons(self.integrations.ev, self.args)
+
+    def anchor(self, finding: rules.Finding) -> cst.CSTNode:
+        return self.integrations.anchor(self.record, self.args, finding.path)
+
+    def fix(self, finding: rules.Finding) -> codemod.Fix | None:
+        return codemod.plan(self.source.path, self.source.module, self.record.node, self.args,
+                            self.anchor(finding), finding)
+
+
+class _Source:
+    """frontend.Source: one indexed file of the project."""
+
+    def __init__(self, checker: Integrations, source: Source) -> None:
+        self.checker, self.source = checker, source
+        self.path = source.path
+        self.project = checker.root
+        self.text = checker.ev.project.files.read(source.path)
+
+    def integrations(self) -> Iterator[_Found]:
+        for record in self.checker.calls(self.source):
+            yield _Found(self.checker, self.source, record)
+
+    def everything(self) -> list[Pair]:
+        return self.checker.everything()
+
+    def locate(self, found: Sequence[tuple[_Found, rules.Finding]]) -> list[Place]:
+        # a call's lines matter only to suppression comments; positions cost a codegen
+        spans = MARK in (self.text or b"")
+        anchors = [integration.anchor(f) for integration, f in found]
+        calls = [integration.record.node for integration, _ in found]
+        where = self.source.positions({*anchors, *(calls if spans else ())})
+        return [((where[a].start.line, where[a].start.column + 1),
+                 (where[a].end.line, where[a].end.column + 1),
+                 (where[call if spans else a].start.line, where[call if spans else a].end.line))
+                for a, call in zip(anchors, calls)]
 
 
 class _Around:

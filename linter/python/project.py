@@ -5,61 +5,26 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import Iterator
 
 from .. import discover
+from ..files import Files
 from .index import CallRecord, ImportTarget, Source, index
 from .parse import Unparsable, parse
 
-if TYPE_CHECKING:
-    from ..cache import Inputs
 
+class Parsed:
+    """The Python files one unit of work reads (its project's, and those of the projects they
+    lead to), each parsed at most once; dropped after, so that memory does not grow with the
+    tree."""
 
-class Files:
-    """Everything read and parsed while checking one project's files (and the projects they
-    lead to); dropped after, so that memory does not grow with the tree."""
-
-    def __init__(self, walker: discover.Walker, on_unparsable: Callable[[Path, str], None],
-                 data: dict[Path, bytes | None], inputs: Inputs | None = None) -> None:
-        self.walker = walker
-        self.on_unparsable = on_unparsable  # (path, reason): a file that cannot be parsed
-        self.inputs = inputs  # every answer the file system gives, for the cache
-        self._given = data  # file contents already read by the caller's pre-filter
-        self._data: dict[Path, bytes | None] = {}
+    def __init__(self, files: Files) -> None:
+        self.files = files
         self._sources: dict[Path, Source | None] = {}
         self._projects: dict[Path, Project] = {}
 
     def read(self, path: Path) -> bytes | None:
-        if path in self._given:
-            content = self._given[path]
-        else:
-            if path not in self._data:
-                try:
-                    self._data[path] = discover.read(path)
-                except discover.Unreadable:
-                    self._data[path] = None
-            content = self._data[path]
-        if self.inputs is not None:
-            self.inputs.read(path, content)
-        return content
-
-    def is_file(self, path: Path) -> bool:
-        found = path.is_file()
-        if self.inputs is not None:
-            self.inputs.probe(path, found)
-        return found
-
-    def python_files(self, root: Path) -> list[Path]:
-        found = self.walker.python_files(root)
-        if self.inputs is not None:
-            self.inputs.listing(root, found)
-        return found
-
-    def reported(self, path: Path) -> bool:
-        shown = self.walker.reported(path)
-        if self.inputs is not None:
-            self.inputs.report(path, shown)
-        return shown
+        return self.files.read(path)
 
     def source(self, path: Path) -> Source | None:
         """The indexed file, or None when it cannot be read or parsed (reported once)."""
@@ -70,8 +35,8 @@ class Files:
                 try:
                     self._sources[path] = index(path, parse(data))
                 except Unparsable as e:
-                    if self.reported(path):  # an excluded file's is not reported
-                        self.on_unparsable(path, str(e))
+                    if self.files.reported(path):  # an excluded file's is not reported
+                        self.files.on_unparsable(path, str(e))
         return self._sources[path]
 
     def project(self, path: Path, fallback: Path) -> "Project":
@@ -82,14 +47,14 @@ class Files:
 
 
 class Project:
-    def __init__(self, root: Path, files: Files) -> None:
+    def __init__(self, root: Path, files: Parsed) -> None:
         self.root = root
         self.files = files
         self._modules: dict[tuple[Path, ImportTarget, str | None], Source | None] = {}
         self._mentions: dict[str, tuple[list[Source], bool]] = {}
 
     def paths(self) -> list[Path]:
-        return self.files.python_files(self.root)
+        return self.files.files.listing(self.root, ".py")
 
     def sources_mentioning(self, word: str) -> Iterator[Source]:
         """The project's files that spell `word` as a whole identifier (`Permission`, not
@@ -147,7 +112,7 @@ class Project:
             stem = base.joinpath(*parts)
             candidates = [stem.with_name(stem.name + ".py")] if parts else []
             for candidate in [*candidates, stem / "__init__.py"]:
-                if self.files.is_file(candidate):
+                if self.files.files.is_file(candidate):
                     return self.files.source(candidate)
         return None
 

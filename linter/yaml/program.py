@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError as _RuamelError
 
-from apigw_lint.rules import shapes
+from apigw_lint.rules import resources, shapes
 from apigw_lint.rules.values import UNKNOWN
 
 from ..discover import PROJECT_FILES
+from ..files import NotChecked
 
 # Values visited per file: an alias is visited each time it is used, so an alias bomb hits this.
 MAX_VALUES = 200_000
@@ -24,10 +25,10 @@ _WHOLE_REFERENCE = re.compile(r"\$\{([A-Za-z_][\w-]*)(?:\.([A-Za-z_]\w*)(?=\}))?
 _INTERPOLATION = re.compile(r"(?<!\$)\$\{")
 
 
-class YamlError(Exception):
+class YamlError(NotChecked):
     def __init__(self, path: Path, line: int, column: int, message: str) -> None:
-        super().__init__(message)
-        self.path, self.line, self.column, self.message = path, line, column, message
+        super().__init__(path, f"{line}:{column}: YAML error: {message}")
+        self.line, self.column, self.message = line, column, message
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,10 @@ def _load(path: Path, data: bytes) -> Any:
             from None
 
 
-def program_file(path: Path, data: bytes) -> Path | None:
+def program_file(path: Path, data: bytes, is_dir: Callable[[Path], bool] = Path.is_dir
+                 ) -> Path | None:
     """The file holding the resources of the program `path` belongs to, or None when `path` is
-    the project file of another runtime."""
+    the project file of another runtime. is_dir: how to ask the file system (files.Files)."""
     if path.name not in PROJECT_FILES:
         return path
     doc = _load(path, data)
@@ -92,7 +94,7 @@ def program_file(path: Path, data: bytes) -> Path | None:
     if not isinstance(main, str):
         return path
     target = path.parent / main
-    return target / "Main.yaml" if target.is_dir() else target
+    return target / "Main.yaml" if is_dir(target) else target
 
 
 class Program:
@@ -103,6 +105,7 @@ class Program:
         self.document = doc if isinstance(doc, CommentedMap) else CommentedMap()
         found = self.document.get("resources")
         self.resources: dict[str, Resource] = {}
+        self._props: dict[str, Any] = {}
         if not isinstance(found, CommentedMap):
             return
         spans = _spans(doc, found, data)
@@ -111,6 +114,26 @@ class Program:
                 token = node.get("type")
                 self.resources[name] = Resource(name, token if isinstance(token, str) else None,
                                                 node, _position(found, name), spans[name])
+
+    def kind(self, resource: Resource) -> str | None:
+        return resources.KIND_BY_TOKEN.get(resource.token or "")
+
+    def of_kind(self, kind: str) -> list[Resource]:
+        return [r for r in self.resources.values() if self.kind(r) == kind]
+
+    def props(self, resource: Resource) -> dict[str, Any] | None:
+        """Plain property values, None when `properties:` is not a mapping."""
+        if resource.name not in self._props:
+            node = resource.properties
+            self._props[resource.name] = None if node is None else \
+                {k: self.value(v) for k, v in node.items() if isinstance(k, str)}
+        return self._props[resource.name]
+
+    def origin(self, value: Any) -> Resource | None:
+        """The program's resource a `${name...}` value comes from."""
+        if isinstance(value, Secret):
+            value = value.value
+        return self.resources.get(value.name) if isinstance(value, Reference) else None
 
     def value(self, node: Any) -> Any:
         """A plain value: known, UNKNOWN, or a Reference; maps and lists hold such values."""
@@ -201,3 +224,24 @@ def position(node: Any, path: tuple[Any, ...]) -> tuple[int, int] | None:
             break
         node = node[part]
     return where
+
+
+def plain(value: Any) -> Any:
+    """References are unknown values to the rules; secrets are their values."""
+    if isinstance(value, Secret):
+        return plain(value.value)
+    if isinstance(value, (Reference, shapes.Shape)):
+        return UNKNOWN
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+def holds_secret(value: Any) -> bool:
+    if isinstance(value, Secret):
+        return True
+    if isinstance(value, dict):
+        return any(holds_secret(v) for v in value.values())
+    return isinstance(value, list) and any(holds_secret(v) for v in value)

@@ -9,8 +9,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from apigw_lint.rules.values import is_known
 
 from .. import skipped
-from .integrations import Integrations, _plain
-from .program import Reference, Resource
+from .program import Program, Reference, Resource, plain
 
 _REFERENCE = re.compile(r"(?<!\$)\$\{([A-Za-z_][\w-]*)")  # the names an interpolation uses
 
@@ -18,51 +17,51 @@ _REFERENCE = re.compile(r"(?<!\$)\$\{([A-Za-z_][\w-]*)")  # the names an interpo
 class Reasons(skipped.Reasons):
     """Why the inputs of one Integration resource are not known."""
 
-    def __init__(self, integrations: Integrations, integration: Resource) -> None:
+    def __init__(self, program: Program, integration: Resource) -> None:
         super().__init__()
-        self.integrations, self.integration = integrations, integration
+        self.program, self.integration = program, integration
 
     def property(self, name: str) -> tuple[str, str]:
         return self.setting(self.integration, name)
 
     def unseen(self) -> str:
         node = self.integration.node.get("properties")
-        value = self.integrations.program.value(node)
-        if is_known(_plain(value)):
+        value = self.program.value(node)
+        if is_known(plain(value)):
             return "`properties`, which is not a mapping"
         path, why = self._value(value, node)
         return f"`properties`{path} ({why})"
 
     def resource(self, *path: str) -> Any:
-        value: Any = self.integrations.props(self.integration) or {}
+        value: Any = self.program.props(self.integration) or {}
         for key in path:
             value = value.get(key) if isinstance(value, dict) else None
-        return self.integrations.origin(value)
+        return self.program.origin(value)
 
     def kind(self, resource: Resource) -> str | None:
-        return self.integrations.kind(resource)
+        return self.program.kind(resource)
 
     def describe(self, resource: Resource) -> str:
         return f"{resource.token} '{resource.name}'" if resource.token else f"'{resource.name}'"
 
     def setting(self, resource: Resource, name: str) -> tuple[str, str]:
-        props = self.integrations.props(resource)
+        props = self.program.props(resource)
         if props is None:
             return "", "`properties` is not a mapping"
         if name not in props or props[name] is None:
             return "", "not set"
-        if is_known(_plain(props[name])):
+        if is_known(plain(props[name])):
             return "", "a literal value"
         return self._value(props[name], resource.properties[name])
 
     def _value(self, value: Any, node: Any) -> tuple[str, str]:
         """(path, why) of the first part of value (Program.value of node) that is not known."""
         if isinstance(value, dict) and isinstance(node, CommentedMap):
-            key = next(k for k, v in value.items() if not is_known(_plain(v)))
+            key = next(k for k, v in value.items() if not is_known(plain(v)))
             path, why = self._value(value[key], node[key])
             return f'["{key}"]{path}', why
         if isinstance(value, list) and isinstance(node, CommentedSeq):
-            index = next(i for i, v in enumerate(value) if not is_known(_plain(v)))
+            index = next(i for i, v in enumerate(value) if not is_known(plain(v)))
             path, why = self._value(value[index], node[index])
             return f"[{index}]{path}", why
         return "", self._scalar(value, node)
@@ -82,7 +81,7 @@ class Reasons(skipped.Reasons):
 
     def _reference(self, name: str) -> str:
         """What `${name...}` stands for: a resource's output, a variable or a config value."""
-        document = self.integrations.program.document
+        document = self.program.document
         declared = document.get("resources")
         if isinstance(declared, CommentedMap) and name in declared:
             node = declared[name]

@@ -192,3 +192,60 @@ def test_fixable_mark_and_suppressions_survive_the_cache(lint, tmp_path: Path,
         assert [line.split()[1:3] for line in run.stdout.splitlines()] == [
             ["APIGW039", "[*]"], ["APIGW000", "[warning]"]], run.stdout
     assert TAMPERED not in first.stdout and kept.stdout.count(TAMPERED) == 2
+
+
+YAML_PROGRAM = """
+    resources:
+      ws:
+        type: aws:apigatewayv2:Api
+        properties:
+          protocolType: WEBSOCKET
+      slow:
+        type: aws:apigatewayv2:Integration
+        properties:
+          apiId: ${ws.id}
+          integrationType: MOCK
+          timeoutMilliseconds: 60000
+"""
+
+
+def test_yaml_program_kept_until_what_it_read_changes(lint, tmp_path: Path, cache: Path
+                                                      ) -> None:
+    """A YAML project is kept as a Python one is: keyed by the files it read (its project file
+    and the program `main:` names) and by whether `main:` names a folder."""
+    folder = tmp_path / "yaml-infra"
+    write(folder, "Pulumi.yaml", "name: y\nruntime: yaml\nmain: src\n")
+    write(folder, "src/Main.yaml", YAML_PROGRAM)
+    first = lint("--format", "json", folder)
+    assert [(r, line) for r, line, _ in found(first)] == [("APIGW030", 11)], first.stdout
+    assert tamper(cache) == 1
+    assert {m for _, _, m in found(lint("--format", "json", folder))} == {TAMPERED}
+
+    # the program `main:` leads to changed
+    write(folder, "src/Main.yaml", YAML_PROGRAM.replace("60000", "70000"))
+    run = lint("--format", "json", folder)
+    assert [m for _, _, m in found(run)] and all("70000" in m for _, _, m in found(run)), run.stdout
+    tamper(cache)
+    assert {m for _, _, m in found(lint("--format", "json", folder))} == {TAMPERED}
+
+    # `main: src` names a folder without Main.yaml, then a file: its program is that file
+    # (src/Main.yaml is unreadable both times: only whether src is a folder changed)
+    (folder / "src" / "Main.yaml").unlink()
+    run = lint("--format", "json", folder)
+    assert [(r, line) for r, line, _ in found(run)] == [("APIGW999", 1)], run.stdout
+    tamper(cache)
+    (folder / "src").rmdir()
+    write(folder, "src", YAML_PROGRAM.replace("60000", "80000"))
+    run = lint("--format", "json", folder)
+    assert [(r, line) for r, line, _ in found(run)] == [("APIGW030", 11)], run.stdout
+    assert "80000" in run.stdout and TAMPERED not in run.stdout
+
+    # a program `main:` names that does not exist, then does
+    write(folder, "Pulumi.yaml", "name: y\nruntime: yaml\nmain: later.yaml\n")
+    run = lint("--format", "json", folder)
+    assert [(r, line) for r, line, _ in found(run)] == [("APIGW999", 1)], run.stdout
+    tamper(cache)
+    write(folder, "later.yaml", YAML_PROGRAM)
+    run = lint("--format", "json", folder)
+    assert [(r, line) for r, line, _ in found(run)] == [("APIGW030", 11)], run.stdout
+    assert TAMPERED not in run.stdout

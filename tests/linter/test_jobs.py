@@ -13,7 +13,7 @@ PROGRAMS = REPO / "tests" / "programs"
 
 def monorepo(top: Path) -> Path:
     """Projects of every shape: the examples (Python and YAML), the multi-module chat program,
-    single-file programs, a project nested in another that shares a broken file with it, and a
+    single-file programs, YAML programs, a project nested in another that shares a broken file with it, and a
     folder without Pulumi.yaml."""
     shutil.copytree(REPO / "examples", top / "examples")
     shutil.copytree(REPO / "tests" / "linter" / "programs", top / "linter-programs")
@@ -22,6 +22,10 @@ def monorepo(top: Path) -> Path:
         project.mkdir(parents=True)
         (project / "Pulumi.yaml").write_text(f"name: s{i}\nruntime: python\n")
         shutil.copy(program, project / "__main__.py")
+    for twin in sorted((REPO / "tests" / "yaml_programs").glob("*.yaml")):
+        project = top / "yaml" / twin.stem
+        project.mkdir(parents=True)
+        shutil.copy(twin, project / "Pulumi.yaml")
     outer = top / "outer"
     (outer / "inner").mkdir(parents=True)
     (outer / "Pulumi.yaml").write_text("name: outer\nruntime: python\n")

@@ -1,9 +1,11 @@
 """`--base REV`: APIGW044 from a comparison with the same projects at a git revision.
 
-An integration is matched by its logical name within its project (the folder with Pulumi.yaml,
-at the same path relative to the repository's top at REV), so one moved to another file of the
-project still matches; a renamed integration, project folder or repository does not (silence).
-The project's files at REV are written to a temporary folder and read by the same front ends.
+One pass after a project is read, over its (logical name -> model, Api) pairs and those of the
+project at REV. An integration is matched by its logical name within its project (the folder with
+Pulumi.yaml, at the same path relative to the repository's top at REV), so one moved to another
+file of the project still matches; a renamed integration, project folder or repository does not
+(silence). The project's files at REV are written to a temporary folder and read by the same
+front ends. The Api an apiId is an output of is a plain token, its logical name.
 """
 from __future__ import annotations
 
@@ -11,34 +13,25 @@ import shutil
 import subprocess
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable
 
 from apigw_lint import rules
 from apigw_lint.rules import aws
 from apigw_lint.rules.values import ABSENT, UNKNOWN
 
-RULE = "APIGW044"
-# What a project at REV needs: sources, YAML programs, and the .gitignore files its walk honours.
-_NEEDED = (".py", ".yaml", ".yml", ".gitignore")
-
+from .findings import Api, Pair
+from .frontends import FRONT_ENDS
 
 class BaseError(Exception):
     """--base cannot be honoured; the message is one line."""
 
 
-@dataclass(frozen=True)
-class ApiResource:
-    """An apiId that is an output of the project's Api resource of this logical name: the same
-    name at both revisions is the same API. `aliased`: its options may carry aliases (a rename
-    that keeps the API), so a different name is not a different API."""
-
-    name: str
-    aliased: bool = field(default=False, compare=False)
-
-
-Models = Iterable[tuple[rules.Integration, "ApiResource | None"]]
+RULE = "APIGW044"
+# What a project at REV needs: every front end's files, and the .gitignore files its walk honours.
+_NEEDED = (".py", ".yaml", ".yml", ".gitignore")
+Values = dict[str, Any]  # APIGW044's properties as compared (replacement_values)
+Before = tuple[Values, "Api | None"]  # an integration at REV; None: its name is used twice
 
 
 def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
@@ -53,12 +46,14 @@ class Revision:
     """REV in each git repository holding a linted path; use as a context manager (the files
     read at REV live in a temporary folder until it closes)."""
 
+    rule = RULE
+
     def __init__(self, rev: str, paths: list[Path]) -> None:
         self.rev = rev
         self._commits: dict[Path, str] = {}  # repository top -> REV's commit there
         self._tops: dict[Path, Path | str] = {}  # folder -> its repository's top, or git's error
         self._written: set[tuple[Path, str]] = set()
-        self._before: dict[Path, dict[str, Any]] = {}
+        self._before: dict[Path, dict[str, Before | None]] = {}
         self._tmp = Path(tempfile.mkdtemp(prefix="apigw-lint-base-"))
         try:
             for path in paths:
@@ -137,99 +132,67 @@ class Revision:
             target.write_bytes(data[header_end + 1:header_end + 1 + size])
             at = header_end + 1 + size + 1
 
-    def comparison(self, project: Path, now: Callable[[], Models]) -> "Comparison":
-        """APIGW044 for the integrations of one project; now() lists all of them today."""
+    def compared(self, project: Path, now: Callable[[], Iterable[Pair]]
+                 ) -> dict[str, rules.Integration]:
+        """findings.Base: logical name -> the model APIGW044 runs on, for each integration of
+        the project (now() lists all of them) whose name it alone has, today and at REV."""
         project = project.resolve()
         if project not in self._before:
             folder = self.folder(project)
-            self._before[project] = _by_name(_models_at(folder)) if folder is not None else {}
-        return Comparison(self._before[project], now)
+            self._before[project] = _by_name(
+                pair for f in FRONT_ENDS for pair in f.everything(folder)) \
+                if folder is not None else {}
+        before = self._before[project]
+        if not before:
+            return {}
+        pairs = list(now())
+        names = Counter(m.name for m, _ in pairs if m.name is not None)
+        return {m.name: _compared(m, api, then) for m, api in pairs
+                if m.name is not None and names[m.name] == 1
+                and (then := before.get(m.name)) is not None}
 
 
-def _models_at(folder: Path) -> list[tuple[rules.Integration, ApiResource | None]]:
-    """Every integration of the project (Python and YAML) in folder, read by the front ends.
-    What cannot be read or parsed there adds nothing (its integrations count as new)."""
-    from .discover import PROJECT_FILES, Walker
-    from .python.evaluate import Evaluator
-    from .python.integrations import Integrations
-    from .python.project import Files, Project
-    from .yaml.integrations import Integrations as YamlIntegrations
-    from .yaml.program import Program, YamlError, program_file
-
-    models = list(Integrations(Evaluator(Project(folder, Files(Walker(), lambda *_: None, {}))))
-                  .everything())
-    for name in (*PROJECT_FILES, "Main.yaml"):
-        try:
-            program = program_file(folder / name, (folder / name).read_bytes())
-            if program is not None:
-                models += YamlIntegrations(Program(program, program.read_bytes())).everything()
-                break
-        except (OSError, YamlError):
-            continue
-    return models
-
-
-def replacement_values(m: rules.Integration, api: ApiResource | None) -> dict[str, Any]:
+def replacement_values(m: rules.Integration, api: Api | None) -> Values:
     """APIGW044's properties as compared: known, ABSENT (certainly unset) or UNKNOWN. An apiId
-    written as the output of a project Api is that Api."""
+    written as the output of a project Api is that Api's logical name."""
     out = {}
     for prop in aws.REPLACEMENT_PROPERTIES:
         value = m.get(prop)
         if prop == "apiId" and value is UNKNOWN and api is not None:
-            value = api
+            value = api[0]
         if value is ABSENT and (m.open_args or prop in aws.REQUIRED_PROPERTIES):
             value = UNKNOWN  # unseen arguments may set it; a required one missing never deployed
         out[prop] = value
     return out
 
 
-def _by_name(models: Models) -> dict[str, Any]:
-    """Logical name -> replacement values; a name used twice is ambiguous (None)."""
-    out: dict[str, Any] = {}
-    for m, api in models:
+def _api(m: rules.Integration, api: Api | None) -> Api | None:
+    """The Api the apiId compared is an output of (replacement_values), or None."""
+    return api if api is not None and m.get("apiId") is UNKNOWN else None
+
+
+def _by_name(pairs: Iterable[Pair]) -> dict[str, Before | None]:
+    """Logical name -> what is compared; a name used twice is ambiguous (None)."""
+    out: dict[str, Before | None] = {}
+    for m, api in pairs:
         if m.name is not None:
-            out[m.name] = None if m.name in out else replacement_values(m, api)
+            out[m.name] = None if m.name in out else (replacement_values(m, api), _api(m, api))
     return out
 
 
-class Comparison:
-    def __init__(self, before: Mapping[str, Any], now: Callable[[], Models]) -> None:
-        self.before = before
-        self._now = now
-        self._names: Counter[str] | None = None
-
-    def findings(self, m: rules.Integration, api: ApiResource | None,
-                 on_error: Callable[[rules.Rule, Exception], None],
-                 select: frozenset[str] | None = None) -> list[rules.Finding]:
-        """APIGW044 for one integration of today's project, compared with the one of the same
-        logical name at REV (none when either side has no such single integration, or when the
-        rule is not selected)."""
-        if select is not None and RULE not in select:
-            return []
-        before = self.before.get(m.name) if m.name is not None else None
-        if before is None:
-            return []
-        if self._names is None:
-            self._names = Counter(n.name for n, _ in self._now() if n.name is not None)
-        if self._names[m.name] != 1:
-            return []
-        now = replacement_values(m, api)
-        previous = {}
-        for prop, value in before.items():
-            now[prop], value = _comparable(now[prop], value)
-            previous[prop] = None if value is ABSENT else value  # None: certainly unset before
-        # The rule compares values; `api.id` is unknown to the integration's own model, so it
-        # runs on a model that holds what is compared (the Api's name in place of its id).
-        compared = rules.Integration({k: v for k, v in now.items() if v is not ABSENT},
-                                     rules.Context(previous=previous), name=m.name,
-                                     secret=m.secret)
-        return rules.run(compared, engine=rules.LINTER, select=(RULE,), on_error=on_error)
-
-
-def _comparable(now: Any, before: Any) -> tuple[Any, Any]:
-    """Both values, or both UNKNOWN when they cannot be compared: an Api against a literal id or
-    nothing, or a renamed Api that may carry an alias to its old name."""
-    apis = isinstance(now, ApiResource), isinstance(before, ApiResource)
-    if any(apis) and (not all(apis) or (now != before and now.aliased)):
-        return UNKNOWN, UNKNOWN
-    return now, before
+def _compared(m: rules.Integration, api: Api | None, before: Before) -> rules.Integration:
+    """The model APIGW044 runs on: today's values, and REV's as the previous state. apiId
+    holds the Api's logical name where it is an output of one (at both revisions, else it is
+    not comparable)."""
+    now, now_api = replacement_values(m, api), _api(m, api)
+    then, then_api = before
+    previous = {}
+    for prop, value in then.items():
+        if prop == "apiId" and (now_api or then_api) and (
+                not (now_api and then_api) or (now_api[0] != then_api[0] and now_api[1])):
+            # an Api against a literal id or nothing, or a renamed Api that may carry an
+            # alias to its old name: not comparable
+            now[prop], value = UNKNOWN, UNKNOWN
+        previous[prop] = None if value is ABSENT else value  # None: certainly unset before
+    return rules.Integration({k: v for k, v in now.items() if v is not ABSENT},
+                             rules.Context(previous=previous), name=m.name, secret=m.secret)
