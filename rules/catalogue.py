@@ -62,6 +62,8 @@ class Example:
     engines: tuple[str, ...] = BOTH  # where this example's expectation holds
     # other rules an invalid example reports too, on purpose (a valid example reports nothing)
     also: tuple[str, ...] = ()
+    # the property path of each finding its rule reports on an invalid example (() for the call)
+    paths: tuple[tuple[Any, ...], ...] = ()
 
     def __post_init__(self) -> None:
         unknown = set(self.context) - set(CONTEXT_KEYS)

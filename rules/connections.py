@@ -28,7 +28,8 @@ def _internet(m) -> bool:
     fix="Use VPC_LINK for a private integration, else leave connectionType out (INTERNET).",
     decisive=("connectionType",),
     valid=[Example(samples.HTTP_PRIVATE)],
-    invalid=[Example({**samples.HTTP_PRIVATE, "connectionType": "VPC"})],
+    invalid=[Example({**samples.HTTP_PRIVATE, "connectionType": "VPC"},
+                     paths=(("connectionType",),))],
 )
 def connection_type_enum(m):
     yield from enum_hit(m, "connectionType", aws.CONNECTION_TYPES)
@@ -44,8 +45,10 @@ def connection_type_enum(m):
     fix="Set connectionId to the VPC link's id.",
     decisive=("connectionType", "connectionId"),
     valid=[Example(samples.HTTP_PRIVATE)],
-    invalid=[Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "connectionId"}),
-             Example({**samples.WS_PRIVATE, "connectionId": ""}, protocol=aws.WEBSOCKET)],
+    invalid=[Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "connectionId"},
+                     paths=(("connectionType",),)),
+             Example({**samples.WS_PRIVATE, "connectionId": ""}, protocol=aws.WEBSOCKET,
+                     paths=(("connectionId",),))],
 )
 def vpc_link_connection_id(m):
     if _private(m) and m.absent("connectionId"):
@@ -67,8 +70,10 @@ def vpc_link_connection_id(m):
     valid=[Example(samples.HTTP_PRIVATE)],
     invalid=[Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "connectionType"},
                      title="listener ARN over the default INTERNET connection (error)",
-                     also=("APIGW017",)),  # without VPC_LINK the URI must be a URL
-             Example({**samples.WS_PRIVATE, "connectionType": "INTERNET"}, protocol=aws.WEBSOCKET)],
+                     also=("APIGW017",),
+                     paths=(("connectionId",),)),  # without VPC_LINK the URI must be a URL
+             Example({**samples.WS_PRIVATE, "connectionType": "INTERNET"}, protocol=aws.WEBSOCKET,
+                     paths=(("connectionId",),))],
 )
 def connection_id_internet(m):
     if not m.has("connectionId") or not _internet(m):
@@ -94,7 +99,8 @@ def connection_id_internet(m):
     valid=[Example(samples.HTTP_PRIVATE)],
     invalid=[Example({**samples.HTTP_PRIVATE, "integrationType": "AWS_PROXY"},
                      # AWS_PROXY makes it a Lambda integration, which the rest contradicts
-                     also=("APIGW012", "APIGW014", "APIGW019"))],
+                     also=("APIGW012", "APIGW014", "APIGW019"),
+                     paths=(("integrationType",),))],
 )
 def http_private_type(m):
     if m.protocol == aws.HTTP and _private(m) and m.type is not None and m.type != "HTTP_PROXY":
@@ -115,10 +121,13 @@ def http_private_type(m):
     decisive=("connectionType", "protocol", "integrationUri"),
     valid=[Example(samples.HTTP_PRIVATE),
            Example(without_uri(samples.HTTP_PRIVATE), context={"uri_from": "listener"})],
-    invalid=[Example({**samples.HTTP_PRIVATE, "integrationUri": samples.LOAD_BALANCER_ARN}),
-             Example(without_uri(samples.HTTP_PRIVATE), context={"uri_from": "load_balancer"}),
+    invalid=[Example({**samples.HTTP_PRIVATE, "integrationUri": samples.LOAD_BALANCER_ARN},
+                     paths=(("integrationUri",),)),
+             Example(without_uri(samples.HTTP_PRIVATE), context={"uri_from": "load_balancer"},
+                     paths=(("integrationUri",),)),
              Example(without_uri(samples.HTTP_PRIVATE), context={"uri_prefix": "http://"},
-                     engines=(LINTER,), title="a URL built at run time (unknown to the pack)")],
+                     engines=(LINTER,), title="a URL built at run time (unknown to the pack)",
+                     paths=(("integrationUri",),))],
 )
 def http_private_uri(m):
     if m.protocol != aws.HTTP or not _private(m):
@@ -148,9 +157,11 @@ def http_private_uri(m):
            Example({k: v for k, v in samples.WS_PRIVATE.items() if k != "connectionId"},
                    protocol=aws.WEBSOCKET, context={"vpc_link": "v1"})],
     invalid=[Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "connectionId"},
-                     context={"vpc_link": "v1"}),
+                     context={"vpc_link": "v1"},
+                     paths=(("connectionId",),)),
              Example({k: v for k, v in samples.WS_PRIVATE.items() if k != "connectionId"},
-                     protocol=aws.WEBSOCKET, context={"vpc_link": "v2"})],
+                     protocol=aws.WEBSOCKET, context={"vpc_link": "v2"},
+                     paths=(("connectionId",),))],
 )
 def vpc_link_version(m):
     wrong = {aws.HTTP: VPC_LINK_V1, aws.WEBSOCKET: VPC_LINK_V2}.get(m.protocol)
@@ -173,13 +184,16 @@ def vpc_link_version(m):
            Example(without_uri(samples.WS_PRIVATE), protocol=aws.WEBSOCKET,
                    context={"uri_prefix": "http://"})],
     invalid=[Example({**samples.WS_PRIVATE, "integrationUri": samples.LISTENER_ARN},
-                     protocol=aws.WEBSOCKET),
+                     protocol=aws.WEBSOCKET,
+                     paths=(("integrationUri",),)),
              Example(without_uri(samples.WS_PRIVATE), protocol=aws.WEBSOCKET,
                      context={"uri_from": "load_balancer"}, engines=(LINTER,),
                      title="the load balancer's arn (the pack sees only an output of the load "
-                           "balancer, which may be its DNS name)"),
+                           "balancer, which may be its DNS name)",
+                     paths=(("integrationUri",),)),
              Example({**samples.WS_PRIVATE, "integrationType": "AWS_PROXY",
-                      "integrationUri": samples.INVOKE_ARN}, protocol=aws.WEBSOCKET)],
+                      "integrationUri": samples.INVOKE_ARN}, protocol=aws.WEBSOCKET,
+                     paths=(("integrationType",),))],
 )
 def websocket_private_uri(m):
     if m.protocol != aws.WEBSOCKET or not _private(m):
@@ -207,9 +221,11 @@ def websocket_private_uri(m):
     fix="Remove tlsConfig, or make the integration a VPC_LINK integration on an HTTP API.",
     decisive=(),
     valid=[Example({**samples.HTTP_PRIVATE, "tlsConfig": {"serverNameToVerify": "api.internal"}})],
-    invalid=[Example({**samples.HTTP_PUBLIC, "tlsConfig": {"serverNameToVerify": "api.internal"}}),
+    invalid=[Example({**samples.HTTP_PUBLIC, "tlsConfig": {"serverNameToVerify": "api.internal"}},
+                     paths=(("tlsConfig",),)),
              Example({**samples.WS_PRIVATE, "tlsConfig": {"serverNameToVerify": "api.internal"}},
-                     protocol=aws.WEBSOCKET)],
+                     protocol=aws.WEBSOCKET,
+                     paths=(("tlsConfig",),))],
 )
 def tls_config_scope(m):
     if m.protocol == aws.WEBSOCKET:

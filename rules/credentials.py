@@ -22,8 +22,10 @@ from .methods import is_lambda_uri
     valid=[Example(samples.SQS_SEND),
            Example({**samples.SQS_SEND, "credentialsArn": "arn:aws:iam::123456789012:"
                                                            "${stageVariables.role}"})],
-    invalid=[Example({**samples.SQS_SEND, "credentialsArn": "arn:aws:iam::*:user/*"}),
-             Example({**samples.SQS_SEND, "credentialsArn": "arn:aws:iam::123456789012:user/ci"})],
+    invalid=[Example({**samples.SQS_SEND, "credentialsArn": "arn:aws:iam::*:user/*"},
+                     paths=(("credentialsArn",),)),
+             Example({**samples.SQS_SEND, "credentialsArn": "arn:aws:iam::123456789012:user/ci"},
+                     paths=(("credentialsArn",),))],
 )
 def credentials_arn_form(m):
     arn = m.str("credentialsArn")
@@ -56,9 +58,11 @@ def credentials_arn_form(m):
     valid=[Example({"integrationType": "AWS_PROXY", "payloadFormatVersion": "2.0"},
                    context={"uri_from": "lambda", "lambda_permission": True})],
     invalid=[Example({"integrationType": "AWS_PROXY", "payloadFormatVersion": "2.0"},
-                     context={"uri_from": "lambda", "lambda_permission": False}),
+                     context={"uri_from": "lambda", "lambda_permission": False},
+                     paths=(("integrationUri",),)),
              Example({"integrationType": "AWS_PROXY"}, protocol=aws.WEBSOCKET,
-                     context={"uri_from": "lambda", "lambda_permission": False})],
+                     context={"uri_from": "lambda", "lambda_permission": False},
+                     paths=(("integrationUri",),))],
 )
 def lambda_permission(m):
     lambda_integration = m.is_lambda_proxy() or (m.type == "AWS" and m.protocol != aws.HTTP)

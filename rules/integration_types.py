@@ -23,8 +23,10 @@ from .generic import enum_hit
     decisive=("integrationType", "protocol"),
     valid=[Example(samples.HTTP_PUBLIC),
            Example(samples.WS_MOCK, protocol=aws.WEBSOCKET, title="MOCK on a WebSocket API")],
-    invalid=[Example({"integrationType": "MOCK"}, title="MOCK on an HTTP API"),
-             Example({**samples.WS_HTTP}, title="non-proxy HTTP on an HTTP API")],
+    invalid=[Example({"integrationType": "MOCK"}, title="MOCK on an HTTP API",
+                     paths=(("integrationType",),)),
+             Example({**samples.WS_HTTP}, title="non-proxy HTTP on an HTTP API",
+                     paths=(("integrationType",),))],
 )
 def http_api_integration_type(m):
     if m.protocol == aws.HTTP and m.type in aws.INTEGRATION_TYPES \
@@ -45,8 +47,10 @@ def http_api_integration_type(m):
     decisive=("integrationType",),
     valid=[Example(samples.HTTP_LAMBDA)],
     invalid=[Example({**samples.HTTP_LAMBDA, "integrationType": "aws_proxy"},
-                     also=("APIGW011",)),  # not AWS_PROXY, so not a Lambda proxy for 2.0
-             Example({**samples.HTTP_PUBLIC, "integrationType": "HTTPS_PROXY"}, protocol=None)],
+                     also=("APIGW011",),
+                     paths=(("integrationType",),)),  # not AWS_PROXY, so not a Lambda proxy for 2.0
+             Example({**samples.HTTP_PUBLIC, "integrationType": "HTTPS_PROXY"}, protocol=None,
+                     paths=(("integrationType",),))],
 )
 def integration_type_enum(m):
     yield from enum_hit(m, "integrationType", aws.INTEGRATION_TYPES)

@@ -25,9 +25,11 @@ from .values import ABSENT, UNKNOWN, known_items
                            "description": "path of a `pulumi stack export` JSON file"}},
     decisive=("integrationSubtype",),
     valid=[Example(samples.HTTP_LAMBDA, context={"previous": {"integrationType": "AWS_PROXY"}})],
-    invalid=[Example(samples.HTTP_PUBLIC, context={"previous": {"integrationType": "AWS_PROXY"}}),
+    invalid=[Example(samples.HTTP_PUBLIC, context={"previous": {"integrationType": "AWS_PROXY"}},
+                     paths=(("integrationType",),)),
              Example(samples.SQS_SEND, context={"previous": {
-                 "integrationType": "AWS_PROXY", "integrationSubtype": "SQS-ReceiveMessage"}})],
+                 "integrationType": "AWS_PROXY", "integrationSubtype": "SQS-ReceiveMessage"}},
+                     paths=(("integrationSubtype",),))],
 )
 def replacement(m):
     previous = m.context.previous
@@ -65,8 +67,10 @@ def _bounds(low: int, high: int) -> str:
         "still fit), or fill in the empty one.",
     decisive=("description", "tlsConfig"),
     valid=[Example({**samples.HTTP_LAMBDA, "description": "Orders API: Lambda proxy"})],
-    invalid=[Example({**samples.HTTP_LAMBDA, "description": "x" * 1025}),
-             Example({**samples.HTTP_PRIVATE, "tlsConfig": {"serverNameToVerify": ""}})],
+    invalid=[Example({**samples.HTTP_LAMBDA, "description": "x" * 1025},
+                     paths=(("description",),)),
+             Example({**samples.HTTP_PRIVATE, "tlsConfig": {"serverNameToVerify": ""}},
+                     paths=(("tlsConfig", "serverNameToVerify"),))],
 )
 def length_limits(m):
     for prop, (low, high) in aws.LENGTHS.items():
@@ -93,7 +97,8 @@ def length_limits(m):
         "the API.",
     decisive=(),
     valid=[Example(samples.HTTP_LAMBDA, context={"siblings": 10})],
-    invalid=[Example(samples.HTTP_LAMBDA, context={"siblings": aws.INTEGRATIONS_PER_API})],
+    invalid=[Example(samples.HTTP_LAMBDA, context={"siblings": aws.INTEGRATIONS_PER_API},
+                     paths=(("apiId",),))],
 )
 def integrations_quota(m):
     count = m.context.integrations_on_api

@@ -41,9 +41,11 @@ def response_mappings(m):
     valid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {
         "append:header.x-request-id": "$context.requestId", "overwrite:path": "$request.path",
         "remove:querystring.debug": "''"}})],
-    invalid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {"append:path": "/v2"}}),
+    invalid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {"append:path": "/v2"}},
+                     paths=(("requestParameters", "append:path"),)),
              Example({**samples.HTTP_PUBLIC, "requestParameters": {
-                 "integration.request.header.x-user": "$context.authorizer.user"}})],
+                 "integration.request.header.x-user": "$context.authorizer.user"}},
+                     paths=(("requestParameters", "integration.request.header.x-user"),))],
 )
 def http_mapping_key(m):
     for key, _ in http_request_mappings(m):
@@ -66,9 +68,11 @@ def http_mapping_key(m):
     valid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {
         "append:header.x-user-id": "$context.authorizer.claims.sub"}})],
     invalid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {
-                 "overwrite:header.Authorization": "$request.header.x-token"}}),
+                 "overwrite:header.Authorization": "$request.header.x-token"}},
+                     paths=(("requestParameters", "overwrite:header.Authorization"),)),
              Example({**samples.HTTP_PUBLIC, "responseParameters": [
-                 {"statusCode": "200", "mappings": {"append:header.X-Amz-Meta": "static"}}]})],
+                 {"statusCode": "200", "mappings": {"append:header.X-Amz-Meta": "static"}}]},
+                     paths=(("responseParameters", 0, "mappings", "append:header.X-Amz-Meta"),))],
 )
 def reserved_header(m):
     if m.protocol != aws.HTTP:
@@ -96,9 +100,11 @@ def reserved_header(m):
     valid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {
         "append:header.x-source": "api-${context.stage}-${request.header.x-client}"}})],
     invalid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {
-                 "overwrite:header.x-status": "$response.header.status"}}),
+                 "overwrite:header.x-status": "$response.header.status"}},
+                     paths=(("requestParameters", "overwrite:header.x-status"),)),
              Example({**samples.HTTP_LAMBDA, "requestParameters": {
-                 "append:querystring.user": "$request.body..user"}})],
+                 "append:querystring.user": "$request.body..user"}},
+                     paths=(("requestParameters", "append:querystring.user"),))],
 )
 def http_mapping_source(m):
     for key, value in http_request_mappings(m):
@@ -121,10 +127,12 @@ def http_mapping_source(m):
         *aws.MAPPING_VALUE_LENGTH),
     decisive=("requestParameters",),
     valid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {"remove:header.x-debug": "''"}})],
-    invalid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {"remove:header.x-debug": ""}}),
+    invalid=[Example({**samples.HTTP_PUBLIC, "requestParameters": {"remove:header.x-debug": ""}},
+                     paths=(("requestParameters", "remove:header.x-debug"),)),
              Example({**samples.WS_HTTP, "requestParameters": {
                  "integration.request.header.x-pad": "'" + "x" * 600 + "'"}},
-                 protocol=aws.WEBSOCKET)],
+                 protocol=aws.WEBSOCKET,
+                     paths=(("requestParameters", "integration.request.header.x-pad"),))],
 )
 def mapping_value_length(m):
     low, high = aws.MAPPING_VALUE_LENGTH
@@ -154,10 +162,12 @@ def mapping_value_length(m):
         "integration.request.querystring.v": "'2'"}}, protocol=aws.WEBSOCKET)],
     invalid=[Example({**samples.WS_PRIVATE, "requestParameters": {
                  "integration.request.header.x-env": "prod"}}, protocol=aws.WEBSOCKET,
-                 title="unquoted static value"),
+                 title="unquoted static value",
+                     paths=(("requestParameters", "integration.request.header.x-env"),)),
              Example({**samples.WS_HTTP, "requestParameters": {
                  "append:header.connectionId": "context.connectionId"}}, protocol=aws.WEBSOCKET,
-                 title="HTTP API key form on a WebSocket API")],
+                 title="HTTP API key form on a WebSocket API",
+                     paths=(("requestParameters", "append:header.connectionId"),))],
 )
 def websocket_mapping(m):
     if m.protocol != aws.WEBSOCKET:

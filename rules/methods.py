@@ -26,8 +26,10 @@ def is_lambda_uri(m) -> bool:
     fix="Use an upper-case HTTP method from the list.",
     decisive=("integrationMethod",),
     valid=[Example(samples.HTTP_PUBLIC)],
-    invalid=[Example({**samples.HTTP_PUBLIC, "integrationMethod": "get"}),
-             Example({**samples.HTTP_PUBLIC, "integrationMethod": "CONNECT"}, protocol=None)],
+    invalid=[Example({**samples.HTTP_PUBLIC, "integrationMethod": "get"},
+                     paths=(("integrationMethod",),)),
+             Example({**samples.HTTP_PUBLIC, "integrationMethod": "CONNECT"}, protocol=None,
+                     paths=(("integrationMethod",),))],
 )
 def integration_method_enum(m):
     yield from enum_hit(m, "integrationMethod", aws.HTTP_METHODS)
@@ -45,9 +47,11 @@ def integration_method_enum(m):
     decisive=("integrationMethod", "integrationType"),
     valid=[Example({**samples.HTTP_LAMBDA, "integrationMethod": "POST"}),
            Example({**samples.WS_LAMBDA_CUSTOM}, protocol=aws.WEBSOCKET)],
-    invalid=[Example({**samples.HTTP_LAMBDA, "integrationMethod": "GET"}),
+    invalid=[Example({**samples.HTTP_LAMBDA, "integrationMethod": "GET"},
+                     paths=(("integrationMethod",),)),
              Example({**samples.WS_LAMBDA_CUSTOM, "integrationMethod": "ANY"},
-                     protocol=aws.WEBSOCKET)],
+                     protocol=aws.WEBSOCKET,
+                     paths=(("integrationMethod",),))],
 )
 def lambda_method_post(m):
     method = m.str("integrationMethod")
@@ -71,9 +75,11 @@ def lambda_method_post(m):
     fix="Set integrationMethod, for example ANY to forward the client's method.",
     decisive=("integrationMethod", "integrationType"),
     valid=[Example(samples.HTTP_PUBLIC), Example(samples.WS_HTTP, protocol=aws.WEBSOCKET)],
-    invalid=[Example({k: v for k, v in samples.HTTP_PUBLIC.items() if k != "integrationMethod"}),
+    invalid=[Example({k: v for k, v in samples.HTTP_PUBLIC.items() if k != "integrationMethod"},
+                     paths=((),)),
              Example({k: v for k, v in samples.WS_HTTP.items() if k != "integrationMethod"},
-                     protocol=None)],
+                     protocol=None,
+                     paths=((),))],
 )
 def http_integration_method_required(m):
     if m.type in aws.URL_TYPES and m.absent("integrationMethod"):

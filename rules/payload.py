@@ -19,8 +19,10 @@ from .values import ABSENT, UNKNOWN
     fix='Write the version as a string: "2.0" for HTTP API Lambda integrations, else "1.0".',
     decisive=("payloadFormatVersion",),
     valid=[Example(samples.HTTP_LAMBDA)],
-    invalid=[Example({**samples.HTTP_LAMBDA, "payloadFormatVersion": "2"}),
-             Example({**samples.HTTP_LAMBDA, "payloadFormatVersion": 2.0})],
+    invalid=[Example({**samples.HTTP_LAMBDA, "payloadFormatVersion": "2"},
+                     paths=(("payloadFormatVersion",),)),
+             Example({**samples.HTTP_LAMBDA, "payloadFormatVersion": 2.0},
+                     paths=(("payloadFormatVersion",),))],
 )
 def payload_format_version_value(m):
     value = m.get("payloadFormatVersion")
@@ -43,9 +45,12 @@ def payload_format_version_value(m):
     fix='Use "1.0" (or leave payloadFormatVersion out).',
     decisive=("payloadFormatVersion",),
     valid=[Example(samples.HTTP_LAMBDA), Example({**samples.HTTP_PUBLIC, "payloadFormatVersion": "1.0"})],
-    invalid=[Example({**samples.HTTP_PUBLIC, "payloadFormatVersion": "2.0"}),
-             Example({**samples.WS_LAMBDA, "payloadFormatVersion": "2.0"}, protocol=aws.WEBSOCKET),
-             Example({**samples.SQS_SEND, "payloadFormatVersion": "2.0"}, protocol=None)],
+    invalid=[Example({**samples.HTTP_PUBLIC, "payloadFormatVersion": "2.0"},
+                     paths=(("payloadFormatVersion",),)),
+             Example({**samples.WS_LAMBDA, "payloadFormatVersion": "2.0"}, protocol=aws.WEBSOCKET,
+                     paths=(("payloadFormatVersion",),)),
+             Example({**samples.SQS_SEND, "payloadFormatVersion": "2.0"}, protocol=None,
+                     paths=(("payloadFormatVersion",),))],
 )
 def payload_format_version_2(m):
     if m.get("payloadFormatVersion") != "2.0":
@@ -75,7 +80,8 @@ def payload_format_version_2(m):
     valid=[Example(samples.HTTP_LAMBDA),
            Example({**samples.HTTP_LAMBDA, "payloadFormatVersion": "1.0"})],
     invalid=[Example({k: v for k, v in samples.HTTP_LAMBDA.items() if k != "payloadFormatVersion"},
-                     engines=(LINTER,))],
+                     engines=(LINTER,),
+                     paths=((),))],
 )
 def payload_format_version_implicit(m):
     if m.protocol == aws.HTTP and m.is_lambda_proxy() and m.absent("payloadFormatVersion"):

@@ -44,9 +44,11 @@ def _http_evidence(m) -> list[str]:
            Example({**samples.HTTP_PUBLIC, "responseParameters": [
                {"statusCode": "500", "mappings": {"overwrite:statuscode": "503"}}]}, protocol=None)],
     invalid=[Example({**samples.WS_LAMBDA_CUSTOM, "payloadFormatVersion": "2.0"}, protocol=None,
-                     also=("APIGW011",)),  # 2.0 fits no AWS integration of either protocol
+                     also=("APIGW011",),  # 2.0 fits no AWS integration of either protocol
+                     paths=(("requestTemplates",),)),
              Example({**samples.HTTP_PRIVATE, "tlsConfig": {"serverNameToVerify": "api.internal"},
-                      "contentHandlingStrategy": "CONVERT_TO_TEXT"}, protocol=None)],
+                      "contentHandlingStrategy": "CONVERT_TO_TEXT"}, protocol=None,
+                     paths=(("contentHandlingStrategy",),))],
 )
 def mixed_protocol(m):
     if m.protocol is not UNKNOWN:
@@ -72,7 +74,8 @@ def mixed_protocol(m):
     valid=[Example(samples.HTTP_LAMBDA)],
     invalid=[Example({**{k: v for k, v in samples.HTTP_LAMBDA.items() if k != "integrationType"},
                       "intergrationType": "AWS_PROXY"}, engines=(LINTER,),
-                     also=("APIGW049",))],  # the misspelt argument leaves integrationType out
+                     also=("APIGW049",),  # the misspelt argument leaves integrationType out
+                     paths=(("intergrationType",),))],
 )
 def unknown_argument(m):
     for arg in m.extra_args:
@@ -108,7 +111,8 @@ def unknown_argument(m):
     decisive=(),
     valid=[Example(samples.HTTP_LAMBDA)],
     invalid=[Example({k: v for k, v in samples.HTTP_LAMBDA.items() if k != "integrationType"},
-                     engines=(LINTER,))],
+                     engines=(LINTER,),
+                     paths=((),))],
 )
 def missing_required_argument(m):
     for prop in aws.REQUIRED_PROPERTIES:

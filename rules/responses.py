@@ -20,7 +20,8 @@ _OK = [{"statusCode": "500", "mappings": {"overwrite:statuscode": "503",
     fix="Remove responseParameters; use an IntegrationResponse with templates on WebSocket APIs.",
     decisive=("protocol",),
     valid=[Example({**samples.HTTP_PUBLIC, "responseParameters": _OK})],
-    invalid=[Example({**samples.WS_HTTP, "responseParameters": _OK}, protocol=aws.WEBSOCKET)],
+    invalid=[Example({**samples.WS_HTTP, "responseParameters": _OK}, protocol=aws.WEBSOCKET,
+                     paths=(("responseParameters",),))],
 )
 def websocket_response_parameters(m):
     if m.protocol == aws.WEBSOCKET and m.has("responseParameters"):
@@ -39,8 +40,10 @@ def websocket_response_parameters(m):
     decisive=("responseParameters",),
     valid=[Example({**samples.HTTP_PUBLIC, "responseParameters": _OK})],
     invalid=[Example({**samples.HTTP_PUBLIC, "responseParameters": [
-                 {"statusCode": "100", "mappings": {"overwrite:statuscode": "200"}}]}),
-             Example({**samples.HTTP_PUBLIC, "responseParameters": _OK + _OK}, protocol=None)],
+                 {"statusCode": "100", "mappings": {"overwrite:statuscode": "200"}}]},
+                     paths=(("responseParameters", 0, "statusCode"),)),
+             Example({**samples.HTTP_PUBLIC, "responseParameters": _OK + _OK}, protocol=None,
+                     paths=(("responseParameters", 1, "statusCode"),))],
 )
 def response_status_code(m):
     items = m.get("responseParameters")
@@ -77,10 +80,12 @@ def response_status_code(m):
     decisive=("responseParameters",),
     valid=[Example({**samples.HTTP_PUBLIC, "responseParameters": _OK})],
     invalid=[Example({**samples.HTTP_PUBLIC, "responseParameters": [
-                 {"statusCode": "404", "mappings": {"overwrite.statuscode": "200"}}]}),
+                 {"statusCode": "404", "mappings": {"overwrite.statuscode": "200"}}]},
+                     paths=(("responseParameters", 0, "mappings", "overwrite.statuscode"),)),
              Example({**samples.HTTP_PUBLIC, "responseParameters": [
                  {"statusCode": "200", "mappings": {"append:header.x-user": "$request.header.user"}}]},
-                 title="request source in a response mapping (warning)")],
+                 title="request source in a response mapping (warning)",
+                     paths=(("responseParameters", 0, "mappings", "append:header.x-user"),))],
 )
 def response_mapping(m):
     if m.protocol == aws.WEBSOCKET:

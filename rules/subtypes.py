@@ -27,11 +27,14 @@ def _known_subtype(m):
     fix="Use integrationType AWS_PROXY on an HTTP API with one of: " + ", ".join(aws.SUBTYPES) + ".",
     decisive=(),
     valid=[Example(samples.SQS_SEND)],
-    invalid=[Example({**samples.SQS_SEND, "integrationSubtype": "SQS-SendMessages"}),
+    invalid=[Example({**samples.SQS_SEND, "integrationSubtype": "SQS-SendMessages"},
+                     paths=(("integrationSubtype",),)),
              Example({**samples.SQS_SEND, "integrationType": "AWS"}, protocol=aws.WEBSOCKET,
-                     also=("APIGW016", "APIGW038")),  # an HTTP API configuration throughout
+                     also=("APIGW016", "APIGW038"),
+                     paths=(("integrationSubtype",),)),  # an HTTP API configuration throughout
              Example({**samples.SQS_SEND, "integrationType": "HTTP_PROXY"}, protocol=None,
-                     also=("APIGW015", "APIGW016"))],  # HTTP_PROXY also needs method and URI
+                     also=("APIGW015", "APIGW016"),
+                     paths=(("integrationSubtype",),))],  # HTTP_PROXY also needs method and URI
 )
 def subtype_misuse(m):
     if not m.has("integrationSubtype"):
@@ -61,8 +64,10 @@ def subtype_misuse(m):
            Example({**samples.START_SYNC, "requestParameters": {"StateMachineArn": "arn:aws:states:"
                     "us-east-1:123456789012:stateMachine:checkout", "Input": "$request.body"}})],
     invalid=[Example({**samples.SQS_SEND, "requestParameters": {"QueueUrl": "https://sqs.us-east-1"
-                      ".amazonaws.com/123456789012/orders"}}),
-             Example({k: v for k, v in samples.SQS_SEND.items() if k != "requestParameters"})],
+                      ".amazonaws.com/123456789012/orders"}},
+                     paths=(("requestParameters",),)),
+             Example({k: v for k, v in samples.SQS_SEND.items() if k != "requestParameters"},
+                     paths=(("requestParameters",),))],
 )
 def subtype_required_parameters(m):
     sub = _known_subtype(m)
@@ -91,9 +96,11 @@ def subtype_required_parameters(m):
     valid=[Example({**samples.SQS_SEND, "requestParameters": {
         **samples.SQS_SEND["requestParameters"], "DelaySeconds": "5"}})],
     invalid=[Example({**samples.SQS_SEND, "requestParameters": {
-        **samples.SQS_SEND["requestParameters"], "queueUrl": "x"}}),
+        **samples.SQS_SEND["requestParameters"], "queueUrl": "x"}},
+                     paths=(("requestParameters", "queueUrl"),)),
              Example({**samples.SQS_SEND, "requestParameters": {
-                 **samples.SQS_SEND["requestParameters"], "append:header.trace": "1"}})],
+                 **samples.SQS_SEND["requestParameters"], "append:header.trace": "1"}},
+                     paths=(("requestParameters", "append:header.trace"),))],
 )
 def subtype_parameter_names(m):
     sub = _known_subtype(m)
@@ -128,9 +135,11 @@ def subtype_parameter_names(m):
     invalid=[Example({**samples.SQS_SEND, "requestParameters": {
                  **samples.SQS_SEND["requestParameters"],
                  "MessageAttributes": '{"source": {"DataType": "String", "StringValue": "api"}}'}},
-                 title="JSON literal: AWS rejects it"),
+                 title="JSON literal: AWS rejects it",
+                     paths=(("requestParameters", "MessageAttributes"),)),
              Example({**samples.SQS_SEND, "requestParameters": {
-                 **samples.SQS_SEND["requestParameters"], "MessageBody": "$request.bodyy"}})],
+                 **samples.SQS_SEND["requestParameters"], "MessageBody": "$request.bodyy"}},
+                     paths=(("requestParameters", "MessageBody"),))],
 )
 def subtype_parameter_values(m):
     if _known_subtype(m) is None:
@@ -159,8 +168,10 @@ def subtype_parameter_values(m):
         "for the target action.",
     decisive=("credentialsArn",),
     valid=[Example(samples.SQS_SEND)],
-    invalid=[Example({k: v for k, v in samples.SQS_SEND.items() if k != "credentialsArn"}),
-             Example({**samples.SQS_SEND, "credentialsArn": ""})],
+    invalid=[Example({k: v for k, v in samples.SQS_SEND.items() if k != "credentialsArn"},
+                     paths=((),)),
+             Example({**samples.SQS_SEND, "credentialsArn": ""},
+                     paths=(("credentialsArn",),))],
 )
 def subtype_credentials(m):
     if not m.has("integrationSubtype") or m.protocol == aws.WEBSOCKET:
@@ -181,8 +192,10 @@ def subtype_credentials(m):
     fix="Remove integrationUri and integrationMethod; name the target in requestParameters.",
     decisive=(),
     valid=[Example(samples.SQS_SEND)],
-    invalid=[Example({**samples.SQS_SEND, "integrationMethod": "POST"}),
-             Example({**samples.SQS_SEND, "integrationUri": "https://sqs.us-east-1.amazonaws.com"})],
+    invalid=[Example({**samples.SQS_SEND, "integrationMethod": "POST"},
+                     paths=(("integrationMethod",),)),
+             Example({**samples.SQS_SEND, "integrationUri": "https://sqs.us-east-1.amazonaws.com"},
+                     paths=(("integrationUri",),))],
 )
 def subtype_unused_target(m):
     if not m.has("integrationSubtype") or m.protocol == aws.WEBSOCKET:
@@ -203,7 +216,8 @@ def subtype_unused_target(m):
     fix="Create the state machine with type EXPRESS, or use StepFunctions-StartExecution.",
     decisive=("integrationSubtype",),
     valid=[Example(samples.START_SYNC, context={"state_machine": "EXPRESS"})],
-    invalid=[Example(samples.START_SYNC, context={"state_machine": "STANDARD"})],
+    invalid=[Example(samples.START_SYNC, context={"state_machine": "STANDARD"},
+                     paths=(("requestParameters", "StateMachineArn"),))],
 )
 def sync_execution_express(m):
     if m.str("integrationSubtype") != aws.SYNC_EXECUTION_SUBTYPE or m.protocol == aws.WEBSOCKET:

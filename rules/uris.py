@@ -40,8 +40,10 @@ def lambda_uri_form(uri: str) -> str | None:
     decisive=("integrationUri", "integrationType"),
     valid=[Example(samples.HTTP_LAMBDA), Example(samples.WS_MOCK, protocol=aws.WEBSOCKET),
            Example(samples.SQS_SEND)],
-    invalid=[Example({"integrationType": "AWS_PROXY", "payloadFormatVersion": "2.0"}),
-             Example({"integrationType": "HTTP_PROXY", "integrationMethod": "ANY"}, protocol=None)],
+    invalid=[Example({"integrationType": "AWS_PROXY", "payloadFormatVersion": "2.0"},
+                     paths=((),)),
+             Example({"integrationType": "HTTP_PROXY", "integrationMethod": "ANY"}, protocol=None,
+                     paths=((),))],
 )
 def integration_uri_required(m):
     needs_uri = m.type in ("AWS", *aws.URL_TYPES) or m.is_lambda_proxy()
@@ -64,11 +66,14 @@ def integration_uri_required(m):
            Example({**samples.WS_HTTP, "integrationUri": "${stageVariables.backend}/messages"},
                    protocol=aws.WEBSOCKET),
            Example(without_uri(samples.HTTP_PUBLIC), context={"uri_prefix": "https://"})],
-    invalid=[Example({**samples.HTTP_PUBLIC, "integrationUri": "backend.example.com/{proxy}"}),
-             Example({**samples.WS_HTTP, "integrationUri": "/messages"}, protocol=None),
+    invalid=[Example({**samples.HTTP_PUBLIC, "integrationUri": "backend.example.com/{proxy}"},
+                     paths=(("integrationUri",),)),
+             Example({**samples.WS_HTTP, "integrationUri": "/messages"}, protocol=None,
+                     paths=(("integrationUri",),)),
              Example(without_uri(samples.HTTP_PUBLIC), context={"uri_from": "lambda_arn"},
                      engines=(LINTER,), title="a Lambda function's ARN (unknown to the pack at "
-                                              "preview; the linter knows the output's kind)")],
+                                              "preview; the linter knows the output's kind)",
+                     paths=(("integrationUri",),))],
 )
 def http_uri_url(m):
     conn = m.get("connectionType")
@@ -97,13 +102,16 @@ def http_uri_url(m):
     valid=[Example(samples.HTTP_LAMBDA), Example(samples.WS_LAMBDA, protocol=aws.WEBSOCKET),
            Example({**samples.HTTP_LAMBDA, "integrationUri": samples.INVOKE_ARN})],
     invalid=[Example({**samples.WS_LAMBDA, "integrationUri": samples.FUNCTION_ARN},
-                     protocol=aws.WEBSOCKET, title="plain function ARN on WebSocket (warning)"),
+                     protocol=aws.WEBSOCKET, title="plain function ARN on WebSocket (warning)",
+                     paths=(("integrationUri",),)),
              Example({**samples.HTTP_LAMBDA,
                       "integrationUri": "arn:aws:lambda:us-east-1:123456789012:orders"},
-                     title="malformed function ARN (no 'function:')"),
+                     title="malformed function ARN (no 'function:')",
+                     paths=(("integrationUri",),)),
              Example(without_uri(samples.WS_LAMBDA), protocol=aws.WEBSOCKET,
                      context={"uri_from": "lambda_arn"}, engines=(LINTER,),
-                     title="a function's arn output on WebSocket (warning; unknown to the pack)")],
+                     title="a function's arn output on WebSocket (warning; unknown to the pack)",
+                     paths=(("integrationUri",),))],
 )
 def lambda_uri_form_check(m):
     uri = checkable_uri(m)
@@ -139,11 +147,14 @@ def lambda_uri_form_check(m):
     decisive=("integrationType", "integrationUri"),
     valid=[Example(samples.HTTP_LAMBDA), Example(samples.WS_LAMBDA, protocol=aws.WEBSOCKET)],
     invalid=[Example({**samples.HTTP_LAMBDA,
-                      "integrationUri": "https://sqs.us-east-1.amazonaws.com/123456789012/orders"}),
+                      "integrationUri": "https://sqs.us-east-1.amazonaws.com/123456789012/orders"},
+                     paths=(("integrationUri",),)),
              Example({"integrationType": "AWS_PROXY", "payloadFormatVersion": "1.0"},
-                     context={"uri_from": "listener"}, protocol=None),
+                     context={"uri_from": "listener"}, protocol=None,
+                     paths=(("integrationUri",),)),
              Example(without_uri(samples.HTTP_LAMBDA), context={"uri_prefix": "https://"},
-                     engines=(LINTER,), title="a URL built at run time (unknown to the pack)")],
+                     engines=(LINTER,), title="a URL built at run time (unknown to the pack)",
+                     paths=(("integrationUri",),))],
 )
 def lambda_proxy_uri(m):
     if not m.is_lambda_proxy():

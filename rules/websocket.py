@@ -23,10 +23,13 @@ _TEMPLATES = ("requestTemplates", "templateSelectionExpression")
     decisive=("protocol",),
     valid=[Example(samples.HTTP_LAMBDA),
            Example(samples.WS_LAMBDA_CUSTOM, protocol=aws.WEBSOCKET)],
-    invalid=[Example({**samples.HTTP_LAMBDA, "contentHandlingStrategy": "CONVERT_TO_TEXT"}),
+    invalid=[Example({**samples.HTTP_LAMBDA, "contentHandlingStrategy": "CONVERT_TO_TEXT"},
+                     paths=(("contentHandlingStrategy",),)),
              Example({**samples.HTTP_LAMBDA, "passthroughBehavior": "WHEN_NO_MATCH"},
-                     engines=(LINTER,), title="written default: the pack cannot see it"),
-             Example({**samples.HTTP_PUBLIC, "passthroughBehavior": "NEVER"})],
+                     engines=(LINTER,), title="written default: the pack cannot see it",
+                     paths=(("passthroughBehavior",),)),
+             Example({**samples.HTTP_PUBLIC, "passthroughBehavior": "NEVER"},
+                     paths=(("passthroughBehavior",),))],
 )
 def websocket_only_property(m):
     if m.protocol != aws.HTTP:
@@ -52,9 +55,11 @@ def websocket_only_property(m):
            Example({**samples.WS_LAMBDA, "passthroughBehavior": "WHEN_NO_MATCH"},
                    protocol=aws.WEBSOCKET, title="the default, written: it changes nothing")],
     invalid=[Example({**samples.WS_LAMBDA, "requestTemplates": {"$default": "{}"}},
-                     protocol=aws.WEBSOCKET),
+                     protocol=aws.WEBSOCKET,
+                     paths=(("requestTemplates",),)),
              Example({**samples.WS_PRIVATE, "passthroughBehavior": "NEVER"},
-                     protocol=aws.WEBSOCKET)],
+                     protocol=aws.WEBSOCKET,
+                     paths=(("passthroughBehavior",),))],
 )
 def websocket_proxy_templates(m):
     if m.protocol != aws.WEBSOCKET or m.type not in aws.PROXY_TYPES:
@@ -77,9 +82,11 @@ def websocket_proxy_templates(m):
     valid=[Example({**samples.WS_LAMBDA_CUSTOM, "contentHandlingStrategy": "CONVERT_TO_TEXT",
                     "passthroughBehavior": "WHEN_NO_TEMPLATES"}, protocol=aws.WEBSOCKET)],
     invalid=[Example({**samples.WS_LAMBDA_CUSTOM, "passthroughBehavior": "WHEN_NO_TEMPLATE"},
-                     protocol=aws.WEBSOCKET),
+                     protocol=aws.WEBSOCKET,
+                     paths=(("passthroughBehavior",),)),
              Example({**samples.WS_LAMBDA_CUSTOM, "contentHandlingStrategy": "CONVERT_TO_JSON"},
-                     protocol=None)],
+                     protocol=None,
+                     paths=(("contentHandlingStrategy",),))],
 )
 def websocket_enums(m):
     yield from enum_hit(m, "contentHandlingStrategy", aws.CONTENT_HANDLING_STRATEGIES)
@@ -100,10 +107,12 @@ def websocket_enums(m):
     valid=[Example({**samples.WS_LAMBDA_CUSTOM, "templateSelectionExpression": "${request.body.action}"},
                    protocol=aws.WEBSOCKET)],
     invalid=[Example({**samples.WS_LAMBDA_CUSTOM, "templateSelectionExpression": "request.body.action"},
-                     protocol=aws.WEBSOCKET, title="missing $"),
+                     protocol=aws.WEBSOCKET, title="missing $",
+                     paths=(("templateSelectionExpression",),)),
              Example({**samples.WS_LAMBDA_CUSTOM,
                       "templateSelectionExpression": "$request.header.Content-Type"},
-                     protocol=aws.WEBSOCKET)],
+                     protocol=aws.WEBSOCKET,
+                     paths=(("templateSelectionExpression",),))],
 )
 def template_selection_expression(m):
     value = m.str("templateSelectionExpression")
@@ -129,7 +138,8 @@ def template_selection_expression(m):
     decisive=("integrationType",),
     valid=[Example(samples.WS_MOCK, protocol=aws.WEBSOCKET)],
     invalid=[Example({**samples.WS_MOCK, "integrationMethod": "POST",
-                      "integrationUri": "https://example.com"}, protocol=aws.WEBSOCKET)],
+                      "integrationUri": "https://example.com"}, protocol=aws.WEBSOCKET,
+                     paths=(("integrationMethod",), ("integrationUri",)))],
 )
 def mock_backend(m):
     if m.type != "MOCK" or m.protocol == aws.HTTP:

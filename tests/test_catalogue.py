@@ -74,13 +74,17 @@ def test_example(rule_id, kind, index):
         expected = {rule_id, *example.also} if kind == "invalid" else set()
         assert fired == {x for x in expected if engine in RULES[x].engines}, \
             f"{engine}, defaults={model.maybe_default}: {example}"
+        if kind == "invalid":  # and exactly where: the property path of each of its findings
+            assert sorted(f.path for f in run(model, engine=engine) if f.rule == rule_id) == \
+                sorted(example.paths), f"{engine}: {example}"
 
 
 def test_stated_overlaps_name_other_rules():
     for r in RULES.values():
         for example in r.invalid:
             assert r.id not in example.also and set(example.also) <= set(RULES), example
-        assert not any(example.also for example in r.valid), r.id
+            assert example.paths, f"{r.id}: an invalid example states where it reports"
+        assert not any(example.also or example.paths for example in r.valid), r.id
 
 
 def test_findings_start_with_their_rule_id_and_carry_a_path():

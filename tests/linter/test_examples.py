@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 from render_python import render_python
 
-from apigw_lint.rules import LINTER, RULES, Example
+from apigw_lint.rules import LINTER, RULES, Example, aws
 
 from .conftest import EXECUTABLE
 
@@ -55,17 +56,44 @@ def _git(root: Path, *args: str) -> None:
                     "commit.gpgsign=false", *args], cwd=root, check=True, capture_output=True)
 
 
-def _lint(root: Path, *options: str) -> dict[str, set[str]]:
-    """Folder name -> rule ids reported on the example's integration."""
+def _lint(root: Path, *options: str) -> dict[str, list[dict[str, Any]]]:
+    """Folder name -> the findings reported on the example's integration."""
     p = subprocess.run([str(EXECUTABLE), "--format", "json", *options, str(root)],
                        capture_output=True, text=True, timeout=600)
     assert p.returncode in (0, 1), p.stderr
     assert "error" not in p.stderr, p.stderr
-    out: dict[str, set[str]] = {}
+    out: dict[str, list[dict[str, Any]]] = {}
     for f in json.loads(p.stdout):
         if f["resource"] == NAME:
-            out.setdefault(Path(f["path"]).parent.name, set()).add(f["rule"])
+            out.setdefault(Path(f["path"]).parent.name, []).append(f)
     return out
+
+
+def _where(source: str, path: tuple[Any, ...]) -> tuple[int, int]:
+    """The oracle for a finding's position, read off the rendered program: the call for an empty
+    path or a property not written, else the property's keyword, then for each later part the
+    n-th `...Args(` of a list, the nested field's keyword, or the dict key's literal."""
+    at = source.index("aws.apigatewayv2.Integration(")
+    for depth, part in enumerate(path):
+        if isinstance(part, int):
+            for _ in range(part + 1):
+                at = source.index("Args(", at) + 1
+            continue
+        if depth == 0:
+            name = aws.PROPERTIES.get(part) or re.sub(r"([A-Z])", r"_\1", part).lower()
+            if f"{name}=" not in source:
+                break  # not written: the call
+            needle = f"{name}="
+        elif part in _FIELDS:
+            needle = f"{_FIELDS[part]}="
+        else:
+            needle = repr(part)
+        at = source.index(needle, at)
+    line = source.count("\n", 0, at) + 1
+    return line, at - (source.rfind("\n", 0, at) + 1) + 1
+
+
+_FIELDS = {**aws.RESPONSE_PARAMETER_FIELDS, **aws.TLS_CONFIG_FIELDS}
 
 
 @pytest.fixture(scope="module")
@@ -86,9 +114,15 @@ def findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
 
 
 @pytest.mark.parametrize("rule_id, kind, example", CASES)
-def test_example(findings: dict[str, set[str]], rule_id: str, kind: str, example: Example,
-                 request: pytest.FixtureRequest) -> None:
-    """Exactly the example's rule and its stated overlaps (`also`), or nothing at all."""
-    got = findings.get(request.node.callspec.id, set())
+def test_example(findings: dict[str, list[dict[str, Any]]], rule_id: str, kind: str,
+                 example: Example, request: pytest.FixtureRequest) -> None:
+    """Exactly the example's rule and its stated overlaps (`also`), or nothing at all; and the
+    rule's findings exactly where the example says, at the line and column of the rendered
+    program where that property is written."""
+    found = findings.get(request.node.callspec.id, [])
     expected = {rule_id, *example.also} if kind == "invalid" else set()
-    assert got == {r for r in expected if LINTER in RULES[r].engines}
+    assert {f["rule"] for f in found} == {r for r in expected if LINTER in RULES[r].engines}
+    if kind == "invalid":
+        source = render_python(example, NAME)
+        assert sorted((f["line"], f["column"]) for f in found if f["rule"] == rule_id) == \
+            sorted(_where(source, path) for path in example.paths), found
