@@ -26,6 +26,7 @@ CANT_RUN = "can't run policy"
 LEVELS = {"advisory": analyzer_pb2.ADVISORY, "mandatory": analyzer_pb2.MANDATORY,
           "disabled": analyzer_pb2.DISABLED}
 RULE_BY_POLICY = {r.name: r.id for r in RULES.values()}
+SETTINGS = "apigw-settings"  # the policy that holds the settings every rule shares
 
 
 def secret(value: Any) -> dict[str, Any]:
