@@ -137,6 +137,27 @@ class PackClient:
                                                        properties=struct(properties.get(p.name, {})))
         self.stub.Configure(analyzer_pb2.ConfigureAnalyzerRequest(policyConfig=config))
 
+    def configure_as_engine(self, user_config: Mapping[str, Any]) -> None:
+        """Configure as `pulumi preview --policy-pack-config FILE` does with FILE's JSON (pulumi's
+        ReconcilePolicyPackConfig): every policy gets its default level, then `all`'s level,
+        then its own entry (a level string, or an object with an optional enforcementLevel and
+        properties that are merged over the defaults)."""
+        policies = self.info().policies
+        all_level = user_config.get("all")
+        all_level = all_level if isinstance(all_level, str) else (all_level or {}).get("enforcementLevel")
+        config = {}
+        for p in policies:
+            level = LEVELS[all_level] if all_level else p.enforcementLevel
+            given = user_config.get(p.name, {})
+            if isinstance(given, str):
+                given = {"enforcementLevel": given}
+            properties = {k: v for k, v in given.items() if k != "enforcementLevel"}
+            if "enforcementLevel" in given:
+                level = LEVELS[given["enforcementLevel"]]
+            config[p.name] = analyzer_pb2.PolicyConfig(enforcementLevel=level,
+                                                       properties=struct(properties))
+        self.stub.Configure(analyzer_pb2.ConfigureAnalyzerRequest(policyConfig=config))
+
     def analyze(self, r: Resource) -> list[Diagnostic]:
         return self._diagnostics(self.stub.Analyze(analyzer_pb2.AnalyzeRequest(
             type=r.type, name=r.name, urn=r.urn, properties=struct(r.props))))
