@@ -12,6 +12,7 @@ rule's policy is the first and registered as the second.
 from __future__ import annotations
 
 import dataclasses
+import json
 import sys
 from typing import Any, Callable, Mapping
 
@@ -135,11 +136,16 @@ def _report(r: Rule, found: Mapping[str, list[tuple[str, str]]],
 
 def _settings(args: Any) -> tuple[stack.Settings, str | None]:
     """The policy's settings (apigw-settings' overridden by its own), and why its stateFile
-    cannot be read, if it cannot."""
+    cannot be read, if it cannot: once per call for each distinct config of a policy."""
     try:
         own = args.get_config()
     except Exception:  # noqa: BLE001 - an escaping exception fails the whole preview
-        own = {}
+        own = None
+    key = json.dumps(own, sort_keys=True, default=repr) if own else None
+    return request.once(("settings", key), lambda: _read_settings(own))
+
+
+def _read_settings(own: Any) -> tuple[stack.Settings, str | None]:
     effective = config.effective(own)
     path = effective.get(config.STATE_FILE)
     path = path if isinstance(path, str) and path else None

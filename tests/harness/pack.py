@@ -96,10 +96,11 @@ class Diagnostic:
 class PackClient:
     """One pack process and a gRPC stub to it. Use as a context manager."""
 
-    def __init__(self, folder: Path = REPO, python: str = sys.executable) -> None:
+    def __init__(self, folder: Path = REPO, python: str = sys.executable,
+                 env: Mapping[str, str] | None = None) -> None:
         self.proc = subprocess.Popen([python, "-u", "-m", "pulumi.policy", "127.0.0.1:1", str(folder)],
                                      cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     text=True)
+                                     text=True, env=env)
         line = self.proc.stdout.readline()
         if not line.strip().isdigit():
             self.proc.kill()
