@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pulumi_policy import EnforcementLevel, PolicyPack
 
-from . import request
+from . import config, request
 from .policies import build_policies
 from .secrets import keep_secret_markers
 
@@ -15,5 +15,6 @@ def serve() -> None:
     """Build the pack and serve it; PolicyPack's constructor prints the port and never returns."""
     keep_secret_markers()
     request.install()
+    config.install()
     PolicyPack(name=NAME, policies=build_policies(), enforcement_level=EnforcementLevel.ADVISORY,
                description=DESCRIPTION)

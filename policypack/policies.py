@@ -1,47 +1,57 @@
-"""The catalogue as CrossGuard policies: one StackValidationPolicy per rule that runs in the pack.
+"""The catalogue as CrossGuard policies: one per rule that runs in the pack, and apigw-settings.
 
-Every policy is a stack policy. Most rules depend on the owning API's protocol, which only the
-stack (propertyDependencies["apiId"] -> the Api's protocolType) reveals; the rest still need the
-same model, and one code path means the same answer for every rule. A resource policy would see
-the same Integration inputs a moment earlier and nothing more, so none is needed.
+A rule's policy answers both of the engine's requests. Analyze (each resource as the program
+registers it, before it is created, with `--skip-preview` too) reports what the integration's
+own inputs decide, with the protocol from apiProtocols or not needed at all
+(rules.run_alone). AnalyzeStack (once, after the program ran) reports the rest, which needs the
+owning API (stack.py) or other resources, and never what Analyze reported: of an integration's
+findings it drops those that run_alone gives on the same inputs (same rule and property). The SDK
+runs ResourceValidationPolicies in Analyze and StackValidationPolicies in AnalyzeStack, so a
+rule's policy is the first and registered as the second.
 """
 from __future__ import annotations
 
+import dataclasses
+import json
 import sys
 from typing import Any, Callable, Mapping
 
-from pulumi_policy import (EnforcementLevel, PolicyConfigSchema, Severity, StackValidationArgs,
+from pulumi_policy import (EnforcementLevel, PolicyConfigSchema, ResourceValidationArgs,
+                           ResourceValidationPolicy, Severity, StackValidationArgs,
                            StackValidationPolicy)
 
-from apigw_lint.rules import ERROR, INFO, PACK, RULES, WARNING, Rule, aws, run
+from apigw_lint.rules import (ERROR, INFO, PACK, RULES, WARNING, Finding, Rule, run,
+                              run_alone)
+from apigw_lint.rules import resources as res
 
-from . import request, stack, state
+from . import config, request, stack, state
+from . import props as bags
 
 ENFORCEMENT = {ERROR: EnforcementLevel.MANDATORY, WARNING: EnforcementLevel.ADVISORY,
                INFO: EnforcementLevel.ADVISORY}
 SEVERITY = {ERROR: Severity.HIGH, WARNING: Severity.MEDIUM, INFO: Severity.LOW}
-
-# A rule that compares against the previous state takes a stateFile option: only a
-# `pulumi stack export` file can provide that state.
-STATE_FILE = "stateFile"
-API_PROTOCOLS_SCHEMA = {
-    "type": "object",
-    "description": "API id -> HTTP or WEBSOCKET, for integrations whose apiId is a literal id of "
-                   "an API that is not a resource of this stack.",
-    "additionalProperties": {"type": "string", "enum": list(aws.PROTOCOLS)},
-}
 NO_STATE_FILE = ("no stateFile configured: export the current state with `pulumi stack export "
-                 "--file state.json` and set the policy's stateFile to compare against it")
+                 f"--file state.json` and set {config.SETTINGS}' stateFile to its absolute path")
+
+Found = tuple[dict[str, list[tuple[str, str]]], dict[str, list[Exception]]]
 
 
-def build_policies() -> list[StackValidationPolicy]:
-    return [policy(r) for r in RULES.values() if PACK in r.engines]
+class RulePolicy(ResourceValidationPolicy):
+    """A policy the SDK runs in Analyze and in AnalyzeStack; its validate gets either args."""
 
 
-def policy(r: Rule) -> StackValidationPolicy:
-    options: dict[str, Any] = {**r.options, "apiProtocols": API_PROTOCOLS_SCHEMA}
-    return StackValidationPolicy(
+StackValidationPolicy.register(RulePolicy)
+
+
+def build_policies() -> list[ResourceValidationPolicy]:
+    return [settings_policy(), *(policy(r) for r in RULES.values() if PACK in r.engines)]
+
+
+def policy(r: Rule) -> RulePolicy:
+    options = {**r.options, config.API_PROTOCOLS: config.SCHEMA[config.API_PROTOCOLS]}
+    return RulePolicy(
         name=r.name,
+        display_name=r.title,
         description=f"{r.id} {r.title}. {r.summary}",
         validate=_validator(r),
         enforcement_level=ENFORCEMENT[r.severity],
@@ -52,57 +62,146 @@ def policy(r: Rule) -> StackValidationPolicy:
     )
 
 
-def _validator(r: Rule) -> Callable[[StackValidationArgs, Callable[..., None]], None]:
-    def validate(args: StackValidationArgs, report_violation: Callable[..., None]) -> None:
-        resources = request.resources(args.resources)  # first: see request.install
-        config = _config(args)
-        previous = None
-        if STATE_FILE in r.options:
-            path = config.get(STATE_FILE)
-            if not isinstance(path, str) or not path:
-                args.not_applicable(NO_STATE_FILE)
-            try:
-                previous = state.previous_states(path)
-            except state.StateFileError as exc:
-                args.not_applicable(str(exc))
-        try:
-            for message, urn in check_stack(r, resources, config, previous):
-                report_violation(message, urn)
-        except Exception as exc:  # noqa: BLE001 - an escaping exception fails the whole preview
-            _log(r, exc)
+def settings_policy() -> ResourceValidationPolicy:
+    """apigw-settings: the shared settings, and a violation on every integration whose checks a
+    configured stateFile that cannot be read leaves undone (fail closed: mandatory unless its
+    enforcement level says otherwise)."""
+    return ResourceValidationPolicy(
+        name=config.SETTINGS,
+        display_name="apigw-lint settings",
+        description="Settings every apigw-lint policy shares: apiProtocols and stateFile (a "
+                    "policy's own value overrides them). Reports only its own configuration "
+                    "errors: a stateFile that cannot be read or parsed.",
+        validate=_check_settings,
+        enforcement_level=EnforcementLevel.MANDATORY,
+        config_schema=PolicyConfigSchema(config.SCHEMA),
+        severity=Severity.HIGH,
+    )
+
+
+def _check_settings(args: ResourceValidationArgs, report_violation: Callable[..., None]) -> None:
+    request.first(args.props)
+    if res.KIND_BY_TOKEN.get(args.resource_type) != res.INTEGRATION:
+        return
+    for path in config.state_files():
+        error = _previous(path)[1]
+        if error is not None:
+            report_violation(f"{error}. APIGW044 cannot check this integration's replacement.",
+                             args.urn)
+
+
+def _validator(r: Rule) -> Callable[[Any, Callable[..., None]], None]:
+    def validate(args: Any, report_violation: Callable[..., None]) -> None:
+        if isinstance(args, StackValidationArgs):
+            _validate_stack(r, args, report_violation)
+        else:
+            _validate_resource(r, args, report_violation)
     return validate
 
 
-def check_stack(r: Rule, resources: list[Any], config: Mapping[str, Any] | None,
-                previous: Mapping[str, Mapping[str, Any]] | None = None) -> list[tuple[str, str]]:
-    """(message, integration URN) for every finding of rule r in the stack. Within one
-    AnalyzeStack call, every rule's findings are computed once per configuration."""
-    settings = stack.Settings.from_config(config, previous)
+def _validate_resource(r: Rule, args: ResourceValidationArgs,
+                       report_violation: Callable[..., None]) -> None:
+    props = request.first(args.props)  # first: see request.install
+    if res.KIND_BY_TOKEN.get(args.resource_type) != res.INTEGRATION:
+        return
+    settings, _ = _settings(args)
     select = None if request.in_call() else (r.id,)
-    found, errors = request.once(settings.key(), lambda: _findings(resources, settings, select))
+    found, errors = request.once(settings.key(), lambda: _alone_findings(
+        props, args.urn, args.name, settings, select))
+    _report(r, found, errors, report_violation)
+
+
+def _validate_stack(r: Rule, args: StackValidationArgs,
+                    report_violation: Callable[..., None]) -> None:
+    resources = request.first(args.resources)  # first: see request.install
+    settings, error = _settings(args)
+    if config.STATE_FILE in r.options:
+        if settings.state_file is None:
+            args.not_applicable(NO_STATE_FILE)
+        if error is not None:
+            args.not_applicable(f"{error} (reported by {config.SETTINGS})")
+    select = None if request.in_call() else (r.id,)
+    found, errors = request.once(settings.key(), lambda: _stack_findings(resources, settings,
+                                                                         select))
+    _report(r, found, errors, report_violation)
+
+
+def _report(r: Rule, found: Mapping[str, list[tuple[str, str]]],
+            errors: Mapping[str, list[Exception]], report_violation: Callable[..., None]) -> None:
     for exc in errors.get(r.id, ()):
         _log(r, exc)
-    return found.get(r.id, [])
+    for message, urn in found.get(r.id, ()):
+        report_violation(message, urn)
 
 
-def _findings(resources: list[Any], settings: stack.Settings, select: tuple[str, ...] | None
-              ) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[Exception]]]:
-    """Rule id -> [(message, URN)], and rule id -> the exceptions its check raised."""
-    found: dict[str, list[tuple[str, str]]] = {}
-    errors: dict[str, list[Exception]] = {}
-    for urn, model in stack.models(resources, settings):
-        for finding in run(model, engine=PACK, select=select,
-                           on_error=lambda rule, exc: errors.setdefault(rule.id, []).append(exc)):
-            found.setdefault(finding.rule, []).append((finding.message, urn))
-    return found, errors
-
-
-def _config(args: StackValidationArgs) -> Mapping[str, Any]:
+def _settings(args: Any) -> tuple[stack.Settings, str | None]:
+    """The policy's settings (apigw-settings' overridden by its own), and why its stateFile
+    cannot be read, if it cannot: once per call for each distinct config of a policy."""
     try:
-        config = args.get_config()
-    except Exception:  # noqa: BLE001
-        return {}
-    return config if isinstance(config, Mapping) else {}
+        own = args.get_config()
+    except Exception:  # noqa: BLE001 - an escaping exception fails the whole preview
+        own = None
+    key = json.dumps(own, sort_keys=True, default=repr) if own else None
+    return request.once(("settings", key), lambda: _read_settings(own))
+
+
+def _read_settings(own: Any) -> tuple[stack.Settings, str | None]:
+    effective = config.effective(own)
+    path = effective.get(config.STATE_FILE)
+    path = path if isinstance(path, str) and path else None
+    previous, error = _previous(path) if path is not None else (None, None)
+    return stack.Settings.from_config(effective, previous, path), error
+
+
+def _previous(path: str) -> tuple[Mapping[str, Mapping[str, Any]] | None, str | None]:
+    """The state file's integrations, or why it cannot be read: once per call."""
+    def load() -> tuple[Mapping[str, Mapping[str, Any]] | None, str | None]:
+        try:
+            return state.previous_states(path), None
+        except state.StateFileError as exc:
+            return None, str(exc)
+    return request.once(("state", path), load)
+
+
+def _collect(findings: list[Finding], urn: str, out: Found) -> None:
+    for f in findings:
+        out[0].setdefault(f.rule, []).append((f.message, urn))
+
+
+def _on_error(out: Found) -> Callable[[Rule, Exception], None]:
+    return lambda rule, exc: out[1].setdefault(rule.id, []).append(exc)
+
+
+def _alone_findings(props: Any, urn: str, name: str, settings: stack.Settings,
+                    select: tuple[str, ...] | None) -> Found:
+    """Rule id -> [(message, URN)] of what the integration's own inputs decide, and rule id ->
+    the exceptions its check raised."""
+    out: Found = ({}, {})
+    values, secret = bags.plain_props(props)
+    model = bags.integration(values, secret, _alone_context(values, urn, settings), name)
+    _collect(run_alone(model, PACK, select, _on_error(out)), urn, out)
+    return out
+
+
+def _stack_findings(resources: list[Any], settings: stack.Settings,
+                    select: tuple[str, ...] | None) -> Found:
+    """As _alone_findings, for what needs the stack: every integration's findings but those its
+    own inputs decide (Analyze reported them)."""
+    out: Found = ({}, {})
+    on_error = _on_error(out)
+    for urn, model in stack.models(resources, settings):
+        found = run(model, PACK, select, on_error)
+        if found:
+            alone = dataclasses.replace(model, context=_alone_context(model.props, urn, settings))
+            early = {(f.rule, f.path) for f in run_alone(alone, PACK, {f.rule for f in found},
+                                                         lambda *_: None)}
+            _collect([f for f in found if (f.rule, f.path) not in early], urn, out)
+    return out
+
+
+def _alone_context(props: Mapping[str, Any], urn: str, settings: stack.Settings) -> Any:
+    previous = settings.previous.get(urn) if settings.previous is not None else None
+    return res.alone_context(props, settings.api_protocols, previous)
 
 
 def _log(r: Rule, exc: Exception) -> None:

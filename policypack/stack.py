@@ -2,7 +2,6 @@
 through propertyDependencies (the engine sends them even where the values are unknown)."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
@@ -33,19 +32,22 @@ class Settings:
 
     api_protocols: Mapping[str, str] = field(default_factory=dict)
     previous: Mapping[str, Mapping[str, Any]] | None = None  # integration URN -> previous state
+    state_file: str | None = None  # where previous was read from (None: no stateFile set)
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any] | None,
-                    previous: Mapping[str, Mapping[str, Any]] | None = None) -> Settings:
+                    previous: Mapping[str, Mapping[str, Any]] | None = None,
+                    state_file: str | None = None) -> Settings:
         raw = (config or {}).get("apiProtocols")
         protocols = {k: v.upper() for k, v in raw.items()
                      if isinstance(k, str) and isinstance(v, str) and v.upper() in aws.PROTOCOLS
                      } if isinstance(raw, Mapping) else {}
-        return cls(protocols, previous)
+        return cls(protocols, previous, state_file)
 
-    def key(self) -> str:
-        return json.dumps([sorted(self.api_protocols.items()), self.previous], sort_keys=True,
-                          default=repr)
+    def key(self) -> tuple[Any, ...]:
+        """Equal for settings that give every integration the same context. The previous states
+        count by identity: state.py reads a file once while it is unchanged."""
+        return (tuple(sorted(self.api_protocols.items())), id(self.previous))
 
 
 def nodes(resources: Iterable[Any]) -> list[Node]:

@@ -31,7 +31,10 @@ def previous_states(path: str) -> dict[str, dict[str, Any]]:
                 _cache[key] = _parse(json.load(f))
         return _cache[key]
     except (OSError, ValueError) as exc:
-        raise StateFileError(f"cannot read state file {path!r}: {exc}") from exc
+        raise StateFileError(
+            f"cannot read the state file {path!r} ({type(exc).__name__}: {exc}); a relative "
+            f"stateFile is resolved against the policy pack's folder ({os.getcwd()}), not the "
+            "project's: give an absolute path") from exc
 
 
 def _parse(document: Any) -> dict[str, dict[str, Any]]:

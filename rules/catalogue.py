@@ -5,6 +5,7 @@ A rule is registered with `@rule(...)` next to its check (one module per family 
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
@@ -217,6 +218,24 @@ def run(m: Integration, engine: str | None = None, select: Iterable[str] | None 
                 raise
             on_error(r, exc)
     return out
+
+
+def run_alone(m: Integration, engine: str | None = None, select: Iterable[str] | None = None,
+              on_error: Callable[[Rule, Exception], None] | None = None) -> list[Finding]:
+    """The findings of m that hold whatever the resources around it turn out to be, m's Context
+    holding only what the integration itself tells (resources.alone_context). Unknown context
+    fields only ever silence a check, except the protocol: a check may report because it is
+    unknown (APIGW047), so with the protocol unknown a finding counts only when both protocols
+    report it too (same rule and property); tests/test_alone.py checks this over the catalogue."""
+    found = run(m, engine, select, on_error)
+    if not found or m.protocol is not UNKNOWN:
+        return found
+    kept = {(f.rule, f.path) for f in found}
+    rules = {f.rule for f in found}
+    for protocol in aws.PROTOCOLS:
+        known = dataclasses.replace(m, context=dataclasses.replace(m.context, protocol=protocol))
+        kept &= {(f.rule, f.path) for f in run(known, engine, rules, on_error)}
+    return [f for f in found if (f.rule, f.path) in kept]
 
 
 def _secret_strings(m: Integration) -> list[str]:

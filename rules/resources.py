@@ -137,8 +137,8 @@ def context(props: Mapping[str, Any], around: Surroundings,
     api = around.source("apiId", (API,))
     if api is not None:
         fields["protocol"] = protocol_of(around.props(api)[0] or {})
-    elif isinstance(props.get("apiId"), str):
-        fields["protocol"] = (api_protocols or {}).get(props["apiId"], UNKNOWN)
+    else:
+        fields["protocol"] = _configured_protocol(props, api_protocols)
     fields["integrations_on_api"] = around.count(api)
     uri = around.source("integrationUri", URI_SOURCE_KINDS)
     if uri is not None:
@@ -155,3 +155,16 @@ def context(props: Mapping[str, Any], around: Surroundings,
             state_machine_type(machine_props) \
             if STATE_MACHINE_TYPE in machine_props or complete else UNKNOWN
     return Context(**fields)
+
+
+def alone_context(props: Mapping[str, Any], api_protocols: Mapping[str, str] | None = None,
+                  previous: Mapping[str, Any] | None = None) -> Context:
+    """What an integration tells of its Context without any other resource: the protocol only
+    when its apiId is a literal id that api_protocols names, and its previous state (by its own
+    URN). Run with catalogue.run_alone."""
+    return Context(protocol=_configured_protocol(props, api_protocols), previous=previous)
+
+
+def _configured_protocol(props: Mapping[str, Any], api_protocols: Mapping[str, str] | None) -> Any:
+    api_id = props.get("apiId")
+    return (api_protocols or {}).get(api_id, UNKNOWN) if isinstance(api_id, str) else UNKNOWN

@@ -26,6 +26,7 @@ CANT_RUN = "can't run policy"
 LEVELS = {"advisory": analyzer_pb2.ADVISORY, "mandatory": analyzer_pb2.MANDATORY,
           "disabled": analyzer_pb2.DISABLED}
 RULE_BY_POLICY = {r.name: r.id for r in RULES.values()}
+SETTINGS = "apigw-settings"  # the policy that holds the settings every rule shares
 
 
 def secret(value: Any) -> dict[str, Any]:
@@ -95,10 +96,11 @@ class Diagnostic:
 class PackClient:
     """One pack process and a gRPC stub to it. Use as a context manager."""
 
-    def __init__(self, folder: Path = REPO, python: str = sys.executable) -> None:
+    def __init__(self, folder: Path = REPO, python: str = sys.executable,
+                 env: Mapping[str, str] | None = None) -> None:
         self.proc = subprocess.Popen([python, "-u", "-m", "pulumi.policy", "127.0.0.1:1", str(folder)],
                                      cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     text=True)
+                                     text=True, env=env)
         line = self.proc.stdout.readline()
         if not line.strip().isdigit():
             self.proc.kill()
@@ -134,6 +136,27 @@ class PackClient:
             level = LEVELS[levels[p.name]] if p.name in levels else p.enforcementLevel
             config[p.name] = analyzer_pb2.PolicyConfig(enforcementLevel=level,
                                                        properties=struct(properties.get(p.name, {})))
+        self.stub.Configure(analyzer_pb2.ConfigureAnalyzerRequest(policyConfig=config))
+
+    def configure_as_engine(self, user_config: Mapping[str, Any]) -> None:
+        """Configure as `pulumi preview --policy-pack-config FILE` does with FILE's JSON (pulumi's
+        ReconcilePolicyPackConfig): every policy gets its default level, then `all`'s level,
+        then its own entry (a level string, or an object with an optional enforcementLevel and
+        properties that are merged over the defaults)."""
+        policies = self.info().policies
+        all_level = user_config.get("all")
+        all_level = all_level if isinstance(all_level, str) else (all_level or {}).get("enforcementLevel")
+        config = {}
+        for p in policies:
+            level = LEVELS[all_level] if all_level else p.enforcementLevel
+            given = user_config.get(p.name, {})
+            if isinstance(given, str):
+                given = {"enforcementLevel": given}
+            properties = {k: v for k, v in given.items() if k != "enforcementLevel"}
+            if "enforcementLevel" in given:
+                level = LEVELS[given["enforcementLevel"]]
+            config[p.name] = analyzer_pb2.PolicyConfig(enforcementLevel=level,
+                                                       properties=struct(properties))
         self.stub.Configure(analyzer_pb2.ConfigureAnalyzerRequest(policyConfig=config))
 
     def analyze(self, r: Resource) -> list[Diagnostic]:

@@ -9,7 +9,7 @@ import pytest
 
 from apigw_lint.rules import PACK, RULES, aws
 from apigw_lint.rules.samples import FUNCTION_ARN, HTTP_LAMBDA, INVOKE_ARN, WS_LAMBDA
-from harness.pack import CANT_RUN, UNKNOWN, PackClient, Resource, secret
+from harness.pack import CANT_RUN, SETTINGS, UNKNOWN, PackClient, Resource, secret
 
 from pulumi.runtime.proto import analyzer_pb2
 
@@ -38,24 +38,38 @@ def test_analyzer_info_lists_one_policy_per_pack_rule(pack: PackClient) -> None:
     info = pack.info()
     assert info.name == "apigw-lint"
     policies = {p.name: p for p in info.policies}
-    assert sorted(policies) == sorted(r.name for r in PACK_RULES)
+    assert sorted(policies) == sorted([SETTINGS, *(r.name for r in PACK_RULES)])
     for r in PACK_RULES:
         p = policies[r.name]
+        assert p.displayName == r.title
         assert p.description.startswith(f"{r.id} {r.title}")
         expected = analyzer_pb2.MANDATORY if r.severity == "error" else analyzer_pb2.ADVISORY
         assert p.enforcementLevel == expected
-        assert p.policy_type == analyzer_pb2.POLICY_TYPE_STACK
-        assert set(p.configSchema.properties) >= {"apiProtocols", *r.options}
+        # Reported as a resource policy: the SDK runs it in Analyze, and in AnalyzeStack too.
+        assert p.policy_type == analyzer_pb2.POLICY_TYPE_RESOURCE
+        assert set(p.configSchema.properties) == {"apiProtocols", *r.options}
     assert "stateFile" in policies[BY_ID["APIGW044"].name].configSchema.properties
+    settings = policies[SETTINGS]
+    assert set(settings.configSchema.properties) == {"apiProtocols", "stateFile"}
+    assert settings.enforcementLevel == analyzer_pb2.MANDATORY
+    assert settings.displayName
 
 
 def test_plugin_info(pack: PackClient) -> None:
     assert pack.plugin_info().version
 
 
-def test_analyze_per_resource_reports_nothing_and_never_fails(pack: PackClient) -> None:
-    r = integration({"integrationType": "AWS_PROXY", "timeoutMilliseconds": 60000.0})
-    assert pack.analyze(r) == []
+def test_analyze_reports_what_the_integration_alone_decides(pack: PackClient) -> None:
+    """60000 ms is too long for either protocol: Analyze reports it, before the integration is
+    created, and AnalyzeStack does not repeat it."""
+    r = integration({**HTTP_LAMBDA, "timeoutMilliseconds": 60000.0})
+    found = pack.analyze(r)
+    assert [(d.rule, d.urn, d.level) for d in found] == [("APIGW030", r.urn, analyzer_pb2.MANDATORY)]
+    assert found[0].message == ("APIGW030 timeoutMilliseconds 60000 is outside 50-30000 for "
+                                "this API (WebSocket 50-29000, HTTP 50-30000; the quota is "
+                                "not increasable).")
+    assert pack.analyze_stack([r]) == []
+    assert pack.analyze(Resource(API, "api", {"protocolType": "HTTP"})) == []
 
 
 def test_unknown_protocol_is_silent_on_protocol_rules_but_not_on_range(pack: PackClient) -> None:
@@ -83,10 +97,10 @@ def test_enforcement_level_from_configure(pack: PackClient) -> None:
     name = BY_ID["APIGW030"].name
     pack.configure(levels={name: "advisory"})
     try:
-        levels = {d.level for d in pack.analyze_stack(bad) if d.rule == "APIGW030"}
-        assert levels == {analyzer_pb2.ADVISORY}
+        levels = [d.level for d in pack.preview(bad) if d.rule == "APIGW030"]
+        assert levels == [analyzer_pb2.ADVISORY]
         pack.configure(levels={name: "disabled"})
-        assert not [d for d in pack.analyze_stack(bad) if d.rule == "APIGW030"]
+        assert not [d for d in pack.preview(bad) if d.rule == "APIGW030"]
     finally:
         pack.configure()
 
@@ -106,7 +120,7 @@ def test_secrets_are_unwrapped_and_never_echoed(pack: PackClient) -> None:
     url = "https://secret-backend.example.com/hook"
     r = integration({"integrationType": "AWS_PROXY", "integrationUri": secret(url),
                      "timeoutMilliseconds": secret(60000.0)}, on=a)
-    diagnostics = pack.analyze_stack([a, r])
+    diagnostics = pack.preview([a, r])
     assert {"APIGW019", "APIGW030"} <= {d.rule for d in diagnostics}
     assert not [d for d in diagnostics if "secret-backend" in d.message]
 
@@ -154,7 +168,7 @@ def test_state_file_for_replacements(pack: PackClient, tmp_path: Path) -> None:
         assert "APIGW044" in pack.findings([a, r])["int"]
         state.write_text("not json")
         reasons = {n.policy_name: n.reason for n in pack.analyze_stack_response([a, r]).not_applicable}
-        assert "cannot read state file" in reasons[name]
+        assert reasons[name].startswith(f"cannot read the state file {str(state)!r}")
     finally:
         pack.configure()
 

@@ -71,7 +71,7 @@ def test_secret_inputs_still_checked_and_never_echoed(pack: PackClient, rule_id:
     state_file = rendered.write_state(tmp_path)
     pack.configure({r.name: {"stateFile": state_file} for r in RULES.values()} if state_file else None)
     try:
-        diagnostics = [d for d in pack.analyze_stack(rendered.resources) if d.urn.endswith(NAME)]
+        diagnostics = [d for d in pack.preview(rendered.resources) if d.urn.endswith(NAME)]
     finally:
         if state_file:
             pack.configure()

@@ -20,7 +20,8 @@ from apigw_lint.policypack.policies import build_policies
 from apigw_lint.policypack.secrets import keep_secret_markers
 from apigw_lint.rules import PACK, UNKNOWN, Context, aws, run
 from apigw_lint.rules.resources import KIND_BY_TOKEN
-from harness.pack import CANT_RUN, PackClient, Resource, _analyzer_resource, secret, struct
+from harness.pack import (CANT_RUN, RULE_BY_POLICY, PackClient, Resource, _analyzer_resource,
+                          secret, struct)
 
 SENTINELS = [UNKNOWN_STRING_VALUE, UNKNOWN_NUMBER_VALUE, UNKNOWN_BOOLEAN_VALUE,
              UNKNOWN_ARRAY_VALUE, UNKNOWN_OBJECT_VALUE]
@@ -78,8 +79,10 @@ def test_analyze_stack_in_process(servicer: _PolicyAnalyzerServicer, resources: 
         resources=[_analyzer_resource(r) for r in resources]), None)
     assert not [d for d in response.diagnostics if CANT_RUN in d.message]
     for r in resources:
-        assert not servicer.Analyze(analyzer_pb2.AnalyzeRequest(
-            type=r.type, name=r.name, urn=r.urn, properties=struct(r.props)), None).diagnostics
+        for d in servicer.Analyze(analyzer_pb2.AnalyzeRequest(
+                type=r.type, name=r.name, urn=r.urn, properties=struct(r.props)), None).diagnostics:
+            rule = RULE_BY_POLICY[d.policyName]  # a rule's violation, never "can't run"
+            assert d.message.split("\n", 1)[1].startswith(rule + " ") and d.urn == r.urn
 
 
 @settings(max_examples=300, deadline=None)
