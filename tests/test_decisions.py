@@ -159,3 +159,31 @@ def test_redaction_never_touches_the_rule_id():
               secret=frozenset({"connectionId"}))
     messages = [f.message for f in run(m) if f.rule == "APIGW024"]
     assert messages and all(msg.startswith("APIGW024 ") for msg in messages)
+
+
+def _edits(props, protocol=HTTP):
+    return {(f.rule, f.path): f.edit for f in run(model(props, protocol))}
+
+
+def test_the_safe_fix_each_rule_offers():
+    """What --fix may do, decided by the rule: remove a WebSocket-only or unused MOCK argument,
+    set a Lambda's method to POST, rename a misspelt argument; nothing where removing could
+    break the integration or the intent is not known."""
+    from apigw_lint.rules.model import REMOVE, RENAME, SET, Edit
+
+    assert _edits({**samples.HTTP_LAMBDA, "passthroughBehavior": "NEVER"})[
+        ("APIGW039", ("passthroughBehavior",))] == Edit(REMOVE)
+    mock = {**samples.WS_MOCK, "integrationUri": "https://example.com", "connectionId": "abc"}
+    assert _edits(mock, WEBSOCKET)[("APIGW043", ("integrationUri",))] == Edit(REMOVE)
+    assert _edits(mock, WEBSOCKET)[("APIGW043", ("connectionId",))] == Edit(REMOVE)
+    linked = {**mock, "connectionType": "VPC_LINK"}  # without the id, VPC_LINK is an error
+    assert _edits(linked, WEBSOCKET)[("APIGW043", ("connectionId",))] is None
+    assert _edits({**samples.HTTP_LAMBDA, "integrationMethod": "GET"})[
+        ("APIGW014", ("integrationMethod",))] == Edit(SET, "POST")
+    found = [f for f in run(model(samples.HTTP_LAMBDA, extra_args=("intergration_uri",)))
+             if f.rule == "APIGW048"]
+    assert [f.edit for f in found] == [Edit(RENAME, "integrationUri")]
+    proxied = {**samples.WS_LAMBDA, "passthroughBehavior": "NEVER"}
+    assert _edits(proxied, WEBSOCKET)[("APIGW040", ("passthroughBehavior",))] is None
+    assert _edits({**samples.HTTP_PUBLIC, "tlsConfig": {"serverNameToVerify": "a"}})[
+        ("APIGW029", ("tlsConfig",))] is None
