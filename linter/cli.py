@@ -255,6 +255,18 @@ def _write_baseline(file: Path, result: Any) -> int:
     return 1 if any(r.unchecked for r in result.reports) else 0
 
 
+@main.command("server")
+def server_command() -> None:
+    """Run the language server (LSP) on stdin and stdout, for editors."""
+    try:
+        from apigw_lint.linter.server import serve
+    except ImportError as e:
+        click.echo(f"apigw-lint: the server needs pygls ({e.name} is missing): "
+                   "pip install 'apigw-lint[server]'", err=True)
+        sys.exit(2)
+    serve()
+
+
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True)
