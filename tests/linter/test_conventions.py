@@ -197,7 +197,7 @@ def test_top_level_help_shows_the_commands_and_check_options(infra: Path) -> Non
     assert "`check` is the default command" in out
     commands = out[out.index("Commands:"):out.index("Options of check (the default command):")]
     assert [line.split()[0] for line in commands.splitlines()[1:] if line.strip()] == \
-        ["check", "rule", "rules"]
+        ["check", "rule", "rules", "server"]
     check_options = out[out.index("Options of check"):]
     for option in ("--format, --output-format", "--stdin-filename FILE", "--exit-zero",
                    "--show-files", "--select RULES", "--fix", "APIGW_LINT_OUTPUT_FORMAT"):
