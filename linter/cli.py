@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import settings
-from .discover import invalid_pattern
+from .discover import display, invalid_pattern
 from .report import FORMATS, text
 
 if TYPE_CHECKING:
@@ -28,6 +28,16 @@ class _LintByDefault(click.Group):
             if args[:1] != ["check"] and not (args and args[0] in ("--help", "--version")):
                 args = ["check", *args]
         return super().parse_args(ctx, args)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The group's options and subcommands, then those of check, the default command."""
+        super().format_options(ctx, formatter)
+        check = self.commands["check"]
+        sub = click.Context(check, info_name="check", parent=ctx)
+        rows = [row for p in check.params if isinstance(p, click.Option)  # not --help
+                and (row := p.get_help_record(sub)) is not None]
+        with formatter.section("Options of check (the default command)"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> None:
         """The last line of defence: a bug outside the per-file guards is one line, exit 2."""
@@ -46,13 +56,22 @@ class _LintByDefault(click.Group):
 def main() -> None:
     """Find mistakes in AWS API Gateway V2 integrations of Pulumi programs before deploying.
 
-    To lint a folder whose name is also a subcommand (`rules`), write it as `./rules`."""
+    `check` is the default command: `apigw-lint [OPTIONS] [PATHS]...` is `apigw-lint check
+    [OPTIONS] [PATHS]...`; `apigw-lint COMMAND --help` describes a command. To lint a folder whose name is also a subcommand (`rules`), write it as `./rules`."""
 
 
 @main.command("check")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="How to print findings.")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True, path_type=Path))
+@click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default="text",
+              show_default=True, envvar="APIGW_LINT_OUTPUT_FORMAT", show_envvar=True,
+              help="How to print findings (gitlab: GitLab Code Quality).")
+@click.option("--stdin-filename", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Check the text on stdin (PATH `-`, or no PATH) as FILE of its project; the "
+                   "rest of the project is read from disk.")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 even when there are findings (an internal error still fails).")
+@click.option("--show-files", is_flag=True,
+              help="List the files a run would look at (why each skipped one is), and exit.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Write the report to FILE (replaced at once) instead of stdout.")
 @click.option("--statistics", is_flag=True,
@@ -80,17 +99,21 @@ def main() -> None:
               help="Neither reuse nor keep results of earlier runs (kept per project, reused only "
                    "when no file they depend on changed).")
 @settings.options
-def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statistics: bool,
+def check_command(paths: tuple[Path, ...], fmt: str, stdin_filename: Path | None,
+                  exit_zero: bool, show_files: bool, output: Path | None, statistics: bool,
                   quiet: bool, exclude: tuple[str, ...], fail_on: str | None, base: str | None,
                   fix: bool, diff: bool, show_skipped: bool, jobs: int | None, no_cache: bool,
                   options: settings.Options) -> None:
-    """Lint Pulumi programs under PATHS (default: the current folder)."""
+    """Lint Pulumi programs under PATHS (default: the current folder; `-`: stdin)."""
     from apigw_lint.linter import baseline, report, terminal
-    from apigw_lint.linter.lint import Run, lint
+    from apigw_lint.linter.lint import Run, listing, lint
 
     for flag, given in (("--statistics", statistics), ("--show-skipped", show_skipped)):
         if given and fmt not in ("text", "json"):
             raise click.UsageError(f"{flag} prints text or json, not {fmt}.")
+    stdin = _stdin(paths, stdin_filename, fix or diff)
+    if stdin is not None:
+        paths = (stdin_filename,)  # type: ignore[assignment]
     targets = list(paths) or [Path(".")]
     revision = None
     try:
@@ -100,6 +123,10 @@ def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statis
         conf = settings.load(paths, options, fail_on)
         if options.show_settings:
             click.echo(conf.describe(exclude), nl=False)
+            return
+        if show_files:
+            for path, why in listing(targets, exclude, conf, stdin):
+                click.echo(f"{display(path)}{f': skipped: {why}' if why else ''}")
             return
         known = baseline.load(options.baseline) if options.baseline else None
     except (settings.SettingsError, baseline.BaselineError) as e:
@@ -115,7 +142,8 @@ def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statis
     with revision or contextlib.nullcontext(), terminal.progress(wanted=not quiet) as progress:
         def run(contents: dict[Path, bytes] | None = None) -> Result:
             return lint(targets, exclude, Run(conf, revision, show_skipped, fix or diff),
-                        progress=progress, contents=contents, jobs=jobs, cache=not no_cache)
+                        progress=progress, contents=contents or stdin, jobs=jobs,
+                        cache=not no_cache)
 
         if fix or diff:
             from apigw_lint.linter import fix as fixing
@@ -129,7 +157,7 @@ def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statis
         for line in [*result.diagnostics, *result.warnings]:
             click.echo(line, err=True)
         click.echo(f"Would fix {outcome.fixed} finding{'s' * (outcome.fixed != 1)}.", err=True)
-        sys.exit(2 if result.failed else 1 if outcome.fixed else 0)
+        sys.exit(2 if result.failed else 1 if outcome.fixed and not exit_zero else 0)
     if fix:
         click.echo(f"{outcome.fixed} fixed.", err=True)
     if options.write_baseline:
@@ -168,7 +196,27 @@ def check_command(paths: tuple[Path, ...], fmt: str, output: Path | None, statis
         fixable = sum(r.fix is not None for r in result.reports)
         if fixable:
             click.echo(f"[*] {fixable} fixable with --fix.", err=True)
-    sys.exit(exit_code(result, failing))
+    code = exit_code(result, failing)
+    sys.exit(0 if exit_zero and code == 1 and not result.diagnostics else code)
+
+
+def _stdin(paths: tuple[Path, ...], filename: Path | None, fixing: bool
+           ) -> dict[Path, bytes] | None:
+    """The text on stdin as the file it stands for, when the run reads stdin."""
+    dash = [p for p in paths if str(p) == "-"]
+    if not dash and (paths or filename is None):
+        if filename is not None:
+            raise click.UsageError("--stdin-filename names the file stdin stands for: give `-` "
+                                   "as the only PATH.")
+        return None
+    if len(paths) > 1:
+        raise click.UsageError("`-` (stdin) must be the only PATH.")
+    if filename is None:
+        raise click.UsageError("`-` needs --stdin-filename: the file the text on stdin stands "
+                               "for (its language, its project).")
+    if fixing:
+        raise click.UsageError("--fix and --diff change files, not stdin.")
+    return {filename.absolute(): sys.stdin.buffer.read()}
 
 
 def exit_code(result: Result, failing: tuple[str, ...]) -> int:
@@ -207,6 +255,18 @@ def _write_baseline(file: Path, result: Any) -> int:
     return 1 if any(r.unchecked for r in result.reports) else 0
 
 
+@main.command("server")
+def server_command() -> None:
+    """Run the language server (LSP) on stdin and stdout, for editors."""
+    try:
+        from apigw_lint.linter.server import serve
+    except ImportError as e:
+        click.echo(f"apigw-lint: the server needs pygls ({e.name} is missing): "
+                   "pip install 'apigw-lint[server]'", err=True)
+        sys.exit(2)
+    serve()
+
+
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True)
@@ -235,6 +295,7 @@ def rule_command(rule_id: str) -> None:
         click.echo(settings.UNUSED_IGNORE_DOC, nl=False)
         return
     if r is None:
-        click.echo(f"apigw-lint: no rule {rule_id!r}; `apigw-lint rules` lists them.", err=True)
+        click.echo(f"apigw-lint: {settings.unknown_rule(rule_id)} (`apigw-lint rules` lists "
+                   "them)", err=True)
         sys.exit(2)
     click.echo(docs.as_text(r))

@@ -6,6 +6,7 @@ loads it (start-up time of a pre-commit run)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Protocol
@@ -85,6 +86,23 @@ def message(r: Report) -> str:
 
 def posix(path: str) -> str:
     return Path(path).as_posix()
+
+
+def fingerprints(reports: list[Report]) -> list[str]:
+    """Each finding's id across runs (SARIF partialFingerprints, GitLab's fingerprint): its
+    file, resource, rule and property, not its line, so that an edit above it keeps it; equal
+    ones told apart by their order."""
+    import hashlib  # deferred: OpenSSL (start-up time)
+
+    seen: Counter[str] = Counter()
+    out = []
+    for r in reports:
+        f = r.finding
+        key = hashlib.sha256("\0".join((posix(r.path), r.resource or "", f.rule, f.property))
+                             .encode()).hexdigest()
+        seen[key] += 1
+        out.append(f"{key}:{seen[key]}")
+    return out
 
 
 @dataclass

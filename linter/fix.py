@@ -14,6 +14,7 @@ from typing import Any, Callable
 from .atomic import replace
 from .discover import display
 from .findings import Result
+from .frontend import FrontEnd
 from .frontends import owner
 
 # A fix can make another finding fixable (a renamed integration_type shows that a Lambda
@@ -78,16 +79,22 @@ def _fix_file(path: Path, fixes: list[Any], original: dict[Path, tuple[bytes, st
         problem = frontend.parse_error(text)
         if problem:
             return f"it does not parse ({problem})"
-    problem = frontend.parse_error(data)
-    # a fix never breaks what the language compiled (what it does not, newer syntax say, the
-    # parse above vouches for)
-    if not problem and not frontend.compile_error(original[path][0]):
-        problem = frontend.compile_error(data)
+    problem = broken(frontend, original[path][0], data)
     if problem:
-        return f"the fixed code would not parse ({problem})"
+        return problem
     contents[path] = data
     counts[path] = counts.get(path, 0) + done
     return None
+
+
+def broken(frontend: FrontEnd, old: bytes, new: bytes) -> str | None:
+    """Why a file's fixed text must not replace it, or None."""
+    problem = frontend.parse_error(new)
+    # a fix never breaks what the language compiled (what it does not, newer syntax say, the
+    # parse of the original vouches for)
+    if not problem and not frontend.compile_error(old):
+        problem = frontend.compile_error(new)
+    return f"the fixed code would not parse ({problem})" if problem else None
 
 
 def _diff(path: Path, old: bytes, encoding: str, new: bytes) -> str:

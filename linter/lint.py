@@ -28,10 +28,11 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = No
     # what only this process can do, or the cache cannot key: in this process, not kept
     if contents is not None or run.show_skipped or run.fixing:
         jobs, cache = 1, False
-    walker = Walker(excludes, run.settings.excludes(), run.settings.force_exclude, lists)
+    walker = _walker(excludes, run.settings)
     result = Result(skipped=[] if run.show_skipped else None)
-    # each file once, however many links or arguments lead to it: (device, inode) -> (path, root)
-    targets: dict[tuple[int, int], tuple[Path, Path]] = {}
+    # each file once, however many links or arguments lead to it: (device, inode) -> (path,
+    # root); a text given for a file not on disk (an editor's new buffer): by its path
+    targets: dict[object, tuple[Path, Path]] = {}
     folders: list[tuple[Path, list[Path]]] = []  # the folders given, with the files found
     for given in paths:
         found = walker.targets(given)
@@ -42,6 +43,8 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = No
             try:
                 st = os.stat(path)
             except OSError:
+                if contents is not None and path in contents:
+                    targets.setdefault(path, (path, root))
                 continue
             targets.setdefault((st.st_dev, st.st_ino), (path, root))
     result.files = len(targets)
@@ -82,6 +85,36 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = No
                        lambda done: progress(done, len(candidates)) if progress else None)
     result.reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
     return result
+
+
+def listing(paths: list[Path], excludes: tuple[str, ...], settings: Settings,
+            contents: dict[Path, bytes] | None = None) -> list[tuple[Path, str | None]]:
+    """--show-files: the files a run on paths looks at, each with why it is not checked (None:
+    it is), and the listed files that exclusions hide."""
+    walker = _walker(excludes, settings)
+    shown: dict[Path, str | None] = {}
+    for given in paths:
+        found = walker.targets(given)
+        if not found:
+            shown[given.absolute()] = "excluded (--force-exclude)" if walker.hidden(given) \
+                else "no file to check under it"
+        if given.is_dir():
+            hidden = set(walker.ending(given.absolute(), "")) - set(found)
+            shown.update(dict.fromkeys(hidden, "excluded (--exclude, the configuration's "
+                                       "exclude or a .gitignore)"))
+        for path in found:
+            try:
+                data = contents[path] if contents and path in contents else read(path)
+            except Unreadable as e:
+                shown[path] = str(e)
+                continue
+            shown[path] = None if owner(path).wants(path, data) else \
+                "no integration can be in it"
+    return sorted(shown.items())
+
+
+def _walker(excludes: tuple[str, ...], settings: Settings) -> Walker:
+    return Walker(excludes, settings.excludes(), settings.force_exclude, lists)
 
 
 def _warn_without_programs(folders: list[tuple[Path, list[Path]]], held: set[Path],

@@ -1,4 +1,5 @@
-"""Findings as text (one line each), JSON, GitHub workflow annotations or JUnit XML; counts per
+"""Findings as text (one line each), JSON, GitHub workflow annotations, GitLab Code Quality or
+JUnit XML; counts per
 rule; and the report written to a file at once. SARIF lives in sarif.py."""
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from pathlib import Path
 
 import click
 
-from .findings import Report, message, posix
+from .findings import Report, fingerprints, message, posix
 
-FORMATS = ("text", "json", "sarif", "github", "junit")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 # Control characters in a name or path (a resource named "a\nb", an escape sequence) would split
 # or restyle a text line: shown escaped instead.
@@ -28,6 +29,8 @@ def render(fmt: str, reports: list[Report], styled: bool = False) -> str:
         return as_json(reports)
     if fmt == "github":
         return github(reports)
+    if fmt == "gitlab":
+        return gitlab(reports)
     if fmt == "junit":
         return junit(reports)
     return text(reports, styled)
@@ -89,6 +92,22 @@ def github(reports: list[Report]) -> str:
         fields = ",".join(f"{k}={_escape_property(str(v))}" for k, v in props.items())
         out.append(f"::{_ANNOTATION[r.finding.severity]} {fields}::{_escape_data(message(r))}\n")
     return "".join(out)
+
+
+# GitLab Code Quality severities (info, minor, major, critical, blocker)
+_CODE_QUALITY = {"error": "major", "warning": "minor", "info": "info"}
+
+
+def gitlab(reports: list[Report]) -> str:
+    """A GitLab Code Quality report (artifacts: reports: codequality): GitLab matches a finding
+    across pipelines by its fingerprint."""
+    return json.dumps([{
+        "description": f"{r.finding.rule} {message(r)}", "check_name": r.finding.rule,
+        "fingerprint": fingerprint, "severity": _CODE_QUALITY[r.finding.severity],
+        "location": {"path": posix(r.path), "positions": {
+            "begin": {"line": r.line, "column": r.column},
+            "end": {"line": r.end_line, "column": r.end_column}}},
+    } for r, fingerprint in zip(reports, fingerprints(reports))], indent=2) + "\n"
 
 
 # XML 1.0 cannot hold most control characters, even escaped; a resource name could.

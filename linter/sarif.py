@@ -1,9 +1,7 @@
 """Findings as a SARIF 2.1.0 log that GitHub code scanning accepts (upload-sarif)."""
 from __future__ import annotations
 
-import hashlib
 import json
-from collections import Counter
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -11,7 +9,7 @@ from urllib.parse import quote
 
 from apigw_lint.rules import RULES, Rule, docs
 
-from .findings import Report, message, posix
+from .findings import Report, fingerprints, message, posix
 
 SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
           "sarif-schema-2.1.0.json")
@@ -80,18 +78,14 @@ def as_sarif(reports: list[Report]) -> str:
     rules = [_descriptor(RULES[rid]) if rid in RULES else _linter_descriptor(first[rid])
              for rid in sorted(first)]
     index = {rule["id"]: i for i, rule in enumerate(rules)}
-    seen: Counter[str] = Counter()
     results = []
-    for r in reports:
+    for r, fingerprint in zip(reports, fingerprints(reports)):
         f = r.finding
-        key = hashlib.sha256("\0".join((posix(r.path), r.resource or "", f.rule, f.property))
-                             .encode()).hexdigest()
-        seen[key] += 1  # the same rule on the same property of equal names: told apart by order
         results.append({
             "ruleId": f.rule, "ruleIndex": index[f.rule], "level": _LEVEL[f.severity],
             "message": {"text": message(r)},
             "locations": [_location(r)],
-            "partialFingerprints": {_FINGERPRINT: f"{key}:{seen[key]}"},
+            "partialFingerprints": {_FINGERPRINT: fingerprint},
         })
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
         "tool": {"driver": _driver(rules)},

@@ -38,12 +38,36 @@ class SettingsError(Exception):
     """A configuration or command-line problem: one line, exit 2."""
 
 
-def rule_ids(selector: str, prefixes: bool = True) -> frozenset[str]:
-    """The catalogue rules a selector names: an id (APIGW030), a prefix (APIGW03, APIGW) or a
-    kebab-case name (apigw-timeout-range); empty when it names none."""
+def unknown_rule(selector: str) -> str:
+    """`unknown rule 'X'`, with the rules it may be a typo of: a digit left out, two swapped or
+    one wrong (`APIGW30`: APIGW030 or APIGW003), a name misspelt."""
+    import difflib
+    import itertools
+
     from apigw_lint.rules import RULES
 
     s = selector.strip()
+    digits = re.fullmatch(r"APIGW(\d{1,3})", s.upper())
+    if digits:
+        padded = digits[1].zfill(3)
+        near = [padded, *("".join(p) for p in itertools.permutations(padded)),
+                *(padded[:i] + d + padded[i + 1:] for i in range(3) for d in "0123456789")]
+        close = list(dict.fromkeys(f"APIGW{n}" for n in near if f"APIGW{n}" in RULES))
+    else:
+        close = difflib.get_close_matches(s.lower(), [r.name for r in RULES.values()], n=2,
+                                          cutoff=0.8)
+    hint = f"; did you mean {' or '.join(close[:2])}?" if close else ""
+    return f"unknown rule {s!r}{hint}"
+
+
+def rule_ids(selector: str, prefixes: bool = True) -> frozenset[str]:
+    """The catalogue rules a selector names: an id (APIGW030), a prefix (APIGW03, APIGW, ALL) or
+    a kebab-case name (apigw-timeout-range); empty when it names none."""
+    from apigw_lint.rules import RULES
+
+    s = selector.strip()
+    if prefixes and s.upper() == "ALL":  # as Ruff's
+        return frozenset(RULES)
     named = frozenset(r.id for r in RULES.values() if r.name == s.lower())
     if named or not (_PREFIX.fullmatch(s.upper()) if prefixes else s.upper() in RULES):
         return named
@@ -301,7 +325,7 @@ def _cli_rules(option: str, given: tuple[str, ...] | None) -> frozenset[str] | N
     for s in given:
         ids = rule_ids(s)
         if not ids:
-            raise SettingsError(f"{option}: unknown rule {s!r} (`apigw-lint rules` lists them)")
+            raise SettingsError(f"{option}: {unknown_rule(s)} (`apigw-lint rules` lists them)")
         if option == "--ignore":
             _always_reported(option, s, ids)
         out |= ids
@@ -336,7 +360,7 @@ def _validate(table: Mapping[str, Any], shown: str) -> dict[str, Any]:
         for s in strings(key, value):
             ids = rule_ids(s)
             if not ids:
-                raise fail(key, f"unknown rule {s!r}")
+                raise fail(key, unknown_rule(s))
             if key == "ignore" or key.startswith("per-file-ignores"):
                 _always_reported(f"{shown}: {TABLE} {key}", s, ids)
             out |= ids
@@ -373,7 +397,7 @@ def _validate(table: Mapping[str, Any], shown: str) -> dict[str, Any]:
                 ids = rule_ids(rule, prefixes=False) or \
                     ({UNUSED_IGNORE} if rule in (UNUSED_IGNORE, UNUSED_IGNORE_NAME) else set())
                 if not ids:
-                    raise fail(f"{key}.{rule}", f"unknown rule {rule!r}")
+                    raise fail(f"{key}.{rule}", unknown_rule(rule))
                 _always_reported(f"{shown}: {TABLE} {key}.{rule}", rule, ids)
                 severity.update(dict.fromkeys(ids, one_of(f"{key}.{rule}", level, SEVERITIES)))
             out[key] = severity

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 from apigw_lint import rules
 
 from .findings import Located
-from .settings import UNUSED_IGNORE, UNUSED_IGNORE_NAME, Settings, rule_ids
+from .settings import UNUSED_IGNORE, UNUSED_IGNORE_NAME, Settings, rule_ids, unknown_rule
 
 MARK = b"apigw-lint"  # no comment can matter in a file without it
 Comments = Callable[[bytes], Iterable[tuple[int, int, str, bool]]]  # FrontEnd.comments
@@ -126,7 +126,7 @@ def _directive(marker: str, line: int, column: int, comment: str, alone: bool, a
     for code in (c.strip() for c in (codes or "").split(",")):
         named = rule_ids(code, prefixes=False) if code else frozenset()
         if code and not named:
-            warn(f"{at}: warning: apigw-lint: ignore names an unknown rule {code!r}")
+            warn(f"{at}: warning: apigw-lint: ignore names an {unknown_rule(code)}")
         ids |= named
     return Directive(line, column, column + len(comment), alone,
                      None if codes is None else frozenset(ids))

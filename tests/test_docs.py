@@ -41,7 +41,9 @@ def test_rule_page_in_the_terminal():
                     "timeout_milliseconds=29001", "timeout_milliseconds=29000"):
         assert section in result.stdout
     missing = subprocess.run([str(CLI), "rule", "APIGW998"], capture_output=True, text=True)
-    assert missing.returncode == 2 and "no rule" in missing.stderr and not missing.stdout
+    assert missing.returncode == 2 and not missing.stdout
+    assert missing.stderr == ("apigw-lint: unknown rule 'APIGW998'; did you mean APIGW999? "
+                              "(`apigw-lint rules` lists them)\n")
 
 
 def test_a_file_rule_page_shows_its_files_and_what_is_reported():
