@@ -139,6 +139,14 @@ def shape_of(value: Any) -> Shape | None:
 def unwrap(node: ts.Node) -> ts.Node:
     """The expression inside parentheses, `as T`, `satisfies T`, `<T>x` and `x!`."""
     for _ in range(_DEEP):
+        if node.type == "member_expression":
+            # the grammar reads `x satisfies a.b.T` as `(x satisfies a).b.T`; TypeScript itself
+            # would need parentheses for that, so a type's dots are what this is
+            inner = node.child_by_field_name("object")
+            if inner is None or inner.type not in ("satisfies_expression", "as_expression"):
+                break
+            node = inner
+            continue
         if node.type not in WRAPPERS:
             break
         inner = node.named_children
