@@ -9,7 +9,6 @@ declared in two blocks has two bindings and is unknown, never the wrong one.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -17,7 +16,7 @@ from typing import Any, Iterator
 import tree_sitter as ts
 
 from .literals import string_value
-from .parse import language
+from . import parse
 
 # Binding kinds
 ASSIGN, PARAM, IMPORT, DEF, OTHER = "assign", "param", "import", "def", "other"
@@ -54,11 +53,6 @@ _QUERY = """
 (return_statement (identifier) @passed)
 """
 _CONTAINERS = ("scope", "branch")
-
-
-@functools.lru_cache(maxsize=None)
-def _query(tsx: bool) -> ts.Query:
-    return ts.Query(language(tsx), _QUERY)
 
 
 @dataclass(frozen=True)
@@ -137,10 +131,10 @@ def callee_name(func: ts.Node | None) -> str | None:
     return None
 
 
-def index(path: Path, data: bytes, tree: ts.Tree, tsx: bool) -> Source:
+def index(path: Path, data: bytes, tree: ts.Tree) -> Source:
     source = Source(path, data, tree)
     source.scope = Scope("program", tree.root_node, None, source)
-    captures = ts.QueryCursor(_query(tsx)).captures(tree.root_node)
+    captures = parse.captures(tree, _QUERY)
     order = {name: i for i, name in enumerate(("scope", "branch", "declaration", "import",
                                                "reexport", "exports", "assigned", "other", "call",
                                                "passed"))}

@@ -17,7 +17,7 @@ from ..discover import may_hold_integration
 from . import codemod
 from .evaluate import Arguments, Entry, Evaluator, Resource, origin, shape_of, unwrap
 from .index import ASSIGN, CallRecord, Scope, Source
-from .parse import broken, position
+from .parse import broken, errors, position
 from .project import Project
 
 Span = tuple[tuple[int, int], tuple[int, int]]  # 1-based (line, column), end exclusive
@@ -73,8 +73,9 @@ class Integrations:
         if source is None:
             yield NotCheckable(path, self.project.unparsable[path])
             return
+        failed = errors(source.tree)
         for record in sorted(self.calls(source), key=lambda r: r.node.start_byte):
-            reason = broken(record.node, source.data)
+            reason = broken(record.node, source.data, failed)
             yield NotCheckable(path, reason) if reason else self.found(source, record)
 
     def everything(self) -> Iterator[Found | NotCheckable]:

@@ -9,6 +9,7 @@ refused only when it is not text; an integration inside broken syntax is refused
 from __future__ import annotations
 
 import functools
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -19,6 +20,10 @@ import tree_sitter_typescript as grammars
 _TSX = (".tsx", ".jsx")
 _TIMEOUT_MICROS = 5_000_000  # error recovery on garbage is the only slow path; never hang
 _CHUNK = 1 << 16
+# tree-sitter queries slow down with the depth of the tree (a 200,000-deep `((((...` takes
+# minutes); no program nests brackets this deep
+_MAX_NESTING = 1000
+_BRACKETS = bytes(range(256)).translate(None, b"([{)]}")
 
 
 class Unparsable(Exception):
@@ -50,6 +55,8 @@ def parse(data: bytes, path: Path) -> ts.Tree:
     null = data.find(b"\0")
     if null >= 0:
         raise Unparsable(f"{line_col(data, null)}: not text: a null byte")
+    if _nesting(data) > _MAX_NESTING:
+        raise Unparsable(f"1:1: nested too deeply to lint (over {_MAX_NESTING} brackets)")
     # read through a callback: tree-sitter honours the deadline only then
     tree = _parser(is_tsx(path)).parse(lambda at, _: data[at:at + _CHUNK],
                                        progress_callback=_Deadline())
@@ -62,12 +69,25 @@ class _Deadline:
     """tree-sitter's progress callback: returning True cancels the parse."""
 
     def __init__(self) -> None:
-        import time
-        self._clock = time.monotonic
-        self._end = self._clock() + _TIMEOUT_MICROS / 1e6
+        self._end = time.monotonic() + _TIMEOUT_MICROS / 1e6
 
     def __call__(self, *_: object) -> bool:
-        return self._clock() > self._end
+        return time.monotonic() > self._end
+
+
+def captures(tree: ts.Tree, query: str) -> dict[str, list[ts.Node]]:
+    """A query's captures on a tree (parse() has refused trees too deep to query)."""
+    tsx = tree.language == language(True)  # tree.language is a new object each time
+    return ts.QueryCursor(_query(tsx, query)).captures(tree.root_node)
+
+
+def _nesting(data: bytes) -> int:
+    """How deep brackets nest (strings and comments included: an upper bound)."""
+    depth = deepest = 0
+    for byte in data.translate(None, _BRACKETS):
+        depth = depth + 1 if byte in b"([{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def line_col(data: bytes, offset: int) -> str:
@@ -82,14 +102,13 @@ def position(data: bytes, offset: int) -> tuple[int, int]:
         len(data[start:offset].decode("utf-8", errors="replace")) + 1
 
 
-def broken(node: ts.Node, data: bytes) -> str | None:
-    """Why a node cannot be trusted: it lies inside an ERROR node or holds a syntax error
-    (`line:col: message` of the error), else None."""
-    around: ts.Node | None = node
-    while around is not None:
-        if around.is_error:
-            return _error_message(around, data)
-        around = around.parent
+def broken(node: ts.Node, data: bytes, errors: list[ts.Node]) -> str | None:
+    """Why a node cannot be trusted: it lies inside an ERROR node (errors: the tree's, from
+    `errors`) or holds a syntax error (`line:col: message` of the error), else None. By byte
+    ranges: a node's parent costs a walk from the root in tree-sitter."""
+    for error in errors:
+        if error.start_byte <= node.start_byte and node.end_byte <= error.end_byte:
+            return _error_message(error, data)
     if node.has_error:
         cursor = node.walk()
         while True:  # the first ERROR or MISSING node inside, depth first
@@ -104,6 +123,13 @@ def broken(node: ts.Node, data: bytes) -> str | None:
     return None
 
 
+def errors(tree: ts.Tree) -> list[ts.Node]:
+    """The ERROR nodes of a tree."""
+    if not tree.root_node.has_error:
+        return []
+    return captures(tree, "(ERROR) @error").get("error", [])
+
+
 def _error_message(node: ts.Node, data: bytes) -> str:
     what = f"missing '{node.type}'" if node.is_missing else "syntax error"
     return f"{line_col(data, node.start_byte)}: {what}"
@@ -112,7 +138,7 @@ def _error_message(node: ts.Node, data: bytes) -> str:
 def comments(data: bytes, tree: ts.Tree) -> Iterator[tuple[int, int, str, bool]]:
     """(line, column, comment, alone) of every comment, as linter.suppress reads Python's
     (1-based line, 0-based column): for `// apigw-lint: ignore[...]`."""
-    found = ts.QueryCursor(_comment_query(tree.language)).captures(tree.root_node)
+    found = captures(tree, "(comment) @comment")
     for node in sorted(found.get("comment", []), key=lambda n: n.start_byte):
         line, column = position(data, node.start_byte)
         start = data.rfind(b"\n", 0, node.start_byte) + 1
@@ -121,5 +147,5 @@ def comments(data: bytes, tree: ts.Tree) -> Iterator[tuple[int, int, str, bool]]
 
 
 @functools.lru_cache(maxsize=None)
-def _comment_query(lang: ts.Language) -> ts.Query:
-    return ts.Query(lang, "(comment) @comment")
+def _query(tsx: bool, text: str) -> ts.Query:
+    return ts.Query(language(tsx), text)

@@ -13,7 +13,7 @@ from ruamel.yaml.error import YAMLError
 
 from .. import discover
 from .index import CallRecord, Source, index
-from .parse import Unparsable, is_tsx, parse
+from .parse import Unparsable, parse
 
 SUFFIXES = (".ts", ".tsx", ".js", ".mjs", ".cjs")
 NEVER = frozenset({"node_modules", "bin", "dist"})  # installed packages and build output
@@ -90,8 +90,7 @@ class Project:
             data = self.read(path)
             if data is not None:
                 try:
-                    tsx = is_tsx(path)
-                    self._sources[path] = index(path, data, parse(data, path), tsx)
+                    self._sources[path] = index(path, data, parse(data, path))
                 except Unparsable as e:
                     self.unparsable[path] = str(e)
         return self._sources[path]
