@@ -19,6 +19,7 @@ from .evaluate import Arguments, Entry, Evaluator, Resource, origin, shape_of, u
 from .index import ASSIGN, CallRecord, Scope, Source
 from .parse import broken, errors, position
 from .project import Project
+from .why import Reasons
 
 Span = tuple[tuple[int, int], tuple[int, int]]  # 1-based (line, column), end exclusive
 
@@ -87,7 +88,6 @@ class Integrations:
         m = self.model(args)
         api, aliased = self.api_resource(args)
         literal = self._literal(record)
-        from .why import Reasons  # only --show-skipped reads it
 
         def locate(path: tuple[Any, ...]) -> Span:
             return self._span(source, self._anchor(record, args, path))
