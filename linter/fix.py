@@ -75,10 +75,10 @@ def _fix_file(path: Path, fixes: list[Any], original: dict[Path, tuple[bytes, st
     text, encoding, data, done = frontend.fixed(fixes)
     if path not in original:
         original[path] = (text, encoding)
-        problem = frontend.parse_error(text)
+        problem = frontend.parse_error(text, path)
         if problem:
             return f"it does not parse ({problem})"
-    problem = frontend.parse_error(data)
+    problem = frontend.parse_error(data, path)
     # a fix never breaks what the language compiled (what it does not, newer syntax say, the
     # parse above vouches for)
     if not problem and not frontend.compile_error(original[path][0]):

@@ -20,6 +20,7 @@ TextEdit = tuple[int, int, bytes]  # replace data[start:end] with the bytes
 @dataclass(frozen=True)
 class Fix:
     path: Path
+    data: bytes  # the text the edits were planned on
     edit: Edit
     edits: tuple[TextEdit, ...]
 
@@ -32,25 +33,25 @@ def plan(path: Path, data: bytes, literal: ts.Node | None, args: Arguments, anch
             or anchor.type not in ("pair", "shorthand_property_identifier"):
         return None
     if edit.kind == REMOVE:
-        return Fix(path, edit, (_removal(data, anchor),))
+        return Fix(path, data, edit, (_removal(data, anchor),))
     if edit.kind == SET:
         value = anchor.child_by_field_name("value") if anchor.type == "pair" else None
         if value is None or value.type != "string" or not edit.value:
             return None
         quote = data[value.start_byte:value.start_byte + 1]
-        return Fix(path, edit, ((value.start_byte, value.end_byte,
+        return Fix(path, data, edit, ((value.start_byte, value.end_byte,
                                  quote + edit.value.encode() + quote),))
     if edit.kind == RENAME:
         name = edit.value or ""
         if not name.isidentifier() or name in args.keywords or args.open:
             return None
         if anchor.type == "shorthand_property_identifier":  # `{ intergrationType }`
-            return Fix(path, edit, ((anchor.start_byte, anchor.start_byte,
+            return Fix(path, data, edit, ((anchor.start_byte, anchor.start_byte,
                                      name.encode() + b": "),))
         key = anchor.child_by_field_name("key")
         if key is None or key.type not in ("property_identifier", "string"):
             return None
-        return Fix(path, edit, ((key.start_byte, key.end_byte, name.encode()),))
+        return Fix(path, data, edit, ((key.start_byte, key.end_byte, name.encode()),))
     return None
 
 

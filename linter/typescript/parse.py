@@ -23,6 +23,10 @@ _CHUNK = 1 << 16
 # tree-sitter queries slow down with the depth of the tree (a 200,000-deep `((((...` takes
 # minutes); no program nests brackets this deep
 _MAX_NESTING = 1000
+# ... and so do they with an operator chain without brackets (`a+a+...` nests one binary
+# expression per operator): measured (tree-sitter 0.26, 2 shared cores), indexing a file whose tree
+# is 1,000 deep takes 0.15 s, 5,000 deep 2.5 s, 50,000 deep 220 s; real code is under 100 deep.
+_MAX_DEPTH = 1000
 _BRACKETS = bytes(range(256)).translate(None, b"([{)]}")
 
 
@@ -62,7 +66,38 @@ def parse(data: bytes, path: Path) -> ts.Tree:
                                        progress_callback=_Deadline())
     if tree is None:
         raise Unparsable("1:1: too slow to parse (over 5 s)")
+    deep = _too_deep(tree)
+    if deep is not None:
+        raise Unparsable(f"{line_col(data, deep.start_byte)}: nested too deeply to lint "
+                         f"(over {_MAX_DEPTH} levels of syntax)")
     return tree
+
+
+def parse_either(data: bytes) -> ts.Tree:
+    """The tree of a file whose name is not known: the TypeScript grammar's, unless only the TSX
+    one parses it without errors."""
+    tree = parse(data, Path("file.ts"))
+    if tree.root_node.has_error:
+        tsx = parse(data, Path("file.tsx"))
+        if not tsx.root_node.has_error:
+            return tsx
+    return tree
+
+
+def _too_deep(tree: ts.Tree) -> ts.Node | None:
+    """The first node deeper than _MAX_DEPTH, or None: a cursor walk, in C step by step (about
+    0.2 us a node), stopped there."""
+    cursor, depth = tree.walk(), 0
+    while True:
+        if cursor.goto_first_child():
+            depth += 1
+            if depth > _MAX_DEPTH:
+                return cursor.node
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return None
+            depth -= 1
 
 
 class _Deadline:

@@ -13,11 +13,9 @@ from ruamel.yaml.error import YAMLError
 
 from .. import discover
 from .index import CallRecord, Source, index
+from .layout import NEVER, RUNTIME, SUFFIXES, is_program_file
 from .parse import Unparsable, parse
 
-SUFFIXES = (".ts", ".tsx", ".js", ".mjs", ".cjs")
-NEVER = frozenset({"node_modules", "bin", "dist"})  # installed packages and build output
-RUNTIME = "nodejs"
 # `import "./apis"` names apis.ts, apis.js, ... or apis/index.*; TypeScript's ESM style writes
 # `./apis.js` for apis.ts.
 _RESOLVE = [*SUFFIXES, *(f"/index{s}" for s in SUFFIXES)]
@@ -52,17 +50,20 @@ def program_files(root: Path) -> list[Path]:
     out = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in NEVER and d not in discover.DEFAULT_EXCLUDES)
-        out += [Path(folder, n) for n in sorted(names)
-                if n.endswith(SUFFIXES) and not n.endswith(".d.ts")]
+        out += [Path(folder, n) for n in sorted(names) if is_program_file(n)]
     return out
 
 
 class Project:
     def __init__(self, root: Path, paths: list[Path] | None = None,
-                 read: Callable[[Path], bytes] = discover.read) -> None:
+                 read: Callable[[Path], bytes] = discover.read,
+                 is_file: Callable[[Path], bool] = Path.is_file) -> None:
+        """paths: the project's files (default: program_files); read raises
+        discover.Unreadable; is_file answers whether an import's candidate file exists."""
         self.root = root
         self._paths = paths
         self._read = read
+        self._is_file = is_file
         self._data: dict[Path, bytes | None] = {}
         self._sources: dict[Path, Source | None] = {}
         self.unparsable: dict[Path, str] = {}  # path -> `line:col: why` (APIGW999)
@@ -143,7 +144,7 @@ class Project:
         root = os.path.normpath(self.root)
         for candidate in candidates:
             path = Path(candidate)
-            if os.path.commonpath([root, candidate]) == root and path.is_file() \
+            if os.path.commonpath([root, candidate]) == root and self._is_file(path) \
                     and not candidate.endswith(".d.ts"):
                 return self.source(path)
         return None
