@@ -1,5 +1,5 @@
-"""Helpers: lint a TypeScript project in-process through linter.typescript (the CLI wiring comes
-with the check loop of issue 13)."""
+"""Helpers: lint a TypeScript project in-process through linter.typescript (test_cli.py runs
+the installed CLI)."""
 from __future__ import annotations
 
 from pathlib import Path
