@@ -69,7 +69,7 @@ def folder() -> Path:
 
 def _tool() -> str:
     """apigw-lint's code (every module of the linter, this one too, and of the catalogue), the
-    parsers' (libcst's, ruamel.yaml's) and Python's versions: any change there changes every
+    parsers' (libcst's, ruamel.yaml's, tree-sitter's) and Python's versions: any change there changes every
     key."""
     h = hashlib.sha256(sys.version.encode())
     here = Path(__file__).resolve().parent
@@ -78,10 +78,13 @@ def _tool() -> str:
     for package in (here, Path(rules.origin).resolve().parent):
         for path in sorted(package.rglob("*.py")):
             h.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
-    # the file that holds each parser's version, located without importing the parser
-    for name, holder in (("libcst", "_version.py"), ("ruamel.yaml", "__init__.py")):
+    # the file that holds each parser's version, located without importing the parser (none in
+    # tree-sitter's packages: their metadata then)
+    for name, holder in (("libcst", "_version.py"), ("ruamel.yaml", "__init__.py"),
+                         ("tree_sitter", None), ("tree_sitter_typescript", None)):
         spec = importlib.util.find_spec(name)
-        version = Path(spec.origin).with_name(holder) if spec and spec.origin else None
+        version = Path(spec.origin).with_name(holder) if holder and spec and spec.origin \
+            else None
         if version is not None and version.is_file():
             h.update(version.read_bytes())
         else:

@@ -76,10 +76,10 @@ def _fix_file(path: Path, fixes: list[Any], original: dict[Path, tuple[bytes, st
     text, encoding, data, done = frontend.fixed(fixes)
     if path not in original:
         original[path] = (text, encoding)
-        problem = frontend.parse_error(text)
+        problem = frontend.parse_error(text, path)
         if problem:
             return f"it does not parse ({problem})"
-    problem = broken(frontend, original[path][0], data)
+    problem = broken(frontend, original[path][0], data, path)
     if problem:
         return problem
     contents[path] = data
@@ -87,9 +87,9 @@ def _fix_file(path: Path, fixes: list[Any], original: dict[Path, tuple[bytes, st
     return None
 
 
-def broken(frontend: FrontEnd, old: bytes, new: bytes) -> str | None:
+def broken(frontend: FrontEnd, old: bytes, new: bytes, path: Path) -> str | None:
     """Why a file's fixed text must not replace it, or None."""
-    problem = frontend.parse_error(new)
+    problem = frontend.parse_error(new, path)
     # a fix never breaks what the language compiled (what it does not, newer syntax say, the
     # parse of the original vouches for)
     if not problem and not frontend.compile_error(old):

@@ -1,8 +1,8 @@
-"""The interface a language implements to be linted (Python in python/, Pulumi YAML in yaml/):
-which files it reads, how it parses them, and for each integration its model, its Api, where a
-property is written, why a value is not known and how a property is fixed. check.py runs the rules
-over what it yields; nothing else in linter/ knows which language it reads. frontends.py lists
-the front ends."""
+"""The interface a language implements to be linted (Python in python/, Pulumi YAML in yaml/,
+TypeScript and JavaScript in typescript/): which files it reads, how it parses them, and for each
+integration its model, its Api, where a property is written, why a value is not known and how a
+property is fixed. check.py runs the rules over what it yields; nothing else in linter/ knows
+which language it reads. frontends.py lists the front ends."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -116,8 +116,8 @@ class FrontEnd(Protocol):
         fixes were applied."""
         ...
 
-    def parse_error(self, data: bytes) -> str | None:
-        """Why this front end would not check this text (its parser), or None."""
+    def parse_error(self, data: bytes, path: Path) -> str | None:
+        """Why this front end would not check this text of the file (its parser), or None."""
         ...
 
     def compile_error(self, data: bytes) -> str | None:

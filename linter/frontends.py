@@ -6,9 +6,10 @@ from pathlib import Path
 
 from .frontend import FrontEnd
 from .python.frontend import Python
+from .typescript.frontend import TypeScript
 from .yaml.frontend import Yaml
 
-FRONT_ENDS: tuple[FrontEnd, ...] = (Python(), Yaml())
+FRONT_ENDS: tuple[FrontEnd, ...] = (Python(), Yaml(), TypeScript())
 BY_NAME = {f.name: f for f in FRONT_ENDS}
 
 

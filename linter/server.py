@@ -136,9 +136,10 @@ def _edit(doc: TextDocument, old: str, new: str) -> types.TextEdit:
 
 
 def _fix_action(doc: TextDocument, r: Report, d: types.Diagnostic) -> types.CodeAction | None:
-    frontend = owner(Path(to_fs_path(doc.uri) or ""))
+    path = Path(to_fs_path(doc.uri) or "")
+    frontend = owner(path)
     old, encoding, new, done = frontend.fixed([r.fix])
-    if not done or broken(frontend, old, new) or old.decode(encoding) != doc.source:
+    if not done or broken(frontend, old, new, path) or old.decode(encoding) != doc.source:
         return None
     return types.CodeAction(
         title=f"Fix {r.finding.rule}: {r.finding.fix}", kind=types.CodeActionKind.QuickFix,

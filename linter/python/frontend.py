@@ -67,7 +67,7 @@ class Python:
         new, done = codemod.apply(module, fixes)
         return module.bytes, module.encoding, new.bytes, done
 
-    def parse_error(self, data: bytes) -> str | None:
+    def parse_error(self, data: bytes, path: Path) -> str | None:
         from . import codemod  # deferred: libcst (start-up time)
 
         return codemod.parse_error(data)

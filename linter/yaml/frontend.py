@@ -89,7 +89,7 @@ class Yaml:
     def fixed(self, fixes: Sequence[object]) -> tuple[bytes, str, bytes, int]:
         raise NotImplementedError("a YAML program has no fixes (Found.fix gives none)")
 
-    def parse_error(self, data: bytes) -> str | None:
+    def parse_error(self, data: bytes, path: Path) -> str | None:
         raise NotImplementedError("a YAML program has no fixes (Found.fix gives none)")
 
     def compile_error(self, data: bytes) -> str | None:

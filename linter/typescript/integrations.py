@@ -1,0 +1,237 @@
+"""Each `new aws.apigatewayv2.Integration(...)` of a Node.js project: its model, its context from
+the project's other resources, where a finding on a property points, why a value is unknown, and
+how a finding's edit is made. What the check loop needs, one `Found` per integration."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping
+
+import tree_sitter as ts
+
+from apigw_lint import rules
+from apigw_lint.rules import aws, resources
+from apigw_lint.rules.values import UNKNOWN
+
+from ..discover import may_hold_integration
+from . import codemod
+from .evaluate import Arguments, Entry, Evaluator, Resource, origin, shape_of, unwrap
+from .index import ASSIGN, CallRecord, Scope, Source
+from .parse import broken, errors, position
+from .project import Project
+from .why import Reasons
+
+Span = tuple[tuple[int, int], tuple[int, int]]  # 1-based (line, column), end exclusive
+
+
+@dataclass(frozen=True)
+class Found:
+    """One integration: everything the check loop asks of a front end."""
+
+    path: Path
+    model: rules.Integration
+    resource: str | None  # its logical name, when static
+    api: str | None  # the logical name of the Api its apiId is an output of (for --base)
+    api_aliased: bool  # that Api's options may carry aliases
+    start: tuple[int, int]  # where the `new` expression starts (1-based)
+    lines: tuple[int, int]  # the first and last line of the `new` expression (suppressions)
+    locate: Callable[[tuple[Any, ...]], Span]  # a finding's property path -> its span
+    reasons: Any  # a linter.skipped.Reasons for --show-skipped
+    fix: Callable[[rules.Finding], codemod.Fix | None]
+
+
+@dataclass(frozen=True)
+class NotCheckable:
+    """An integration (or a file) that cannot be checked: `line:col: why` (APIGW999)."""
+
+    path: Path
+    reason: str
+
+
+class Integrations:
+    """Builds models for one project, with what the project's other files tell about them."""
+
+    def __init__(self, project: Project, api_protocols: Mapping[str, str] | None = None) -> None:
+        self.project = project
+        self.ev = Evaluator(project)
+        self.api_protocols = api_protocols or {}  # API id -> protocol, for APIs defined elsewhere
+        self._counts: dict[ts.Node, int | None] = {}
+
+    def calls(self, source: Source, kind: str = resources.INTEGRATION) -> Iterator[CallRecord]:
+        for records in source.calls.values():
+            for record in records:
+                if self.ev.kind_of(record) == kind:
+                    yield record
+
+    def of_file(self, path: Path) -> Iterator[Found | NotCheckable]:
+        """The integrations of one file of the project (or why the file cannot be checked)."""
+        data = self.project.read(path)
+        if data is None or not may_hold_integration(data):
+            if path in self.project.unparsable:
+                yield NotCheckable(path, self.project.unparsable[path])
+            return
+        source = self.project.source(path)
+        if source is None:
+            yield NotCheckable(path, self.project.unparsable[path])
+            return
+        failed = errors(source.tree)
+        for record in sorted(self.calls(source), key=lambda r: r.node.start_byte):
+            reason = broken(record.node, source.data, failed)
+            yield NotCheckable(path, reason) if reason else self.found(source, record)
+
+    def everything(self) -> Iterator[Found | NotCheckable]:
+        for path in self.project.paths():
+            yield from self.of_file(path)
+
+    def found(self, source: Source, record: CallRecord) -> Found:
+        args = self.ev.resource_arguments(record.node, record.scope)
+        m = self.model(args)
+        api, aliased = self.api_resource(args)
+        literal = self._literal(record)
+
+        def locate(path: tuple[Any, ...]) -> Span:
+            return self._span(source, self._anchor(record, args, path))
+
+        def fix(finding: rules.Finding) -> codemod.Fix | None:
+            anchor = self._anchor(record, args, finding.path[:1])
+            return codemod.plan(source.path, source.data, literal, args, anchor, finding.edit)
+
+        start = position(source.data, record.node.start_byte)
+        return Found(source.path, m, m.name, api, aliased, start,
+                     (record.node.start_point[0] + 1, record.node.end_point[0] + 1), locate,
+                     Reasons(self.ev, args), fix)
+
+    # --- the model
+    def model(self, args: Arguments) -> rules.Integration:
+        raw: dict[str, Any] = {}
+        extra = []
+        for key, entry in args.keywords.items():
+            if key in aws.PROPERTIES:
+                raw[key] = self.ev.value(entry.value, entry.scope)
+            else:
+                extra.append(str(key))
+        props = {p: self.ev.data(v) for p, v in raw.items()}
+        name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
+            if args.positional else None
+        secret = frozenset(p for p, v in raw.items() if self.ev.holds_secret(v))
+        found = {p: shape_of(v) for p, v in raw.items()}
+        context = resources.context(raw, _Around(self, raw), self.api_protocols)
+        return rules.Integration(props, context, name=name if isinstance(name, str) else None,
+                                 secret=secret, extra_args=tuple(extra), open_args=args.open,
+                                 shapes={p: s for p, s in found.items() if s is not None})
+
+    def api_resource(self, args: Arguments) -> tuple[str | None, bool]:
+        """The logical name of the Api apiId is an output of, and whether its options (the third
+        argument) may carry aliases."""
+        entry = args.keywords.get("apiId")
+        api = origin(self.ev.value(entry.value, entry.scope)) if entry is not None else None
+        if api is None or api.kind != resources.API:
+            return None, False
+        named = self.ev.resource_arguments(api.call, api.scope)
+        name = self.ev.value(named.positional[0].value, named.positional[0].scope) \
+            if named.positional else None
+        if not isinstance(name, str):
+            return None, False
+        given = api.call.child_by_field_name("arguments")
+        members = [a for a in given.named_children if a.type != "comment"] if given else []
+        if len(members) < 3:
+            return name, any(a.type == "spread_element" for a in members)
+        options = self.ev.object_entries(members[2], api.scope)
+        return name, options is None or options.open or "aliases" in options.keywords
+
+    def count(self, api: Resource) -> int | None:
+        """Integrations on this Api across the project, when each runs a known number of times."""
+        if api.call not in self._counts:
+            total: int | None = None if self.project.blind("apigatewayv2") else 0
+            for source in self.project.sources_mentioning("apigatewayv2"):
+                for record in self.calls(source) if may_hold_integration(source.data) else ():
+                    args = self.ev.resource_arguments(record.node, record.scope)
+                    entry = args.keywords.get("apiId")
+                    on_api = entry is not None and origin(
+                        self.ev.value(entry.value, entry.scope)) is not None and origin(
+                        self.ev.value(entry.value, entry.scope)).call == api.call  # type: ignore[union-attr]
+                    times = self.ev.multiplicity(record) if on_api else 0
+                    total = None if total is None or times is None else total + times
+            self._counts[api.call] = total
+        return self._counts[api.call]
+
+    def permissions(self, function: Resource) -> Iterator[tuple[Any, Any]]:
+        """Every Lambda Permission of the project: (does it name the function, its props)."""
+        for source in self.project.sources_mentioning("Permission"):
+            for record in self.calls(source, resources.LAMBDA_PERMISSION):
+                resource = self.ev.value(record.node, record.scope)
+                props, _ = self.ev.resource_props(resource)
+                target = origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN))
+                yield UNKNOWN if target is None else target.call == function.call, props
+        if self.project.blind("Permission"):
+            yield UNKNOWN, {}
+
+    # --- positions
+    def _literal(self, record: CallRecord) -> ts.Node | None:
+        """The args object literal written in the call itself, if it is one."""
+        given = record.node.child_by_field_name("arguments")
+        members = [a for a in given.named_children if a.type != "comment"] if given else []
+        literal = unwrap(members[1]) if len(members) > 1 else None
+        return literal if literal is not None and literal.type == "object" else None
+
+    def _anchor(self, record: CallRecord, args: Arguments, path: tuple[Any, ...]) -> ts.Node:
+        """The node a finding points at: the property, or the key / element inside it."""
+        entry = args.keywords.get(path[0]) if path else None
+        if entry is None:
+            return record.node
+        if entry.scope.source is not record.scope.source:
+            return args.outer[path[0]]
+        anchor, node, scope = entry.anchor, entry.value, entry.scope
+        for part in path[1:]:
+            child = self._child(node, scope, part)
+            if child is None or child.scope.source is not record.scope.source:
+                break
+            anchor, node, scope = child.anchor, child.value, child.scope
+        return anchor
+
+    def _child(self, node: ts.Node, scope: Scope, part: Any) -> Entry | None:
+        for _ in range(64):  # follow a name to the literal it is bound to
+            node = unwrap(node)
+            if node.type not in ("identifier", "shorthand_property_identifier"):
+                break
+            bindings = scope.lookup(node.text.decode())
+            if not bindings or len(bindings) != 1 or bindings[0].kind != ASSIGN \
+                    or bindings[0].node is None:
+                return None
+            node, scope = bindings[0].node, bindings[0].scope
+        if isinstance(part, int) and node.type == "array":
+            elements = [e for e in node.named_children if e.type != "comment"]
+            if part < len(elements) and not any(e.type == "spread_element"
+                                                for e in elements[:part + 1]):
+                return Entry(elements[part], scope, elements[part])
+            return None
+        entries = self.ev.object_entries(node, scope)
+        found = entries.keywords.get(part) if entries is not None else None
+        return found
+
+    @staticmethod
+    def _span(source: Source, node: ts.Node) -> Span:
+        return position(source.data, node.start_byte), position(source.data, node.end_byte)
+
+
+class _Around:
+    """rules.resources.Surroundings of one integration, from the evaluator's values."""
+
+    def __init__(self, integrations: Integrations, raw: dict[str, Any]) -> None:
+        self.integrations, self.raw = integrations, raw
+
+    def source(self, prop: str, kinds: Any, key: str | None = None) -> resources.Related | None:
+        found = origin(resources.entry(self.raw, prop, key))
+        return resources.Related(found.kind, found) if found is not None and found.kind in kinds \
+            else None
+
+    def props(self, resource: resources.Related) -> tuple[Mapping[str, Any], bool]:
+        props, opened = self.integrations.ev.resource_props(resource.handle)
+        return props, not opened
+
+    def count(self, api: resources.Related | None) -> int | None:
+        return self.integrations.count(api.handle) if api is not None else None
+
+    def permissions(self, function: resources.Related) -> Iterator[tuple[Any, Any]]:
+        return self.integrations.permissions(function.handle)
+

@@ -1,0 +1,202 @@
+"""Why a value of a TypeScript program is not known, for `--show-skipped` (linter.skipped)."""
+from __future__ import annotations
+
+from typing import Any
+
+import tree_sitter as ts
+
+from apigw_lint.rules.values import is_known
+
+from .. import skipped
+from .evaluate import (PULUMI, Arguments, Definition, Entry, Evaluator, Instance, ModuleRef,
+                       Output, Resource, Symbol, origin, unwrap)
+from .index import ASSIGN, DEF, IMPORT, PARAM, Scope, callee
+
+
+class Reasons(skipped.Reasons):
+    """Why the inputs of one `new Integration(...)` are not known. Reasons name config keys,
+    parameters, resources and keys, never a value written in the program."""
+
+    def __init__(self, ev: Evaluator, args: Arguments) -> None:
+        super().__init__()
+        self.ev, self.args = ev, args
+        self._busy: set[ts.Node] = set()
+
+    def property(self, name: str) -> tuple[str, str]:
+        return self._entry(self.args, self.args.keywords.get(name))
+
+    def unseen(self) -> str:
+        return _opening(self.args)
+
+    def resource(self, *path: str) -> Any:
+        entries: dict[Any, Entry] = self.args.keywords
+        entry = None
+        for key in path:
+            entry = entries.get(key)
+            if entry is None:
+                return None
+            inner = self.ev.object_entries(entry.value, entry.scope)
+            entries = inner.keywords if inner is not None else {}
+        return origin(self.ev.value(entry.value, entry.scope)) if entry else None
+
+    def kind(self, resource: Resource) -> str | None:
+        return resource.kind
+
+    def describe(self, resource: Resource | Instance) -> str:
+        """`aws.lambda.Function 'orders'`: the class as written and the logical name."""
+        kind = _code(callee(resource.call)) or getattr(resource, "kind", "resource")
+        args = self.ev.resource_arguments(resource.call, resource.scope)
+        name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
+            if args.positional else None
+        return f"{kind} '{name}'" if isinstance(name, str) else kind
+
+    def setting(self, resource: Resource, name: str) -> tuple[str, str]:
+        args = self.ev.resource_arguments(resource.call, resource.scope)
+        return self._entry(args, args.keywords.get(name))
+
+    def _entry(self, args: Arguments, entry: Entry | None) -> tuple[str, str]:
+        if entry is None:
+            return "", f"may be set by {_opening(args)}" if args.open else "not set"
+        if self._known(entry.value, entry.scope):
+            return "", "a literal value"
+        return self._located(entry.value, entry.scope)
+
+    def _located(self, node: ts.Node, scope: Scope) -> tuple[str, str]:
+        """(path, why) of the first part of an object or array value that is not known."""
+        value = self.ev.data(self.ev.value(node, scope))
+        if isinstance(value, dict):
+            entries = self.ev.object_entries(node, scope)
+            for key, entry in (entries.keywords if entries else {}).items():
+                if not self._known(entry.value, entry.scope):
+                    path, why = self._located(entry.value, entry.scope)
+                    return f'["{key}"]' + path, why
+        return "", self.expression(node, scope)
+
+    def _known(self, node: ts.Node, scope: Scope) -> bool:
+        return is_known(self.ev.data(self.ev.value(node, scope)))
+
+    # --- expressions
+    def expression(self, node: ts.Node, scope: Scope) -> str:
+        if node in self._busy or len(self._busy) > 100:
+            return "a value defined in terms of itself"
+        self._busy.add(node)
+        try:
+            return self._expression(unwrap(node), scope)
+        finally:
+            self._busy.discard(node)
+
+    def _expression(self, node: ts.Node, scope: Scope) -> str:
+        value = self.ev.value(node, scope)
+        if isinstance(value, Output):
+            return f"output of {self.describe(value.resource)}"
+        if isinstance(value, Resource):
+            return f"the resource {self.describe(value)}"
+        if isinstance(value, Symbol):
+            return f"{value.name}, from a package"
+        if isinstance(value, Instance):
+            return f"the object {self.describe(value)}"
+        if isinstance(value, (ModuleRef, Definition)):
+            return "a module or function, not a value"
+        if node.type in ("identifier", "shorthand_property_identifier"):
+            return self._name(node.text.decode(), scope)
+        if node.type == "call_expression":
+            return self._call(node, scope)
+        if node.type == "member_expression":
+            base = node.child_by_field_name("object")
+            if base is not None and not self._known(base, scope):
+                return self.expression(base, scope)
+            return "unresolved property"
+        for part in node.named_children:  # the first part that is not known
+            inner = part.named_children[0] if part.type == "template_substitution" \
+                and part.named_children else part
+            if inner.type not in ("string_fragment", "escape_sequence", "comment") \
+                    and not self._known(inner, scope):
+                return self.expression(inner, scope)
+        return "unresolved expression"
+
+    def _name(self, name: str, scope: Scope) -> str:
+        bindings = scope.lookup(name)
+        if not bindings:
+            return f"unresolved name '{name}'"
+        first = bindings[0]
+        if len(bindings) > 1 and not all(b.kind == IMPORT and b.node == first.node
+                                         for b in bindings):
+            return f"'{name}' is assigned more than once"
+        if first.kind == ASSIGN and first.node is not None:
+            return self.expression(first.node, first.scope)
+        if first.kind == PARAM:
+            return self._parameter(name, first.node, first.scope)
+        if first.kind == IMPORT:
+            module = first.node.module
+            return f"'{name}', imported from {module}" if not module.startswith(".") else \
+                f"'{name}', not found in {module}"
+        if first.kind == DEF:
+            return f"'{name}' is a function or class"
+        return f"'{name}', bound by a loop, destructuring or `catch`"
+
+    def _parameter(self, name: str, param: ts.Node, scope: Scope) -> str:
+        what = f"function parameter '{name}'"
+        sites = self.ev.call_sites(scope.node, scope)
+        if sites is None:
+            return f"{what}, and not every call of its function can be seen"
+        if not sites:
+            return f"{what}, and its function is never called"
+        entries = self.ev.passed(param, scope)
+        if entries is None:
+            return f"{what}, which a call passes through a spread, or not at all"
+        for entry in entries:
+            if not self._known(entry.value, entry.scope):
+                return f"{what}, where a call passes {self.expression(entry.value, entry.scope)}"
+        return f"{what}, whose callers disagree"
+
+    def _call(self, node: ts.Node, scope: Scope) -> str:
+        func = callee(node)
+        owner_node = func.child_by_field_name("object") if func is not None and \
+            func.type == "member_expression" else None
+        owner = self.ev.value(owner_node, scope) if owner_node is not None else None
+        args = node.child_by_field_name("arguments")
+        first = args.named_children[0] if args is not None and args.named_children else None
+        key = self.ev.value(first, scope) if first is not None else None
+        named = f" '{key}'" if isinstance(key, str) else ""
+        if isinstance(owner, Instance) and owner.name == f"{PULUMI}.Config":
+            return f"config value{named}"
+        if isinstance(owner, Instance) and owner.name == f"{PULUMI}.StackReference":
+            return f"stack reference output{named}"
+        called = self.ev.value(func, scope) if func is not None else None
+        if isinstance(called, Definition):
+            return f"result of a call to {_code(func) or 'a function'}()"
+        if owner_node is not None and not self._known(owner_node, scope):
+            return self.expression(owner_node, scope)
+        return f"result of {_code(func) or 'a call'}()"
+
+
+def _opening(args: Arguments) -> str:
+    """The part of the args object through which unseen properties may come, as written."""
+    node = args.opened_by
+    if node is None:
+        return "unseen arguments"
+    if node.type == "spread_element":
+        return f"...{_code(node.named_children[0]) or '(an object)'}" if node.named_children \
+            else "a spread"
+    if node.type == "pair":
+        return "a computed property name"
+    return f"the args object {_code(node) or '(an expression)'}"
+
+
+def _code(node: ts.Node | None) -> str | None:
+    """A dotted name as written (`aws.lambda.Function`, `cfg.require(...)`); None for anything
+    else, so that no value written in the program is ever repeated."""
+    if node is None:
+        return None
+    node = unwrap(node)
+    if node.type in ("identifier", "this"):
+        return node.text.decode()
+    if node.type == "member_expression":
+        base = _code(node.child_by_field_name("object"))
+        prop = node.child_by_field_name("property")
+        return f"{base}.{prop.text.decode()}" if base and prop is not None else None
+    if node.type in ("call_expression", "new_expression"):
+        called = _code(callee(node))
+        return f"{'new ' if node.type == 'new_expression' else ''}{called}(...)" if called \
+            else None
+    return None
