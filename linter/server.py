@@ -150,7 +150,8 @@ def _fix_action(doc: TextDocument, r: Report, d: types.Diagnostic) -> types.Code
 def _ignore_action(doc: TextDocument, r: Report, d: types.Diagnostic) -> types.CodeAction | None:
     """`# apigw-lint: ignore[RULE]` at the end of the finding's line, when that makes a comment
     there that the front end reads (not inside a string), and the line has no directive yet."""
-    frontend = owner(Path(to_fs_path(doc.uri) or ""))
+    path = Path(to_fs_path(doc.uri) or "")
+    frontend = owner(path)
     lines = doc.lines
     line = lines[r.line - 1] if r.line <= len(lines) else ""
     if "apigw-lint" in line:
@@ -160,7 +161,7 @@ def _ignore_action(doc: TextDocument, r: Report, d: types.Diagnostic) -> types.C
     new = "".join(lines[:r.line - 1]) + f"{body}  {directive}{line[len(body):]}" + \
         "".join(lines[r.line:])
     data = new.encode("utf-8")
-    if frontend.parse_error(data) or not any(
+    if frontend.parse_error(data, path) or not any(
             n == r.line and directive in comment for n, _, comment, _ in frontend.comments(data)):
         return None
     end = doc.position_to_client_units(ServerTextPosition(r.line - 1, len(body)))

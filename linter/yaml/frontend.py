@@ -90,7 +90,14 @@ class Yaml:
         raise NotImplementedError("a YAML program has no fixes (Found.fix gives none)")
 
     def parse_error(self, data: bytes, path: Path) -> str | None:
-        raise NotImplementedError("a YAML program has no fixes (Found.fix gives none)")
+        """Why this YAML would not load (the editor's ignore-comment action checks its edit)."""
+        from .program import YamlError, load  # deferred: ruamel.yaml (start-up time)
+
+        try:
+            load(path, data)
+        except YamlError as e:
+            return f"{e.line}:{e.column}: {e.message}"
+        return None
 
     def compile_error(self, data: bytes) -> str | None:
-        raise NotImplementedError("a YAML program has no fixes (Found.fix gives none)")
+        return None  # loading is all there is to a YAML program

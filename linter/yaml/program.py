@@ -62,7 +62,7 @@ class Resource:
         return {} if props is None else props if isinstance(props, CommentedMap) else None
 
 
-def _load(path: Path, data: bytes) -> Any:
+def load(path: Path, data: bytes) -> Any:
     # The round-trip loader builds only maps, lists and scalars: unknown and !!python tags do not
     # construct objects.
     try:
@@ -82,7 +82,7 @@ def program_file(path: Path, data: bytes, is_dir: Callable[[Path], bool] = Path.
     the project file of another runtime. is_dir: how to ask the file system (files.Files)."""
     if path.name not in PROJECT_FILES:
         return path
-    doc = _load(path, data)
+    doc = load(path, data)
     if not isinstance(doc, CommentedMap):
         return None
     runtime = doc.get("runtime")
@@ -101,7 +101,7 @@ class Program:
     def __init__(self, path: Path, data: bytes) -> None:
         self.path = path
         self._budget = MAX_VALUES
-        doc = _load(path, data)
+        doc = load(path, data)
         self.document = doc if isinstance(doc, CommentedMap) else CommentedMap()
         found = self.document.get("resources")
         self.resources: dict[str, Resource] = {}

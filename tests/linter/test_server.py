@@ -201,6 +201,13 @@ def test_settings_from_pyproject_and_a_change_to_it_and_yaml(tmp_path: Path) -> 
         found = await published(client, uri)
         assert shown(found) == cli_findings(cwd, "relay/Pulumi.yaml", YAML) == [
             ("APIGW030", 1, 15, 6, 15, 25)]
+        # a YAML finding has no fix, but an ignore comment (`#`) at the end of its line
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            types.TextDocumentIdentifier(uri), found[0].range,
+            types.CodeActionContext([found[0]])))
+        assert [a.title for a in actions] == ["Ignore APIGW030 on this line"]
+        ignored = apply(YAML, actions[0].edit.changes[uri])
+        assert ignored.splitlines()[15].endswith("  # apigw-lint: ignore[APIGW030]")
         # a broken configuration: told, and no finding guessed
         pyproject.write_text('[tool.apigw-lint]\nselect = ["APIGW30"]\n')
         client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
