@@ -12,7 +12,7 @@ from apigw_lint import rules
 from apigw_lint.rules import aws
 from apigw_lint.rules.model import REMOVE, RENAME, SET, Edit
 
-from .evaluate import Arguments
+from ..evaluated import Arguments
 from .parse import Unparsable, parse
 
 

@@ -19,82 +19,17 @@ from apigw_lint.rules import UNKNOWN, shapes
 from apigw_lint.rules.resources import KIND_BY_CLASS
 from apigw_lint.rules.shapes import Shape
 
+from ..evaluated import (Arguments, Definition, Entry, Instance, ModuleRef, Output, Resource,
+                         Secret, Symbol, origin, plain)
 from .index import (ASSIGN, DEF, IMPORT, OTHER, PARAM, Binding, CallRecord, ImportTarget, Scope,
                     Source)
 from .project import Project
 
 
 @dataclass(frozen=True, eq=False)
-class Resource:
-    kind: str
-    call: cst.Call
-    scope: Scope
-
-
-@dataclass(frozen=True, eq=False)
-class Output:
-    """An attribute of a resource, or anything derived from one (`api.id.apply(...)`), with
-    what is known of its string."""
-
-    resource: Resource
-    shape: Shape | None = None
-
-
-@dataclass(frozen=True, eq=False)
-class Secret:
-    """`pulumi.Output.secret(value)`: the value, which the engine sends marked secret."""
-
-    value: Any
-
-
-@dataclass(frozen=True)
-class Symbol:
-    name: str  # dotted name outside the project: "pulumi_aws.apigatewayv2", "builtins.dict"
-
-
-@dataclass(frozen=True, eq=False)
-class Instance:
-    name: str  # the outside class called
-    call: cst.Call
-    scope: Scope
-
-
-@dataclass(frozen=True, eq=False)
-class ModuleRef:
-    source: Source
-
-
-@dataclass(frozen=True, eq=False)
-class Definition:
-    node: cst.FunctionDef | cst.ClassDef
-    scope: Scope  # where it is defined
-
-
-@dataclass(frozen=True, eq=False)
 class Method:
     obj: str  # a known string whose method is looked up
     name: str
-
-
-@dataclass(frozen=True, eq=False)
-class Entry:
-    value: cst.BaseExpression
-    scope: Scope
-    anchor: cst.CSTNode  # the keyword argument or dict element that sets it
-
-
-@dataclass
-class Arguments:
-    keywords: dict[Any, Entry]
-    outer: dict[Any, cst.CSTNode]  # keyword -> the argument of the call itself that brought it
-    positional: list[Entry]
-    # the first argument we cannot see into (`*x`, `**x`, an args object), if any
-    opened_by: cst.CSTNode | None = None
-
-    @property
-    def open(self) -> bool:
-        """Arguments we cannot see may be present."""
-        return self.opened_by is not None
 
 
 _CONSTANTS = {"True": True, "False": False, "None": None}
@@ -109,27 +44,6 @@ _OUTPUT = ("pulumi.Output.", "pulumi.output.Output.")  # its static methods make
 _STR_METHODS = frozenset({"format", "upper", "lower", "strip", "replace", "join"})
 _PLAIN = (str, int, float, list, dict)
 _BIG = 100_000  # refuse to build huge strings or numbers while evaluating
-
-
-def plain(value: Any) -> bool:
-    return value is None or isinstance(value, _PLAIN)
-
-
-def origin(value: Any) -> Resource | None:
-    """The resource a value comes from (itself, or one of its outputs, secret or not)."""
-    if isinstance(value, Secret):
-        value = value.value
-    if isinstance(value, Output):
-        return value.resource
-    return value if isinstance(value, Resource) else None
-
-
-def shape_of(value: Any) -> Shape | None:
-    """What is known of a value's string when the value itself is not."""
-    if isinstance(value, Secret):
-        value = value.value
-    return value.shape if isinstance(value, Output) else value if isinstance(value, Shape) \
-        else None
 
 
 def class_name(name: str) -> str:

@@ -16,7 +16,8 @@ from ..findings import Api, Pair
 from ..frontend import Place
 from ..suppress import MARK
 from . import codemod
-from .evaluate import Arguments, Entry, Evaluator, Instance, Resource, camel, origin, shape_of
+from ..evaluated import Around, Arguments, Entry, Instance, Resource, origin, shape_of
+from .evaluate import Evaluator, camel
 from .index import ASSIGN, CallRecord, Scope, Source
 from .project import Parsed
 from .why import Reasons
@@ -96,7 +97,7 @@ class Integrations:
             if args.positional else None
         secret = frozenset(p for p, v in raw.items() if self.ev.holds_secret(v))
         found = {p: shape_of(v) for p, v in raw.items()}
-        context = resources.context(raw, _Around(self, raw), self.api_protocols)
+        context = resources.context(raw, Around(self, raw), self.api_protocols)
         return rules.Integration(props, context, name=name if isinstance(name, str)
                                  else None, secret=secret, extra_args=tuple(extra),
                                  open_args=args.open,
@@ -234,28 +235,6 @@ class _Source:
                  (where[a].end.line, where[a].end.column + 1),
                  (where[call if spans else a].start.line, where[call if spans else a].end.line))
                 for a, call in zip(anchors, calls)]
-
-
-class _Around:
-    """rules.resources.Surroundings of one integration call, from the evaluator's values."""
-
-    def __init__(self, integrations: Integrations, raw: dict[str, Any]) -> None:
-        self.integrations, self.raw = integrations, raw
-
-    def source(self, prop: str, kinds: Any, key: str | None = None) -> resources.Related | None:
-        found = origin(resources.entry(self.raw, prop, key))
-        return resources.Related(found.kind, found) if found is not None and found.kind in kinds \
-            else None
-
-    def props(self, resource: resources.Related) -> tuple[Mapping[str, Any], bool]:
-        props, opened = self.integrations.ev.resource_props(resource.handle)
-        return props, not opened
-
-    def count(self, api: resources.Related | None) -> int | None:
-        return self.integrations.count(api.handle) if api is not None else None
-
-    def permissions(self, function: resources.Related) -> Iterator[tuple[Any, Any]]:
-        return self.integrations.permissions(function.handle)
 
 
 def _camel_keys(value: Any, names: dict[str, str] | None) -> Any:

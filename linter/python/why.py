@@ -9,8 +9,9 @@ from apigw_lint.rules import aws
 from apigw_lint.rules.values import is_known
 
 from .. import skipped
-from .evaluate import (Arguments, Definition, Entry, Evaluator, Instance, Method, ModuleRef,
-                       Output, Resource, Symbol, camel, class_name, origin)
+from ..evaluated import (Arguments, Definition, Entry, Instance, ModuleRef, Output, Resource,
+                         Symbol, origin)
+from .evaluate import Evaluator, Method, camel, class_name
 from .index import ASSIGN, DEF, IMPORT, PARAM, ImportTarget, Scope
 
 

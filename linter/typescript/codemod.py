@@ -11,7 +11,7 @@ import tree_sitter as ts
 
 from apigw_lint.rules.model import REMOVE, RENAME, SET, Edit
 
-from .evaluate import Arguments
+from ..evaluated import Arguments
 from .parse import Unparsable, parse
 
 TextEdit = tuple[int, int, bytes]  # replace data[start:end] with the bytes

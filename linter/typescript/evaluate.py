@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import operator
-from dataclasses import dataclass
 from typing import Any, Callable
 
 import tree_sitter as ts
@@ -19,6 +18,8 @@ from apigw_lint.rules.resources import KINDS
 from apigw_lint.rules.model import LAMBDA_FUNCTION
 from apigw_lint.rules.shapes import Shape
 
+from ..evaluated import (Arguments, Definition, Entry, Instance, ModuleRef, Output, Resource,
+                         Secret, Symbol, origin, plain, shape_of)
 from .index import (ASSIGN, DEF, FUNCTIONS, IMPORT, PARAM, Binding, CallRecord, ImportTarget,
                     Scope, Source, callee)
 from .literals import number_value, string_value, to_string, unescape
@@ -48,92 +49,8 @@ _BIG = 100_000  # refuse to build huge strings or numbers while evaluating
 _DEEP = 200  # nesting of evaluation beyond which a value is unknown (no deep recursion)
 
 
-@dataclass(frozen=True, eq=False)
-class Resource:
-    kind: str
-    call: ts.Node  # the new_expression
-    scope: Scope
-
-
-@dataclass(frozen=True, eq=False)
-class Output:
-    resource: Resource
-    shape: Shape | None = None
-
-
-@dataclass(frozen=True, eq=False)
-class Secret:
-    """`pulumi.secret(value)`: the value, which the engine sends marked secret."""
-
-    value: Any
-
-
-@dataclass(frozen=True)
-class Symbol:
-    name: str  # a name from a package: "@pulumi/aws.apigatewayv2.Integration"
-
-
-@dataclass(frozen=True, eq=False)
-class Instance:
-    name: str  # the package class constructed
-    call: ts.Node
-    scope: Scope
-
-
-@dataclass(frozen=True, eq=False)
-class ModuleRef:
-    source: Source
-
-
-@dataclass(frozen=True, eq=False)
-class Definition:
-    node: ts.Node  # a function, arrow function, method or class
-    scope: Scope  # where it is defined
-
-
-@dataclass(frozen=True, eq=False)
-class Entry:
-    value: ts.Node
-    scope: Scope
-    anchor: ts.Node  # the pair, shorthand property or element that sets it
-
-
-@dataclass
-class Arguments:
-    """The properties of an args object: key -> entry, where a spread brought each in, and the
-    first part we cannot see into (a spread of an unknown object, a computed key)."""
-
-    keywords: dict[Any, Entry]
-    outer: dict[Any, ts.Node]
-    positional: list[Entry]  # a resource's name (and nothing else)
-    opened_by: ts.Node | None = None
-
-    @property
-    def open(self) -> bool:
-        return self.opened_by is not None
-
-
 _PLAIN = (str, int, float, list, dict)
 _GLOBALS = frozenset({"JSON"})
-
-
-def plain(value: Any) -> bool:
-    return value is None or isinstance(value, _PLAIN)
-
-
-def origin(value: Any) -> Resource | None:
-    if isinstance(value, Secret):
-        value = value.value
-    if isinstance(value, Output):
-        return value.resource
-    return value if isinstance(value, Resource) else None
-
-
-def shape_of(value: Any) -> Shape | None:
-    if isinstance(value, Secret):
-        value = value.value
-    return value.shape if isinstance(value, Output) else value if isinstance(value, Shape) \
-        else None
 
 
 def unwrap(node: ts.Node) -> ts.Node:

@@ -15,7 +15,8 @@ from apigw_lint.rules.values import UNKNOWN
 
 from ..discover import may_hold_integration
 from . import codemod
-from .evaluate import Arguments, Entry, Evaluator, Resource, origin, shape_of, unwrap
+from ..evaluated import Around, Arguments, Entry, Resource, origin, shape_of
+from .evaluate import Evaluator, unwrap
 from .index import ASSIGN, CallRecord, Scope, Source
 from .parse import broken, errors, position
 from .project import Project
@@ -115,7 +116,7 @@ class Integrations:
             if args.positional else None
         secret = frozenset(p for p, v in raw.items() if self.ev.holds_secret(v))
         found = {p: shape_of(v) for p, v in raw.items()}
-        context = resources.context(raw, _Around(self, raw), self.api_protocols)
+        context = resources.context(raw, Around(self, raw), self.api_protocols)
         return rules.Integration(props, context, name=name if isinstance(name, str) else None,
                                  secret=secret, extra_args=tuple(extra), open_args=args.open,
                                  shapes={p: s for p, s in found.items() if s is not None})
@@ -212,26 +213,3 @@ class Integrations:
     @staticmethod
     def _span(source: Source, node: ts.Node) -> Span:
         return position(source.data, node.start_byte), position(source.data, node.end_byte)
-
-
-class _Around:
-    """rules.resources.Surroundings of one integration, from the evaluator's values."""
-
-    def __init__(self, integrations: Integrations, raw: dict[str, Any]) -> None:
-        self.integrations, self.raw = integrations, raw
-
-    def source(self, prop: str, kinds: Any, key: str | None = None) -> resources.Related | None:
-        found = origin(resources.entry(self.raw, prop, key))
-        return resources.Related(found.kind, found) if found is not None and found.kind in kinds \
-            else None
-
-    def props(self, resource: resources.Related) -> tuple[Mapping[str, Any], bool]:
-        props, opened = self.integrations.ev.resource_props(resource.handle)
-        return props, not opened
-
-    def count(self, api: resources.Related | None) -> int | None:
-        return self.integrations.count(api.handle) if api is not None else None
-
-    def permissions(self, function: resources.Related) -> Iterator[tuple[Any, Any]]:
-        return self.integrations.permissions(function.handle)
-

@@ -8,8 +8,9 @@ import tree_sitter as ts
 from apigw_lint.rules.values import is_known
 
 from .. import skipped
-from .evaluate import (PULUMI, Arguments, Definition, Entry, Evaluator, Instance, ModuleRef,
-                       Output, Resource, Symbol, origin, unwrap)
+from ..evaluated import (Arguments, Definition, Entry, Instance, ModuleRef, Output, Resource,
+                         Symbol, origin)
+from .evaluate import PULUMI, Evaluator, unwrap
 from .index import ASSIGN, DEF, IMPORT, PARAM, Scope, callee
 
 
