@@ -2,14 +2,12 @@
 for imports, and searched (textually first) for calls of a name."""
 from __future__ import annotations
 
-import functools
-import re
 from pathlib import Path
-from typing import Iterator
 
 from .. import discover
 from ..files import Files
-from .index import CallRecord, ImportTarget, Source, index
+from ..mentions import Mentions
+from .index import ImportTarget, Source, index
 from .parse import Unparsable, parse
 
 
@@ -46,47 +44,21 @@ class Parsed:
         return self._projects[root]
 
 
-class Project:
+class Project(Mentions):
     def __init__(self, root: Path, files: Parsed) -> None:
+        super().__init__()
         self.root = root
         self.files = files
         self._modules: dict[tuple[Path, ImportTarget, str | None], Source | None] = {}
-        self._mentions: dict[str, tuple[list[Source], bool]] = {}
 
     def paths(self) -> list[Path]:
         return self.files.files.listing(self.root, ".py")
 
-    def sources_mentioning(self, word: str) -> Iterator[Source]:
-        """The project's files that spell `word` as a whole identifier (`Permission`, not
-        `PermissionError`): a file without it can neither call nor pass a name so spelled."""
-        return iter(self._mentioning(word)[0])
+    def read(self, path: Path) -> bytes | None:
+        return self.files.read(path)
 
-    def blind(self, word: str) -> bool:
-        """A project file that could not be read or parsed may spell `word`: what
-        sources_mentioning lists is then not the whole answer."""
-        return self._mentioning(word)[1]
-
-    def _mentioning(self, word: str) -> tuple[list[Source], bool]:
-        if word not in self._mentions:
-            needle, whole = word.encode(), _whole_word(word)
-            found, blind = [], False
-            for path in self.paths():
-                data = self.files.read(path)
-                if data is None or needle in data and whole.search(data):
-                    source = self.files.source(path) if data is not None else None
-                    if source is None:
-                        blind = True
-                    else:
-                        found.append(source)
-            self._mentions[word] = (found, blind)
-        return self._mentions[word]
-
-    def calls_named(self, name: str) -> Iterator[CallRecord]:
-        for source in self.sources_mentioning(name):
-            yield from source.calls.get(name, ())
-
-    def passed_as_value(self, name: str) -> bool:
-        return any(name in s.passed for s in self.sources_mentioning(name))
+    def source(self, path: Path) -> Source | None:
+        return self.files.source(path)
 
     def module(self, importer: Source, target: ImportTarget, submodule: str | None = None
                ) -> Source | None:
@@ -115,8 +87,3 @@ class Project:
                 if self.files.files.is_file(candidate):
                     return self.files.source(candidate)
         return None
-
-
-@functools.lru_cache(maxsize=None)
-def _whole_word(word: str) -> re.Pattern[bytes]:
-    return re.compile(rb"(?<![A-Za-z0-9_])" + re.escape(word.encode()) + rb"(?![A-Za-z0-9_])")

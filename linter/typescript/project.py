@@ -2,17 +2,16 @@
 `import ... from "./apis"`, and searched (textually first) for the words a question needs."""
 from __future__ import annotations
 
-import functools
 import os
-import re
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from .. import discover
-from .index import CallRecord, Source, index
+from ..mentions import Mentions
+from .index import Source, index
 from .layout import NEVER, RUNTIME, SUFFIXES, is_program_file
 from .parse import Unparsable, parse
 
@@ -54,12 +53,15 @@ def program_files(root: Path) -> list[Path]:
     return out
 
 
-class Project:
+class Project(Mentions):
+    IDENTIFIER = rb"A-Za-z0-9_$"
+
     def __init__(self, root: Path, paths: list[Path] | None = None,
                  read: Callable[[Path], bytes] = discover.read,
                  is_file: Callable[[Path], bool] = Path.is_file) -> None:
         """paths: the project's files (default: program_files); read raises
         discover.Unreadable; is_file answers whether an import's candidate file exists."""
+        super().__init__()
         self.root = root
         self._paths = paths
         self._read = read
@@ -67,7 +69,6 @@ class Project:
         self._data: dict[Path, bytes | None] = {}
         self._sources: dict[Path, Source | None] = {}
         self.unparsable: dict[Path, str] = {}  # path -> `line:col: why` (APIGW999)
-        self._mentions: dict[str, tuple[list[Source], bool]] = {}
         self._modules: dict[tuple[Path, str], Source | None] = {}
 
     def paths(self) -> list[Path]:
@@ -96,36 +97,6 @@ class Project:
                     self.unparsable[path] = str(e)
         return self._sources[path]
 
-    def sources_mentioning(self, word: str) -> Iterator[Source]:
-        """The files that spell `word` as a whole identifier: no other can call or pass it."""
-        return iter(self._mentioning(word)[0])
-
-    def blind(self, word: str) -> bool:
-        """A file that could not be read or parsed may spell `word`."""
-        return self._mentioning(word)[1]
-
-    def _mentioning(self, word: str) -> tuple[list[Source], bool]:
-        if word not in self._mentions:
-            needle, whole = word.encode(), _whole_word(word)
-            found, blind = [], False
-            for path in self.paths():
-                data = self.read(path)
-                if data is None or needle in data and whole.search(data):
-                    source = self.source(path) if data is not None else None
-                    if source is None:
-                        blind = True
-                    else:
-                        found.append(source)
-            self._mentions[word] = (found, blind)
-        return self._mentions[word]
-
-    def calls_named(self, name: str) -> Iterator[CallRecord]:
-        for source in self.sources_mentioning(name):
-            yield from source.calls.get(name, ())
-
-    def passed_as_value(self, name: str) -> bool:
-        return any(name in s.passed for s in self.sources_mentioning(name))
-
     def module(self, importer: Source, spec: str) -> Source | None:
         """The project file a relative import names, or None (a package, or not found)."""
         if not spec.startswith("."):
@@ -148,8 +119,3 @@ class Project:
                     and not candidate.endswith(".d.ts"):
                 return self.source(path)
         return None
-
-
-@functools.lru_cache(maxsize=None)
-def _whole_word(word: str) -> re.Pattern[bytes]:
-    return re.compile(rb"(?<![A-Za-z0-9_$])" + re.escape(word.encode()) + rb"(?![A-Za-z0-9_$])")
