@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping, Protocol
 
-from apigw_lint.rules import resources
+from apigw_lint.rules import UNKNOWN, resources
 from apigw_lint.rules.shapes import Shape
 
 _PLAIN = (str, int, float, list, dict)
@@ -90,6 +90,20 @@ def origin(value: Any) -> Resource | None:
     if isinstance(value, Output):
         return value.resource
     return value if isinstance(value, Resource) else None
+
+
+def agreed(values: list[Any]) -> Any:
+    """The one value every call site passes (a resource: the same construction), else UNKNOWN."""
+    first = values[0]
+    return first if all(_same(first, v) for v in values[1:]) else UNKNOWN
+
+
+def _same(a: Any, b: Any) -> bool:
+    if origin(a) is not None or origin(b) is not None:
+        # syntax nodes compare by identity (libcst) or position (tree-sitter's fresh handles)
+        return origin(a) is not None and origin(b) is not None and \
+            origin(a).call == origin(b).call  # type: ignore[union-attr]
+    return plain(a) and type(a) is type(b) and a == b
 
 
 def shape_of(value: Any) -> Shape | None:

@@ -20,7 +20,7 @@ from apigw_lint.rules.resources import KIND_BY_CLASS
 from apigw_lint.rules.shapes import Shape
 
 from ..evaluated import (Arguments, Definition, Entry, Instance, ModuleRef, Output, Resource,
-                         Secret, Symbol, origin, plain)
+                         Secret, Symbol, agreed, origin, plain)
 from .index import (ASSIGN, DEF, IMPORT, OTHER, PARAM, Binding, CallRecord, ImportTarget, Scope,
                     Source)
 from .project import Project
@@ -506,8 +506,7 @@ class Evaluator:
         if not entries:
             return UNKNOWN
         values = [self.value(entry.value, entry.scope) for entry in entries]
-        first = values[0]
-        return first if all(_same(first, v) for v in values[1:]) else UNKNOWN
+        return agreed(values)
 
     def passed(self, param: cst.Param, scope: Scope) -> list[Entry] | None:
         """What each call site in the project passes for a parameter (or its default); None
@@ -596,10 +595,3 @@ class Evaluator:
                 return None
             total += m
         return total
-
-
-def _same(a: Any, b: Any) -> bool:
-    if origin(a) is not None or origin(b) is not None:
-        return origin(a) is not None and origin(b) is not None and \
-            origin(a).call is origin(b).call  # type: ignore[union-attr]
-    return plain(a) and type(a) is type(b) and a == b

@@ -19,7 +19,7 @@ from apigw_lint.rules.model import LAMBDA_FUNCTION
 from apigw_lint.rules.shapes import Shape
 
 from ..evaluated import (Arguments, Definition, Entry, Instance, ModuleRef, Output, Resource,
-                         Secret, Symbol, origin, plain, shape_of)
+                         Secret, Symbol, agreed, origin, plain, shape_of)
 from .index import (ASSIGN, DEF, FUNCTIONS, IMPORT, PARAM, Binding, CallRecord, ImportTarget,
                     Scope, Source, callee)
 from .literals import number_value, string_value, to_string, unescape
@@ -484,8 +484,7 @@ class Evaluator:
         if not entries:
             return UNKNOWN
         values = [self.value(e.value, e.scope) for e in entries]
-        first = values[0]
-        return first if all(_same(first, v) for v in values[1:]) else UNKNOWN
+        return agreed(values)
 
     def passed(self, param: ts.Node, scope: Scope) -> list[Entry] | None:
         """What each call in the project passes for a parameter (or its default); None when a
@@ -594,10 +593,3 @@ def _json(value: Any) -> Any:
     if not plain_json(value):
         return UNKNOWN
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-
-
-def _same(a: Any, b: Any) -> bool:
-    if origin(a) is not None or origin(b) is not None:
-        return origin(a) is not None and origin(b) is not None and \
-            origin(a).call == origin(b).call  # type: ignore[union-attr]
-    return plain(a) and type(a) is type(b) and a == b
