@@ -1,47 +1,24 @@
-"""Parsing TypeScript and JavaScript with tree-sitter, without crashing or hanging on hostile input.
-
-tree-sitter never fails: it recovers from syntax errors with ERROR and MISSING nodes, and its
-parser and cursors are iterative, so depth costs no stack. What could hurt is ours: input that is
-not UTF-8 (positions would be wrong), and recursion in the evaluator (bounded there). A file is
-refused only when it is not text; an integration inside broken syntax is refused on its own
-(`broken`), and the rest of the file is still checked.
-"""
+"""Parsing TypeScript and JavaScript: the TypeScript and TSX grammars of tree-sitter, through the
+hostile-input guards every tree-sitter front end shares (linter/treesitter.py)."""
 from __future__ import annotations
 
-import functools
-import time
 from pathlib import Path
 from typing import Iterator
 
 import tree_sitter as ts
 import tree_sitter_typescript as grammars
 
+from ..treesitter import Grammar, Unparsable, broken, grammar, position
+
+__all__ = ["Unparsable", "broken", "captures", "comments", "errors", "is_tsx", "parse",
+           "parse_either", "position"]
+
 # .tsx and .jsx need the TSX grammar (JSX elements); the TypeScript one parses the rest, JS too.
 _TSX = (".tsx", ".jsx")
-_TIMEOUT_MICROS = 5_000_000  # error recovery on garbage is the only slow path; never hang
-_CHUNK = 1 << 16
-# tree-sitter queries slow down with the depth of the tree (a 200,000-deep `((((...` takes
-# minutes); no program nests brackets this deep
-_MAX_NESTING = 1000
-# ... and so do they with an operator chain without brackets (`a+a+...` nests one binary
-# expression per operator): measured (tree-sitter 0.26, 2 shared cores), indexing a file whose tree
-# is 1,000 deep takes 0.15 s, 5,000 deep 2.5 s, 50,000 deep 220 s; real code is under 100 deep.
-_MAX_DEPTH = 1000
-_BRACKETS = bytes(range(256)).translate(None, b"([{)]}")
 
 
-class Unparsable(Exception):
-    """`line:col: what`, for APIGW999."""
-
-
-@functools.lru_cache(maxsize=None)
-def language(tsx: bool) -> ts.Language:
-    return ts.Language(grammars.language_tsx() if tsx else grammars.language_typescript())
-
-
-@functools.lru_cache(maxsize=None)
-def _parser(tsx: bool) -> ts.Parser:
-    return ts.Parser(language(tsx))
+def _grammar(tsx: bool) -> Grammar:
+    return grammar(grammars.language_tsx if tsx else grammars.language_typescript)
 
 
 def is_tsx(path: Path) -> bool:
@@ -49,28 +26,7 @@ def is_tsx(path: Path) -> bool:
 
 
 def parse(data: bytes, path: Path) -> ts.Tree:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        column = e.start - data.rfind(b"\n", 0, e.start)
-        raise Unparsable(f"{line}:{column}: not UTF-8: byte 0x{data[e.start]:02x} ({e.reason})") \
-            from None
-    null = data.find(b"\0")
-    if null >= 0:
-        raise Unparsable(f"{line_col(data, null)}: not text: a null byte")
-    if _nesting(data) > _MAX_NESTING:
-        raise Unparsable(f"1:1: nested too deeply to lint (over {_MAX_NESTING} brackets)")
-    # read through a callback: tree-sitter honours the deadline only then
-    tree = _parser(is_tsx(path)).parse(lambda at, _: data[at:at + _CHUNK],
-                                       progress_callback=_Deadline())
-    if tree is None:
-        raise Unparsable("1:1: too slow to parse (over 5 s)")
-    deep = _too_deep(tree)
-    if deep is not None:
-        raise Unparsable(f"{line_col(data, deep.start_byte)}: nested too deeply to lint "
-                         f"(over {_MAX_DEPTH} levels of syntax)")
-    return tree
+    return _grammar(is_tsx(path)).parse(data)
 
 
 def parse_either(data: bytes) -> ts.Tree:
@@ -84,103 +40,18 @@ def parse_either(data: bytes) -> ts.Tree:
     return tree
 
 
-def _too_deep(tree: ts.Tree) -> ts.Node | None:
-    """The first node deeper than _MAX_DEPTH, or None: a cursor walk, in C step by step (about
-    0.2 us a node), stopped there."""
-    cursor, depth = tree.walk(), 0
-    while True:
-        if cursor.goto_first_child():
-            depth += 1
-            if depth > _MAX_DEPTH:
-                return cursor.node
-            continue
-        while not cursor.goto_next_sibling():
-            if not cursor.goto_parent():
-                return None
-            depth -= 1
-
-
-class _Deadline:
-    """tree-sitter's progress callback: returning True cancels the parse."""
-
-    def __init__(self) -> None:
-        self._end = time.monotonic() + _TIMEOUT_MICROS / 1e6
-
-    def __call__(self, *_: object) -> bool:
-        return time.monotonic() > self._end
+def _of(tree: ts.Tree) -> Grammar:
+    return _grammar(tree.language == _grammar(True).language)  # a new object each time
 
 
 def captures(tree: ts.Tree, query: str) -> dict[str, list[ts.Node]]:
-    """A query's captures on a tree (parse() has refused trees too deep to query)."""
-    tsx = tree.language == language(True)  # tree.language is a new object each time
-    return ts.QueryCursor(_query(tsx, query)).captures(tree.root_node)
-
-
-def _nesting(data: bytes) -> int:
-    """How deep brackets nest (strings and comments included: an upper bound)."""
-    depth = deepest = 0
-    for byte in data.translate(None, _BRACKETS):
-        depth = depth + 1 if byte in b"([{" else max(depth - 1, 0)
-        deepest = max(deepest, depth)
-    return deepest
-
-
-def line_col(data: bytes, offset: int) -> str:
-    line, column = position(data, offset)
-    return f"{line}:{column}"
-
-
-def position(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of a byte offset."""
-    start = data.rfind(b"\n", 0, offset) + 1
-    return data.count(b"\n", 0, offset) + 1, \
-        len(data[start:offset].decode("utf-8", errors="replace")) + 1
-
-
-def broken(node: ts.Node, data: bytes, errors: list[ts.Node]) -> str | None:
-    """Why a node cannot be trusted: it lies inside an ERROR node (errors: the tree's, from
-    `errors`) or holds a syntax error (`line:col: message` of the error), else None. By byte
-    ranges: a node's parent costs a walk from the root in tree-sitter."""
-    for error in errors:
-        if error.start_byte <= node.start_byte and node.end_byte <= error.end_byte:
-            return _error_message(error, data)
-    if node.has_error:
-        cursor = node.walk()
-        while True:  # the first ERROR or MISSING node inside, depth first
-            current = cursor.node
-            if current is not None and (current.is_error or current.is_missing):
-                return _error_message(current, data)
-            if current is not None and current.has_error and cursor.goto_first_child():
-                continue
-            while not cursor.goto_next_sibling():
-                if not cursor.goto_parent():
-                    return _error_message(node, data)
-    return None
+    """A query's captures on a tree."""
+    return _of(tree).captures(tree.root_node, query)
 
 
 def errors(tree: ts.Tree) -> list[ts.Node]:
-    """The ERROR nodes of a tree."""
-    if not tree.root_node.has_error:
-        return []
-    return captures(tree, "(ERROR) @error").get("error", [])
-
-
-def _error_message(node: ts.Node, data: bytes) -> str:
-    what = f"missing '{node.type}'" if node.is_missing else "syntax error"
-    return f"{line_col(data, node.start_byte)}: {what}"
+    return _of(tree).errors(tree)
 
 
 def comments(data: bytes, tree: ts.Tree) -> Iterator[tuple[int, int, str, bool]]:
-    """(line, column, comment, alone) of every comment, as linter.suppress reads Python's
-    (1-based line, 0-based column): for `// apigw-lint: ignore[...]`."""
-    found = captures(tree, "(comment) @comment")
-    for node in sorted(found.get("comment", []), key=lambda n: n.start_byte):
-        line, column = position(data, node.start_byte)
-        start = data.rfind(b"\n", 0, node.start_byte) + 1
-        alone = not data[start:node.start_byte].strip()
-        yield line, column - 1, node.text.decode("utf-8", errors="replace"), alone
-
-
-@functools.lru_cache(maxsize=None)
-def _query(tsx: bool, text: str) -> ts.Query:
-    return ts.Query(language(tsx), text)
+    return _of(tree).comments(data, tree)
