@@ -1,7 +1,8 @@
 """Time the linter on generated corpora against baselines run in the same script.
 
     .venv/bin/python bench/lint.py [--runs 5] [--files 5000] [--dense-files 300]
-                                   [--only sparse,dense,precommit] [--fixit-runs 3]
+                                   [--only sparse,dense,precommit,monorepo] [--fixit-runs 3]
+                                   [--languages typescript]
 
 Needs the `bench` extra (`pip install -e '.[bench]'`: Fixit, psutil). Every figure is the median
 of --runs runs; the variants of one section run interleaved, one of each per round, after a
@@ -18,6 +19,8 @@ medians, ratios and the targets of issue 8.
 - precommit: one file without integrations against `python -c "import click"`, one Pulumi
   program (in a project of the sparse corpus) in absolute time and against
   `python -c "import libcst"`.
+- monorepo: for each language of bench/languages.py, a project of --files files (1% Pulumi
+  programs); apigw-lint against a walk-and-read of the language's files.
 Every run but the sparse one marked "kept" is without the result cache (--no-cache).
 """
 from __future__ import annotations
@@ -34,6 +37,7 @@ from pathlib import Path
 from typing import Callable
 
 import corpus  # bench/corpus.py (this folder is on sys.path when the script runs)
+import languages  # bench/languages.py
 
 # An installed package has its bytecode compiled (pip does it at install time); an environment
 # with PYTHONDONTWRITEBYTECODE set would charge this editable checkout's modules a compile on
@@ -45,9 +49,10 @@ LINT = str(Path(sys.executable).with_name("apigw-lint"))
 
 WALK_AND_READ = """\
 import os, sys
+suffix = sys.argv[2] if len(sys.argv) > 2 else ".py"
 for folder, _, names in os.walk(sys.argv[1]):
     for name in names:
-        if name.endswith(".py") or name == "Pulumi.yaml":
+        if name.endswith(suffix) or name == "Pulumi.yaml":
             with open(os.path.join(folder, name), "rb") as f:
                 f.read()
 """
@@ -257,6 +262,30 @@ def precommit(tmp: Path, args: argparse.Namespace) -> list[Row]:
     ]
 
 
+def monorepo(tmp: Path, args: argparse.Namespace) -> list[Row]:
+    rows: list[Row] = []
+    for name in args.languages.split(","):
+        language = languages.LANGUAGES[name]
+        tree = tmp / f"monorepo-{name}"
+        info = languages.monorepo(tree, language, args.files)
+        print(f"monorepo {name}: {info}", file=sys.stderr)
+        t = interleaved({
+            "walk-and-read": lambda: run([PYTHON, "-c", WALK_AND_READ, str(tree), language.suffix]),
+            "apigw-lint": lint(str(tree)),
+            "apigw-lint -j1": lint("-j1", str(tree)),
+        }, args.runs)
+        walk = t["walk-and-read"]
+        rows += [
+            (f"monorepo {name}: walk-and-read {info['files']} files "
+             f"({info['bytes'] / 1e6:.0f} MB)", f"{walk:.3f} s", "", ""),
+            (f"monorepo {name}: apigw-lint --no-cache (default -j)", f"{t['apigw-lint']:.3f} s",
+             f"{t['apigw-lint'] / walk:.1f}x walk", verdict(t["apigw-lint"] <= 3 * walk, "<= 3x")),
+            (f"monorepo {name}: apigw-lint --no-cache -j1", f"{t['apigw-lint -j1']:.3f} s",
+             f"{t['apigw-lint -j1'] / walk:.1f}x walk", ""),
+        ]
+    return rows
+
+
 def machine() -> str:
     model = next((line.split(":", 1)[1].strip() for line in
                   Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
@@ -269,13 +298,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--files", type=int, default=5000, help="sparse monorepo size")
     parser.add_argument("--dense-files", type=int, default=300)
-    parser.add_argument("--only", default="sparse,dense,precommit")
+    parser.add_argument("--only", default="sparse,dense,precommit,monorepo")
+    parser.add_argument("--languages", default=",".join(languages.LANGUAGES),
+                        help="monorepo: the languages (bench/languages.py)")
     parser.add_argument("--fixit-runs", type=int, default=3)
     parser.add_argument("--fixit-projects", type=int, default=1,
                         help="sparse: Fixit runs on this many projects, scaled by bytes")
     parser.add_argument("--fixit-full", action="store_true", help="sparse: Fixit on every file")
     args = parser.parse_args()
-    sections = {"sparse": sparse, "dense": dense, "precommit": precommit}
+    sections = {"sparse": sparse, "dense": dense, "precommit": precommit, "monorepo": monorepo}
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="apigw-bench-") as tmp:
         for name in args.only.split(","):

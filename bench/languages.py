@@ -1,0 +1,47 @@
+"""The corpus of the `monorepo` section of bench/lint.py, one entry per language the linter reads
+besides Python (whose monorepo is corpus.sparse): a Pulumi project of --files source files, 1% of
+them a Pulumi program with integrations (a test program of the front end), the rest ordinary
+modules of the language (generated, about 1.5 kB each), in 50 packages."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Language:
+    runtime: str  # Pulumi.yaml's runtime
+    suffix: str  # of the files the walk-and-read baseline reads
+    program: Path  # a program with integrations, copied as every 100th file
+    module: str  # an ordinary module; `{i}` in it is replaced by its number
+
+
+TYPESCRIPT_FUNCTION = """export function f{j}(a: number, b: string): string {{
+  const x = a * {j} + 1;
+  if (x > 3) {{ return b + `${{x}}`; }}
+  return [1, 2, 3].map(v => v + x).join(",");
+}}
+"""
+
+LANGUAGES = {
+    "typescript": Language(
+        "nodejs", ".ts", REPO / "tests/typescript/programs/lambda_http/index.ts",
+        'import { z } from "./z";\n'
+        + "".join(TYPESCRIPT_FUNCTION.format(j=j) for j in range(30)) + "// module {i}\n"),
+}
+
+
+def monorepo(root: Path, language: Language, files: int) -> dict[str, int]:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "Pulumi.yaml").write_text(f"name: bench\nruntime: {language.runtime}\n")
+    program = language.program.read_text()
+    size = 0
+    for i in range(files):
+        folder = root / f"pkg{i % 50}" / "src"
+        folder.mkdir(parents=True, exist_ok=True)
+        text = program if i % 100 == 0 else language.module.replace("{i}", str(i))
+        (folder / f"m{i}{language.suffix}").write_text(text)
+        size += len(text.encode())
+    return {"files": files, "bytes": size}
