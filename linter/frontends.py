@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from .frontend import FrontEnd
+from .go.frontend import Go
 from .python.frontend import Python
 from .typescript.frontend import TypeScript
 from .yaml.frontend import Yaml
 
-FRONT_ENDS: tuple[FrontEnd, ...] = (Python(), Yaml(), TypeScript())
+FRONT_ENDS: tuple[FrontEnd, ...] = (Python(), Yaml(), TypeScript(), Go())
 BY_NAME = {f.name: f for f in FRONT_ENDS}
 
 

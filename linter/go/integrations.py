@@ -1,0 +1,207 @@
+"""Each `apigatewayv2.NewIntegration(ctx, name, &apigatewayv2.IntegrationArgs{...})` of a Go
+project: its model, its context from the project's other resources, where a finding on a
+property points, why a value is unknown, and how a finding's edit is made. What the check loop
+needs, one `Found` per integration."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping
+
+import tree_sitter as ts
+
+from apigw_lint import rules
+from apigw_lint.rules import aws, resources
+from apigw_lint.rules.values import UNKNOWN
+
+from ..discover import may_hold_integration
+from ..evaluated import Around, Arguments, Entry, Resource, origin, shape_of
+from . import codemod
+from .evaluate import PULUMI, Evaluator, literal_kind, unwrap
+from .index import CallRecord, Scope, Source
+from .layout import camel, spelling
+from .parse import broken, errors, position
+from .project import Project
+from .why import Reasons
+
+Span = tuple[tuple[int, int], tuple[int, int]]  # 1-based (line, column), end exclusive
+
+
+@dataclass(frozen=True)
+class Found:
+    """One integration: everything the check loop asks of a front end."""
+
+    path: Path
+    model: rules.Integration
+    resource: str | None  # its logical name, when static
+    api: str | None  # the logical name of the Api its apiId is an output of (for --base)
+    api_aliased: bool  # that Api's options may carry aliases
+    start: tuple[int, int]  # where the call starts (1-based)
+    lines: tuple[int, int]  # the first and last line of the call (suppressions)
+    locate: Callable[[tuple[Any, ...]], Span]  # a finding's property path -> its span
+    reasons: Any  # a linter.skipped.Reasons for --show-skipped
+    fix: Callable[[rules.Finding], codemod.Fix | None]
+
+
+@dataclass(frozen=True)
+class NotCheckable:
+    """An integration (or a file) that cannot be checked: `line:col: why` (APIGW999)."""
+
+    path: Path
+    reason: str
+
+
+class Integrations:
+    """Builds models for one project, with what the project's other files tell about them."""
+
+    def __init__(self, project: Project, api_protocols: Mapping[str, str] | None = None) -> None:
+        self.project = project
+        self.ev = Evaluator(project)
+        self.api_protocols = api_protocols or {}  # API id -> protocol, for APIs defined elsewhere
+
+    def calls(self, source: Source, kind: str = resources.INTEGRATION) -> Iterator[CallRecord]:
+        for records in source.calls.values():
+            for record in records:
+                if self.ev.kind_of(record) == kind:
+                    yield record
+
+    def of_file(self, path: Path) -> Iterator[Found | NotCheckable]:
+        """The integrations of one file of the project (or why the file cannot be checked)."""
+        data = self.project.read(path)
+        if data is None or not may_hold_integration(data):
+            if path in self.project.unparsable:
+                yield NotCheckable(path, self.project.unparsable[path])
+            return
+        source = self.project.source(path)
+        if source is None:
+            yield NotCheckable(path, self.project.unparsable[path])
+            return
+        failed = errors(source.tree)
+        for record in sorted(self.calls(source), key=lambda r: r.node.start_byte):
+            reason = broken(record.node, source.data, failed)
+            yield NotCheckable(path, reason) if reason else self.found(source, record)
+
+    def everything(self) -> Iterator[Found | NotCheckable]:
+        for path in self.project.paths():
+            yield from self.of_file(path)
+
+    def found(self, source: Source, record: CallRecord) -> Found:
+        args = self.ev.resource_arguments(record.node, record.scope)
+        m = self.model(args)
+        api, aliased = self.api_resource(args)
+        literal = self._literal(record)
+
+        def locate(path: tuple[Any, ...]) -> Span:
+            return self._span(source, self._anchor(record, args, path))
+
+        def fix(finding: rules.Finding) -> codemod.Fix | None:
+            anchor = self._anchor(record, args, finding.path[:1])
+            return codemod.plan(source.path, source.data, literal, args, anchor, finding.edit)
+
+        start = position(source.data, record.node.start_byte)
+        return Found(source.path, m, m.name, api, aliased, start,
+                     (record.node.start_point[0] + 1, record.node.end_point[0] + 1), locate,
+                     Reasons(self.ev, args), fix)
+
+    # --- the model
+    def model(self, args: Arguments) -> rules.Integration:
+        raw: dict[str, Any] = {}
+        extra = []
+        for key, entry in args.keywords.items():
+            if camel(key) in aws.PROPERTIES and spelling(camel(key)) == key:
+                raw[camel(key)] = self.ev.value(entry.value, entry.scope)
+            else:
+                extra.append(camel(key))  # in the model's spelling: APIGW048 names the closest
+        props = {p: self.ev.data(v) for p, v in raw.items()}
+        name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
+            if args.positional else None
+        secret = frozenset(p for p, v in raw.items() if self.ev.holds_secret(v))
+        found = {p: shape_of(v) for p, v in raw.items()}
+        context = resources.context(raw, Around(self, raw), self.api_protocols)
+        return rules.Integration(props, context, name=name if isinstance(name, str) else None,
+                                 secret=secret, extra_args=tuple(extra), open_args=args.open,
+                                 shapes={p: s for p, s in found.items() if s is not None})
+
+    def api_resource(self, args: Arguments) -> tuple[str | None, bool]:
+        """The logical name of the Api apiId is an output of, and whether its options (the
+        arguments after its args) may carry aliases."""
+        entry = args.keywords.get("ApiId")
+        api = origin(self.ev.value(entry.value, entry.scope)) if entry is not None else None
+        if api is None or api.kind != resources.API:
+            return None, False
+        named = self.ev.resource_arguments(api.call, api.scope)
+        name = self.ev.value(named.positional[0].value, named.positional[0].scope) \
+            if named.positional else None
+        if not isinstance(name, str):
+            return None, False
+        given = api.call.child_by_field_name("arguments")
+        options = [a for a in given.named_children if a.type != "comment"][3:] if given else []
+        return name, any(not self._plain_option(o, api.scope) for o in options)
+
+    def _plain_option(self, option: ts.Node, scope: Scope) -> bool:
+        """`pulumi.Parent(x)`, `pulumi.DependsOn(...)`...: an option that is not an alias."""
+        if option.type != "call_expression":
+            return False
+        func = self.ev.value(option.child_by_field_name("function"), scope)
+        name = getattr(func, "name", "")
+        return name.startswith(f"{PULUMI}.") and name != f"{PULUMI}.Aliases"
+
+    def count(self, api: Resource) -> int | None:
+        """Not counted: a Go program's loops and helper functions are not followed far enough
+        to be certain (APIGW046 stays silent)."""
+        return None
+
+    def permissions(self, function: Resource) -> Iterator[tuple[Any, Any]]:
+        """Every Lambda Permission of the project: (does it name the function, its props)."""
+        for source in self.project.sources_mentioning("NewPermission"):
+            for record in self.calls(source, resources.LAMBDA_PERMISSION):
+                resource = self.ev.value(record.node, record.scope)
+                props, _ = self.ev.resource_props(resource)
+                target = origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN))
+                yield UNKNOWN if target is None else target.call == function.call, props
+        if self.project.blind("NewPermission"):
+            yield UNKNOWN, {}
+
+    # --- positions
+    def _literal(self, record: CallRecord) -> ts.Node | None:
+        """The body of the args struct literal written in the call itself, if it is one."""
+        given = record.node.child_by_field_name("arguments")
+        members = [a for a in given.named_children if a.type != "comment"] if given else []
+        literal = unwrap(members[2]) if len(members) > 2 else None
+        return literal.child_by_field_name("body") if literal is not None and \
+            literal.type == "composite_literal" else None
+
+    def _anchor(self, record: CallRecord, args: Arguments, path: tuple[Any, ...]) -> ts.Node:
+        """The node a finding points at: the field, or the key / element inside it."""
+        key = spelling(path[0]) if path and isinstance(path[0], str) else None
+        entry = args.keywords.get(key) if key is not None else None
+        if entry is None:
+            return record.node
+        if entry.scope.source is not record.scope.source:
+            return args.outer[key]
+        anchor, node, scope = entry.anchor, entry.value, entry.scope
+        for part in path[1:]:
+            child = self._child(node, scope, part)
+            if child is None or child.scope.source is not record.scope.source:
+                break
+            anchor, node, scope = child.anchor, child.value, child.scope
+        return anchor
+
+    def _child(self, node: ts.Node, scope: Scope, part: Any) -> Entry | None:
+        literal = unwrap(node)
+        if isinstance(part, int):
+            if literal.type != "composite_literal" or literal_kind(literal) != "list":
+                return None
+            body = literal.child_by_field_name("body")
+            elements = [e for e in body.named_children if e.type != "comment"] if body else []
+            return Entry(elements[part], scope, elements[part]) if part < len(elements) \
+                else None
+        entries = self.ev.object_entries(literal, scope)
+        if entries is None:
+            return None
+        # a map's key as written, else a struct's field (the model's camelCase, Go's name)
+        return entries.keywords.get(part) or entries.keywords.get(spelling(part))
+
+    @staticmethod
+    def _span(source: Source, node: ts.Node) -> Span:
+        return position(source.data, node.start_byte), position(source.data, node.end_byte)

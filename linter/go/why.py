@@ -1,0 +1,186 @@
+"""Why a value of a Go program is not known, for `--show-skipped` (linter.skipped)."""
+from __future__ import annotations
+
+from typing import Any
+
+import tree_sitter as ts
+
+from apigw_lint.rules.values import is_known
+
+from .. import skipped
+from ..evaluated import Arguments, Definition, Entry, Output, Resource, Symbol, origin
+from .evaluate import Evaluator, unwrap
+from .index import ASSIGN, DEF, PARAM, Binding, Scope
+from .layout import spelling
+
+
+class Reasons(skipped.Reasons):
+    """Why the inputs of one `NewIntegration(...)` are not known. Reasons name config keys,
+    parameters, resources and keys, never a value written in the program."""
+
+    def __init__(self, ev: Evaluator, args: Arguments) -> None:
+        super().__init__()
+        self.ev, self.args = ev, args
+        self._busy: set[ts.Node] = set()
+
+    def property(self, name: str) -> tuple[str, str]:
+        return self._entry(self.args, self.args.keywords.get(spelling(name)))
+
+    def unseen(self) -> str:
+        return _opening(self.args)
+
+    def resource(self, *path: str) -> Any:
+        entries: dict[Any, Entry] = self.args.keywords
+        entry = None
+        for key in path:
+            entry = entries.get(spelling(key)) or entries.get(key)
+            if entry is None:
+                return None
+            inner = self.ev.object_entries(entry.value, entry.scope)
+            entries = inner.keywords if inner is not None else {}
+        return origin(self.ev.value(entry.value, entry.scope)) if entry else None
+
+    def kind(self, resource: Resource) -> str | None:
+        return resource.kind
+
+    def describe(self, resource: Resource) -> str:
+        """`lambda.NewFunction 'orders'`: the constructor as written and the logical name."""
+        kind = _code(resource.call.child_by_field_name("function")) or resource.kind
+        args = self.ev.resource_arguments(resource.call, resource.scope)
+        name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
+            if args.positional else None
+        return f"{kind} '{name}'" if isinstance(name, str) else kind
+
+    def setting(self, resource: Resource, name: str) -> tuple[str, str]:
+        args = self.ev.resource_arguments(resource.call, resource.scope)
+        return self._entry(args, args.keywords.get(spelling(name)))
+
+    def _entry(self, args: Arguments, entry: Entry | None) -> tuple[str, str]:
+        if entry is None:
+            return "", f"may be set by {_opening(args)}" if args.open else "not set"
+        if self._known(entry.value, entry.scope):
+            return "", "a literal value"
+        return self._located(entry.value, entry.scope)
+
+    def _located(self, node: ts.Node, scope: Scope) -> tuple[str, str]:
+        """(path, why) of the first part of a struct or map value that is not known."""
+        if isinstance(self.ev.data(self.ev.value(node, scope)), dict):
+            entries = self.ev.object_entries(node, scope)
+            for key, entry in (entries.keywords if entries else {}).items():
+                if not self._known(entry.value, entry.scope):
+                    path, why = self._located(entry.value, entry.scope)
+                    return f'["{key}"]' + path, why
+        return "", self.expression(node, scope)
+
+    def _known(self, node: ts.Node, scope: Scope) -> bool:
+        return is_known(self.ev.data(self.ev.value(node, scope)))
+
+    # --- expressions
+    def expression(self, node: ts.Node, scope: Scope) -> str:
+        if node in self._busy or len(self._busy) > 100:
+            return "a value defined in terms of itself"
+        self._busy.add(node)
+        try:
+            return self._expression(unwrap(node), scope)
+        finally:
+            self._busy.discard(node)
+
+    def _expression(self, node: ts.Node, scope: Scope) -> str:
+        value = self.ev.value(node, scope)
+        if isinstance(value, Output):
+            return f"output of {self.describe(value.resource)}"
+        if isinstance(value, Resource):
+            return f"the resource {self.describe(value)}"
+        if isinstance(value, Symbol):
+            return f"{value.name}, from a package"
+        if isinstance(value, Definition):
+            return "a function, not a value"
+        if node.type == "identifier":
+            return self._name(node.text.decode(), scope)
+        if node.type == "call_expression":
+            return self._call(node, scope)
+        if node.type == "selector_expression":
+            base = node.child_by_field_name("operand")
+            if base is not None and not self._known(base, scope):
+                return self.expression(base, scope)
+            return "unresolved field"
+        for part in node.named_children:  # the first part that is not known
+            if part.type not in ("comment", "interpreted_string_literal_content",
+                                 "escape_sequence") and not self._known(part, scope):
+                return self.expression(part, scope)
+        return "unresolved expression"
+
+    def _name(self, name: str, scope: Scope) -> str:
+        bindings = self.ev.bindings(name, scope)
+        if bindings is None:
+            return f"unresolved name '{name}'"
+        if len(bindings) != 1:
+            return f"'{name}' is assigned more than once, or in a file that cannot be read"
+        first = bindings[0]
+        if first.kind == ASSIGN and first.index:
+            return f"'{name}', a later result of a call"
+        if first.kind == ASSIGN and self._known(first.node, first.scope):
+            return f"'{name}', a struct or map passed to a call that may change it"
+        if first.kind == ASSIGN:
+            return self.expression(first.node, first.scope)
+        if first.kind == PARAM:
+            return self._parameter(name, first)
+        if first.kind == DEF:
+            return f"'{name}' is a function"
+        return f"'{name}', bound by a loop, a switch or a declaration without a value"
+
+    def _parameter(self, name: str, b: Binding) -> str:
+        what = f"function parameter '{name}'"
+        sites = self.ev.call_sites(b.scope)
+        if sites is None:
+            return f"{what}, and not every call of its function can be seen"
+        if not sites:
+            return f"{what}, and its function is never called"
+        entries = self.ev.passed(b)
+        if entries is None:
+            return f"{what}, which a call passes through `xs...`, or not at all"
+        for entry in entries:
+            if not self._known(entry.value, entry.scope):
+                return f"{what}, where a call passes {self.expression(entry.value, entry.scope)}"
+        return f"{what}, whose callers disagree"
+
+    def _call(self, node: ts.Node, scope: Scope) -> str:
+        func = node.child_by_field_name("function")
+        args = node.child_by_field_name("arguments")
+        given = [a for a in args.named_children if a.type != "comment"] if args else []
+        called = _code(func) or "a call"
+        keys = [self.ev.value(a, scope) for a in given[:2]]
+        key = next((k for k in keys if isinstance(k, str)), None)
+        if called.split(".")[-1] in ("Get", "Require", "GetSecret", "RequireSecret", "GetInt",
+                                     "RequireInt", "GetBool", "RequireBool", "Try", "TryInt"):
+            return f"config value '{key}'" if key is not None else "config value"
+        if isinstance(self.ev.value(func, scope), Definition):
+            return f"result of a call to {called}()"
+        return f"result of {called}()"
+
+
+def _opening(args: Arguments) -> str:
+    """The part of the args through which unseen fields may come, as written."""
+    node = args.opened_by
+    if node is None:
+        return "unseen arguments"
+    if node.type == "keyed_element":
+        return "a field that is not a name"
+    return f"the args {_code(unwrap(node)) or '(an expression)'}"
+
+
+def _code(node: ts.Node | None) -> str | None:
+    """A dotted name as written (`lambda.NewFunction`, `cfg.Require(...)`); None for anything
+    else, so that no value written in the program is ever repeated."""
+    if node is None:
+        return None
+    if node.type == "identifier":
+        return node.text.decode()
+    if node.type == "selector_expression":
+        base = _code(node.child_by_field_name("operand"))
+        field = node.child_by_field_name("field")
+        return f"{base}.{field.text.decode()}" if base and field is not None else None
+    if node.type == "call_expression":
+        called = _code(node.child_by_field_name("function"))
+        return f"{called}(...)" if called else None
+    return None
