@@ -154,8 +154,12 @@ class Reasons(skipped.Reasons):
         if called.split(".")[-1] in ("Get", "Require", "GetSecret", "RequireSecret", "GetInt",
                                      "RequireInt", "GetBool", "RequireBool", "Try", "TryInt"):
             return f"config value '{key}'" if key is not None else "config value"
-        if isinstance(self.ev.value(func, scope), Definition):
+        function = self.ev.value(func, scope)
+        if isinstance(function, Definition):
             return f"result of a call to {called}()"
+        unknown = next((a for a in given if not self._known(a, scope)), None)
+        if isinstance(function, Symbol) and unknown is not None:  # pulumi.String(x), Sprintf
+            return self.expression(unknown, scope)
         return f"result of {called}()"
 
 
