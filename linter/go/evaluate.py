@@ -450,3 +450,40 @@ class Evaluator:
             elif called is UNKNOWN:  # `x.name(...)`: could be this function
                 return None
         return sites
+
+    # --- how often a call runs
+    def multiplicity(self, record: CallRecord, _busy: frozenset = frozenset()) -> int | None:
+        """How many times a call runs in one program run, when that is certain: once at the top
+        of the function `main` gives `pulumi.Run`, else as often as its function is called."""
+        if not record.exact:
+            return None
+        scope = record.scope
+        if scope.node in _busy:
+            return None
+        if scope.node.type == "func_literal":
+            return 1 if self._run_callback(scope) else None
+        sites = self.call_sites(scope) if scope.kind == "function" else None
+        if not sites:
+            return None
+        total = 0
+        for site in sites:
+            m = self.multiplicity(site, _busy | {scope.node})
+            if m is None:
+                return None
+            total += m
+        return total
+
+    def _run_callback(self, scope: Scope) -> bool:
+        """The function literal given to `pulumi.Run` once, at the top of `main`."""
+        arguments = scope.node.parent
+        call = arguments.parent if arguments is not None else None
+        outer = scope.parent
+        if call is None or call.type != "call_expression" or outer is None or \
+                outer.node.type != "function_declaration" or scope.source.package != "main":
+            return False
+        named = outer.node.child_by_field_name("name")
+        record = next((r for r in scope.source.calls.get("Run", ()) if r.node == call), None)
+        func = self.value(call.child_by_field_name("function"), outer)
+        return named is not None and named.text == b"main" and record is not None and \
+            record.exact and isinstance(func, Symbol) and func.name == f"{PULUMI}.Run"
+

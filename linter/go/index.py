@@ -26,6 +26,11 @@ FUNCTIONS = frozenset({"function_declaration", "method_declaration", "func_liter
 
 _QUERY = """
 [(function_declaration) (method_declaration) (func_literal)] @scope
+(if_statement consequence: (_) @branch)
+(if_statement alternative: (_) @branch)
+[(for_statement) (expression_case) (default_case) (type_case) (communication_case)
+ (select_statement) (go_statement) (defer_statement)] @branch
+(binary_expression operator: ["&&" "||"] right: (_) @branch)
 (import_spec) @import
 (const_spec) @const
 (var_spec) @var
@@ -43,7 +48,7 @@ _QUERY = """
 (literal_element (identifier) @passed)
 (expression_list (identifier) @passed)
 """
-_ORDER = {name: i for i, name in enumerate(("scope", "import", "const", "var", "short", "other",
+_ORDER = {name: i for i, name in enumerate(("scope", "branch", "import", "const", "var", "short", "other",
                                             "assigned", "call", "return", "argument", "passed"))}
 
 
@@ -82,6 +87,7 @@ class Scope:
 class CallRecord:
     node: ts.Node  # call_expression
     scope: Scope
+    exact: bool  # runs once each time its function runs (not in a loop, branch or case)
 
 
 @dataclass(eq=False)
@@ -121,16 +127,19 @@ def index(path: Path, data: bytes, tree: ts.Tree) -> Source:
     events = sorted(((n.start_byte, -n.end_byte, _ORDER[name], name, n)
                      for name, nodes in parse.captures(tree, _QUERY).items() for n in nodes),
                     key=lambda e: e[:3])
-    stack: list[tuple[int, Scope]] = []  # open functions: (end, scope)
-    scope = source.scope
+    stack: list[tuple[int, Scope, int]] = []  # open containers: (end, scope, inexact)
+    scope, inexact = source.scope, 0
     assigned: list[tuple[str, Scope]] = []
     for start, negative_end, _, name, node in events:
         while stack and stack[-1][0] <= start:
             stack.pop()
-            scope = stack[-1][1] if stack else source.scope
+            scope, inexact = stack[-1][1:] if stack else (source.scope, 0)
         if name == "scope":
-            scope = _open_scope(source, node, scope)
-            stack.append((-negative_end, scope))
+            scope, inexact = _open_scope(source, node, scope), 0
+            stack.append((-negative_end, scope, inexact))
+        elif name == "branch":
+            inexact += 1
+            stack.append((-negative_end, scope, inexact))
         elif name == "import":
             _import(source, node)
         elif name in ("const", "var"):
@@ -146,7 +155,7 @@ def index(path: Path, data: bytes, tree: ts.Tree) -> Source:
         elif name == "call":
             called = callee_name(node)
             if called is not None:
-                source.calls.setdefault(called, []).append(CallRecord(node, scope))
+                source.calls.setdefault(called, []).append(CallRecord(node, scope, not inexact))
         elif name == "return":
             scope.returns.append(node)
         else:  # argument, passed

@@ -58,6 +58,7 @@ class Integrations:
         self.project = project
         self.ev = Evaluator(project)
         self.api_protocols = api_protocols or {}  # API id -> protocol, for APIs defined elsewhere
+        self._counts: dict[ts.Node, int | None] = {}
 
     def calls(self, source: Source, kind: str = resources.INTEGRATION) -> Iterator[CallRecord]:
         for records in source.calls.values():
@@ -147,9 +148,19 @@ class Integrations:
         return name.startswith(f"{PULUMI}.") and name != f"{PULUMI}.Aliases"
 
     def count(self, api: Resource) -> int | None:
-        """Not counted: a Go program's loops and helper functions are not followed far enough
-        to be certain (APIGW046 stays silent)."""
-        return None
+        """Integrations on this Api across the project, when each runs a known number of times."""
+        if api.call not in self._counts:
+            total: int | None = None if self.project.blind("apigatewayv2") else 0
+            for source in self.project.sources_mentioning("apigatewayv2"):
+                for record in self.calls(source) if may_hold_integration(source.data) else ():
+                    entry = self.ev.resource_arguments(record.node, record.scope).keywords.get(
+                        "ApiId")
+                    on = origin(self.ev.value(entry.value, entry.scope)) if entry else None
+                    times = self.ev.multiplicity(record) if on is not None and \
+                        on.call == api.call else 0
+                    total = None if total is None or times is None else total + times
+            self._counts[api.call] = total
+        return self._counts[api.call]
 
     def permissions(self, function: Resource) -> Iterator[tuple[Any, Any]]:
         """Every Lambda Permission of the project: (does it name the function, its props)."""
