@@ -58,11 +58,12 @@ def package_of(path: str) -> str:
 
 
 def unwrap(node: ts.Node) -> ts.Node:
-    """The expression inside parentheses, a `literal_element` or `&`."""
+    """The expression inside parentheses, a `literal_element`, `&x` or `x.(T)`."""
     for _ in range(_DEEP):
         if node.type in ("parenthesized_expression", "literal_element") and node.named_children:
             node = node.named_children[0]
-        elif node.type == "unary_expression" and _operator(node) == "&":
+        elif node.type == "unary_expression" and _operator(node) == "&" or \
+                node.type == "type_assertion_expression":
             node = node.child_by_field_name("operand") or node
         else:
             break
@@ -172,8 +173,10 @@ class Evaluator:
         op = _operator(node)
         left = self.value(node.child_by_field_name("left"), scope)
         right = self.value(node.child_by_field_name("right"), scope)
-        if op == "+" and isinstance(left, (str, Shape)) and isinstance(right, (str, Shape)):
-            joined = shapes.joined([left, right])
+        if op == "+" and any(isinstance(v, (str, Shape)) for v in (left, right)):
+            # Go adds strings only to strings: an unknown side is a string too
+            joined = shapes.joined([v if isinstance(v, (str, Shape)) else UNKNOWN
+                                    for v in (left, right)])
             return UNKNOWN if isinstance(joined, str) and len(joined) > _BIG else joined
         if not all(isinstance(v, (int, float)) and not isinstance(v, bool)
                    for v in (left, right)) or any(abs(v) > _BIG for v in (left, right)):
@@ -277,9 +280,25 @@ class Evaluator:
             if isinstance(base, Resource) and method is not None and method.text == b"ID" \
                     and not args:
                 return Output(base, shapes.output(base.kind, "id"))
-            if origin(base) is not None:  # `.ApplyT(...)`, `.ToStringOutput()`, ...
+            if origin(base) is not None and method is not None and method.text == b"ApplyT":
+                return self._apply(origin(base), args, scope)  # type: ignore[arg-type]
+            if origin(base) is not None:  # `.ToStringOutput()`, `.Elem()`, ...
                 return Output(origin(base))  # type: ignore[arg-type]
         return UNKNOWN
+
+    def _apply(self, source: Resource, args: list[ts.Node], scope: Scope) -> Output:
+        """`output.ApplyT(func(v T) string { return ... })`: an Output of the same resource,
+        with the start of what the function's one return gives, when it is known."""
+        inner = scope.source.scopes.get(args[0]) if len(args) == 1 else None
+        returns = inner.returns if inner else []
+        results = [r for r in returns[0].named_children if r.type == "expression_list"] \
+            if len(returns) == 1 else []
+        if not inner or len(results) != 1 or results[0].named_child_count != 1:
+            return Output(source)
+        result = self.value(results[0].named_children[0], inner)
+        shape = result if isinstance(result, Shape) else shapes.starting(result) \
+            if isinstance(result, str) else None
+        return Output(source, shape if isinstance(shape, Shape) else None)
 
     def _sprintf(self, args: list[ts.Node], scope: Scope, output: bool) -> Any:
         """fmt.Sprintf of known values; pulumi.Sprintf: an Output whose start is known."""
