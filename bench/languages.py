@@ -25,11 +25,25 @@ TYPESCRIPT_FUNCTION = """export function f{j}(a: number, b: string): string {{
 }}
 """
 
+GO_FUNCTION = """func f{j}(a int, b string) string {{
+\tx := a*{j} + 1
+\tif x > 3 {{
+\t\treturn b + strconv.Itoa(x)
+\t}}
+\treturn strings.Repeat(b, x)
+}}
+
+"""
+
 LANGUAGES = {
     "typescript": Language(
         "nodejs", ".ts", REPO / "tests/typescript/programs/lambda_http/index.ts",
         'import { z } from "./z";\n'
         + "".join(TYPESCRIPT_FUNCTION.format(j=j) for j in range(30)) + "// module {i}\n"),
+    "go": Language(
+        "go", ".go", REPO / "tests/go/programs/lambda_http/main.go",
+        'package src\n\nimport (\n\t"strconv"\n\t"strings"\n)\n\n'
+        + "".join(GO_FUNCTION.format(j=j) for j in range(12)) + "// module {i}\n"),
 }
 
 

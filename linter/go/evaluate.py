@@ -96,6 +96,9 @@ class Evaluator:
         self._memo: dict[ts.Node, Any] = {}
         self._busy: set[Any] = set()
         self._sites: dict[ts.Node, list[CallRecord] | None] = {}
+        # by call: every integration asks them of every resource of the project (APIGW021, 046)
+        self._arguments: dict[ts.Node, Arguments] = {}
+        self._kinds: dict[ts.Node, str | None] = {}
 
     # --- expressions
     def value(self, node: ts.Node | None, scope: Scope) -> Any:
@@ -388,6 +391,11 @@ class Evaluator:
     def resource_arguments(self, call: ts.Node, scope: Scope) -> Arguments:
         """A resource's inputs: the fields of its args struct (the third argument, after ctx
         and the name), as Go names them; `positional` holds its name."""
+        if call not in self._arguments:
+            self._arguments[call] = self._resource_arguments(call, scope)
+        return self._arguments[call]
+
+    def _resource_arguments(self, call: ts.Node, scope: Scope) -> Arguments:
         args_node = call.child_by_field_name("arguments")
         given = [a for a in args_node.named_children if a.type != "comment"] \
             if args_node is not None else []
@@ -407,8 +415,11 @@ class Evaluator:
             args.open
 
     def kind_of(self, record: CallRecord) -> str | None:
-        func = self.value(record.node.child_by_field_name("function"), record.scope)
-        return KIND_BY_CONSTRUCTOR.get(func.name) if isinstance(func, Symbol) else None
+        if record.node not in self._kinds:
+            func = self.value(record.node.child_by_field_name("function"), record.scope)
+            self._kinds[record.node] = KIND_BY_CONSTRUCTOR.get(func.name) \
+                if isinstance(func, Symbol) else None
+        return self._kinds[record.node]
 
     def data(self, value: Any) -> Any:
         """The value as the model holds it: references UNKNOWN, secrets their value."""

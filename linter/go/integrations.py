@@ -58,13 +58,15 @@ class Integrations:
         self.project = project
         self.ev = Evaluator(project)
         self.api_protocols = api_protocols or {}  # API id -> protocol, for APIs defined elsewhere
-        self._counts: dict[ts.Node, int | None] = {}
+        self._counts: dict[ts.Node, int | None] | None = None  # Api call -> integrations
+        self._permissions: list[tuple[ts.Node | None, Any]] | None = None  # (function, props)
+        self._calls: dict[tuple[Source, str], list[CallRecord]] = {}
 
-    def calls(self, source: Source, kind: str = resources.INTEGRATION) -> Iterator[CallRecord]:
-        for records in source.calls.values():
-            for record in records:
-                if self.ev.kind_of(record) == kind:
-                    yield record
+    def calls(self, source: Source, kind: str = resources.INTEGRATION) -> list[CallRecord]:
+        if (source, kind) not in self._calls:
+            self._calls[source, kind] = [r for records in source.calls.values() for r in records
+                                         if self.ev.kind_of(r) == kind]
+        return self._calls[source, kind]
 
     def of_file(self, path: Path) -> Iterator[Found | NotCheckable]:
         """The integrations of one file of the project (or why the file cannot be checked)."""
@@ -149,27 +151,31 @@ class Integrations:
 
     def count(self, api: Resource) -> int | None:
         """Integrations on this Api across the project, when each runs a known number of times."""
-        if api.call not in self._counts:
-            total: int | None = None if self.project.blind("apigatewayv2") else 0
+        if self._counts is None:  # every Api's at once: each integration is evaluated once
+            self._counts = {}
             for source in self.project.sources_mentioning("apigatewayv2"):
                 for record in self.calls(source) if may_hold_integration(source.data) else ():
                     entry = self.ev.resource_arguments(record.node, record.scope).keywords.get(
                         "ApiId")
                     on = origin(self.ev.value(entry.value, entry.scope)) if entry else None
-                    times = self.ev.multiplicity(record) if on is not None and \
-                        on.call == api.call else 0
-                    total = None if total is None or times is None else total + times
-            self._counts[api.call] = total
-        return self._counts[api.call]
+                    if on is not None:
+                        before, times = self._counts.get(on.call, 0), \
+                            self.ev.multiplicity(record)
+                        self._counts[on.call] = None if before is None or times is None \
+                            else before + times
+        return None if self.project.blind("apigatewayv2") else self._counts.get(api.call, 0)
 
     def permissions(self, function: Resource) -> Iterator[tuple[Any, Any]]:
         """Every Lambda Permission of the project: (does it name the function, its props)."""
-        for source in self.project.sources_mentioning("NewPermission"):
-            for record in self.calls(source, resources.LAMBDA_PERMISSION):
-                resource = self.ev.value(record.node, record.scope)
-                props, _ = self.ev.resource_props(resource)
-                target = origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN))
-                yield UNKNOWN if target is None else target.call == function.call, props
+        if self._permissions is None:
+            self._permissions = []
+            for source in self.project.sources_mentioning("NewPermission"):
+                for record in self.calls(source, resources.LAMBDA_PERMISSION):
+                    props, _ = self.ev.resource_props(self.ev.value(record.node, record.scope))
+                    target = origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN))
+                    self._permissions.append((target.call if target else None, props))
+        for target, props in self._permissions:
+            yield UNKNOWN if target is None else target == function.call, props
         if self.project.blind("NewPermission"):
             yield UNKNOWN, {}
 

@@ -58,8 +58,9 @@ def test_repository_examples(lint) -> None:
     by_program: dict[str, list[str]] = {}
     for f in run.json:
         by_program.setdefault(Path(f["path"]).parent.name, []).append(f["rule"])
-    assert sorted(by_program) == ["broken", "typescript-websocket", "websocket-chat",
-                                  "yaml-websocket"]
+    assert sorted(by_program) == ["broken", "go-http", "typescript-websocket",
+                                  "websocket-chat", "yaml-websocket"]
+    assert by_program["go-http"] == ["APIGW039", "APIGW030"]
     assert by_program["yaml-websocket"] == ["APIGW030"]
     assert by_program["typescript-websocket"] == ["APIGW018"]
     assert sorted(by_program["websocket-chat"]) == ["APIGW021", "APIGW030"]
