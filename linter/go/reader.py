@@ -47,7 +47,8 @@ class _Project:
     def __init__(self, files: Files, root: Path, api_protocols: Mapping[str, str]) -> None:
         self.files, self.root = files, root
         listed = sorted({p for suffix in SUFFIXES for p in files.listing(root, suffix)
-                         if is_program_file(p.name) and not outside_program(p, root)})
+                         if is_program_file(p.name) and not outside_program(p, root)},
+                        key=str)  # comparing Paths costs more than reading a monorepo's list
         self.checker = integrations.Integrations(Project(root, listed, self._read),
                                                  api_protocols)
 
