@@ -236,12 +236,16 @@ class Evaluator:
         return self.project.package_bindings(scope.source, name)
 
     def _changeable(self, b: Binding, allowed: int) -> bool:
-        """A struct or map that a call may change through a pointer: passed to calls (or its
-        address taken) more often than `allowed`, or bound where the package cannot be read."""
-        if b.kind != ASSIGN or b.node is None or unwrap(b.node).type != "composite_literal":
+        """A variable that may change through a pointer: one whose address is taken, or a
+        struct or map literal's that escapes (passed to calls, copied, returned) more often
+        than `allowed` (by its own resource call), or bound where the package cannot be read."""
+        if b.kind != ASSIGN or b.node is None:
             return False
         name = next((n for n, bs in b.scope.bindings.items() if b in bs), "")
-        return self.project.arguments(b.scope.source, name) > allowed
+        escapes, addressed = self.project.escapes(b.scope.source, name)
+        if unwrap(b.node).type != "composite_literal":
+            return addressed > 0
+        return escapes + addressed > allowed
 
     def binding(self, b: Binding) -> Any:
         if b.kind == ASSIGN:

@@ -43,13 +43,18 @@ _QUERY = """
 (dec_statement (_) @assigned)
 (call_expression) @call
 (return_statement) @return
-(argument_list (identifier) @argument)
-(unary_expression operator: "&" operand: (identifier) @argument)
+(argument_list (identifier) @escape)
+(short_var_declaration right: (expression_list (identifier) @escape))
+(assignment_statement right: (expression_list (identifier) @escape))
+(var_spec value: (expression_list (identifier) @escape))
+(return_statement (expression_list (identifier) @escape))
+(unary_expression operator: "&" operand: (identifier) @address)
 (literal_element (identifier) @passed)
 (expression_list (identifier) @passed)
 """
-_ORDER = {name: i for i, name in enumerate(("scope", "branch", "import", "const", "var", "short", "other",
-                                            "assigned", "call", "return", "argument", "passed"))}
+_ORDER = {name: i for i, name in enumerate((
+    "scope", "branch", "import", "const", "var", "short", "other", "assigned", "call", "return",
+    "escape", "address", "passed"))}
 
 
 @dataclass(frozen=True, eq=False)
@@ -97,14 +102,15 @@ class Source:
     tree: ts.Tree
     package: str = ""
     imports: dict[str, str] = field(default_factory=dict)  # local name -> import path
-    dot_import: bool = False  # `import . "x"`: a name may come from a package unseen
     scope: Scope = field(init=False)
     scopes: dict[ts.Node, Scope] = field(default_factory=dict)  # function node -> scope
     calls: dict[str, list[CallRecord]] = field(default_factory=dict)  # by callee's last name
     passed: set[str] = field(default_factory=set)  # names used as values
-    # how often a name is passed to a call or has its address taken: a value that may be
-    # changed through a pointer (an args struct, a map) is followed only when it never is
-    arguments: Counter = field(default_factory=Counter)
+    # how often a name is passed to a call, assigned or returned (a pointer, a map or a slice
+    # may then be changed through the copy), and how often its address is taken (`&x`: any
+    # variable may then be changed through the pointer)
+    escapes: Counter = field(default_factory=Counter)
+    addressed: Counter = field(default_factory=Counter)
 
 
 def callee_name(call: ts.Node) -> str | None:
@@ -158,10 +164,11 @@ def index(path: Path, data: bytes, tree: ts.Tree) -> Source:
                 source.calls.setdefault(called, []).append(CallRecord(node, scope, not inexact))
         elif name == "return":
             scope.returns.append(node)
-        else:  # argument, passed
+        else:  # escape, address, passed
             source.passed.add(node.text.decode())
-            if name == "argument":
-                source.arguments[node.text.decode()] += 1
+            if name != "passed":
+                (source.escapes if name == "escape" else source.addressed)[
+                    node.text.decode()] += 1
     for name, where in assigned:  # `x = ...`, `x.f = ...`, `x[k] = ...` change the x they see
         owner = next((s for s in _chain(where) if name in s.bindings), source.scope)
         owner.bind(name, OTHER, None)
@@ -264,7 +271,5 @@ def _import(source: Source, spec: ts.Node) -> None:
         last = parts[-2] if len(parts) > 1 and parts[-1][:1] == "v" and parts[-1][1:].isdigit() \
             else parts[-1] if parts else path
         source.imports[last.replace("-", "_")] = path
-    elif named.type == "dot":
-        source.dot_import = True
-    elif named.type == "package_identifier":
+    elif named.type == "package_identifier":  # `.` and `_` imports bind no name
         source.imports[named.text.decode()] = path

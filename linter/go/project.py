@@ -73,8 +73,10 @@ class Project(Mentions):
         found = [b for s in self._package(source, name) for b in s.scope.bindings.get(name, ())]
         return found or None
 
-    def arguments(self, source: Source, name: str) -> int:
-        """How often the package passes a name to a call or takes its address."""
+    def escapes(self, source: Source, name: str) -> tuple[int, int]:
+        """How often the package lets a name's value escape (index.Source.escapes) and takes
+        its address."""
         if self.blind(name):
-            return 1 << 30
-        return sum(s.arguments[name] for s in self._package(source, name))
+            return 1 << 30, 1 << 30
+        package = self._package(source, name)
+        return sum(s.escapes[name] for s in package), sum(s.addressed[name] for s in package)

@@ -155,3 +155,20 @@ def test_a_misspelt_field_points_at_itself_with_the_model_name(tmp_path: Path) -
     [found] = integrations(write(tmp_path, {"main.go": body}))
     assert found.model.extra_args == ("timeoutMilis",)
     assert findings(tmp_path) == [("it", "APIGW048", "timeoutMilis", 15, 216)]
+
+
+@pytest.mark.parametrize("change, known", [
+    ("", True),
+    ("\t\tp := &timeout\n\t\t*p = 45000\n", False),  # through a pointer to the variable
+    ("\t\talias := args\n\t\talias.TimeoutMilliseconds = pulumi.Int(20000)\n", False),
+    ("\t\tkeep(args)\n", False),  # handed to a function: it may change it
+])
+def test_what_a_pointer_may_change_is_unknown(tmp_path: Path, change: str, known: bool) -> None:
+    body = program("\t\ttimeout := 40000\n\t\targs := &aws2.IntegrationArgs{ApiId: api.ID(), "
+                   'IntegrationType: pulumi.String("HTTP_PROXY"), IntegrationMethod: '
+                   'pulumi.String("ANY"), IntegrationUri: pulumi.String("https://x.example.com"), '
+                   "TimeoutMilliseconds: pulumi.Int(timeout)}\n" + change
+                   + '\t\taws2.NewIntegration(ctx, "it", args)',
+                   "func keep(a *aws2.IntegrationArgs) {}")
+    expected = [("it", "APIGW030", "timeoutMilliseconds")] if known else []
+    assert [f[:3] for f in findings(write(tmp_path, {"main.go": body}))] == expected
