@@ -316,9 +316,9 @@ class Evaluator:
         rest, at = args[1:], 0
         for piece in re.split(r"(%.)", form):
             m = _VERB.fullmatch(piece)
-            if not piece.startswith("%") or piece == "%%":
+            if "%" not in piece or piece == "%%":
                 parts.append("%" if piece == "%%" else piece)
-            elif m is None or at >= len(rest):  # flags, widths, other verbs: not rendered here
+            elif m is None or at >= len(rest):  # flags, widths, other verbs, a lone `%`
                 parts.append(UNKNOWN)
                 break
             else:

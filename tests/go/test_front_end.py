@@ -51,6 +51,7 @@ def props(tmp_path: Path, files: dict[str, str]) -> dict:
     ('pulumi.String(fmt.Sprintf("%s/%d%%", base, 7))', "https://c.example.com/7%"),
     ('pulumi.String(fmt.Sprintf("%q", base))', UNKNOWN),  # a verb not rendered here
     ('pulumi.String(fmt.Sprintf("%s", base, 1))', UNKNOWN),  # an extra argument
+    ('pulumi.String(fmt.Sprintf("%s/%", base))', UNKNOWN),  # a lone `%`
     ('pulumi.String("\\xff")', UNKNOWN),  # not text
     ('pulumi.String(shadowed())', UNKNOWN),  # two returns disagree
 ])
