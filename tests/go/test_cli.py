@@ -274,3 +274,43 @@ def test_base_reports_a_changed_integration_type(lint, tmp_path: Path) -> None:
     assert [f for f in found(run) if f[0] == "APIGW044"] == [
         ("APIGW044", "integrationType", 18, 4, 18, 46)]
     assert "APIGW044" not in lint(".", cwd=root).stdout  # without --base: silent
+
+
+LAMBDA = """\
+package main
+
+import (
+	"github.com/pulumi/pulumi-aws/sdk/v7/go/aws/apigatewayv2"
+	"github.com/pulumi/pulumi-aws/sdk/v7/go/aws/lambda"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+const method = "GET"
+
+func main() {
+	pulumi.Run(func(ctx *pulumi.Context) error {
+		api, _ := apigatewayv2.NewApi(ctx, "api", &apigatewayv2.ApiArgs{ProtocolType: pulumi.String("HTTP")})
+		fn, _ := lambda.NewFunction(ctx, "fn", &lambda.FunctionArgs{Role: pulumi.String("arn:aws:iam::123456789012:role/r")})
+		lambda.NewPermission(ctx, "fn-invoke", &lambda.PermissionArgs{Action: pulumi.String("lambda:InvokeFunction"), Function: fn.Name, Principal: pulumi.String("apigateway.amazonaws.com")})
+		apigatewayv2.NewIntegration(ctx, "literal", &apigatewayv2.IntegrationArgs{ApiId: api.ID(), IntegrationType: pulumi.String("AWS_PROXY"), IntegrationUri: fn.InvokeArn, IntegrationMethod: pulumi.String("GET"), PayloadFormatVersion: pulumi.String("2.0"), PassthroughBehavior: pulumi.String("NEVER")})
+		apigatewayv2.NewIntegration(ctx, "constant", &apigatewayv2.IntegrationArgs{ApiId: api.ID(), IntegrationType: pulumi.String("AWS_PROXY"), IntegrationUri: fn.InvokeArn, IntegrationMethod: pulumi.String(method), PayloadFormatVersion: pulumi.String("2.0")})
+		return nil
+	})
+}
+"""
+
+
+def test_fix_sets_a_string_literal_and_removes_a_field_inside_a_line(lint, tmp_path: Path
+                                                                      ) -> None:
+    root = write(tmp_path / "p", {"main.go": LAMBDA})
+    before = lint("--format", "json", root, cwd=tmp_path).json
+    # the constant's method is reported but not fixable: the edit would change `method`
+    assert [(f["resource"], f["rule"], f["fixable"]) for f in before] == [
+        ("literal", "APIGW014", True), ("literal", "APIGW039", True),
+        ("constant", "APIGW014", False)]
+    run = lint("check", "--fix", "--format", "json", root, cwd=tmp_path)
+    assert (root / "main.go").read_text() == LAMBDA.replace(
+        'IntegrationMethod: pulumi.String("GET"), PayloadFormatVersion: pulumi.String("2.0"), '
+        'PassthroughBehavior: pulumi.String("NEVER")})',
+        'IntegrationMethod: pulumi.String("POST"), PayloadFormatVersion: pulumi.String("2.0")})')
+    assert [(f["resource"], f["rule"]) for f in run.json] == [("constant", "APIGW014")]
