@@ -190,7 +190,9 @@ class Integrations:
 
     def _anchor(self, record: CallRecord, args: Arguments, path: tuple[Any, ...]) -> ts.Node:
         """The node a finding points at: the field, or the key / element inside it."""
-        key = spelling(path[0]) if path and isinstance(path[0], str) else None
+        # a property's field, else a field the model names as written (APIGW048's `apiId`)
+        key = next((k for k in (spelling(path[0]), path[0]) if k in args.keywords), None) \
+            if path and isinstance(path[0], str) else None
         entry = args.keywords.get(key) if key is not None else None
         if entry is None:
             return record.node

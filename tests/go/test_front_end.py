@@ -173,3 +173,10 @@ def test_what_a_pointer_may_change_is_unknown(tmp_path: Path, change: str, known
                    "func keep(a *aws2.IntegrationArgs) {}")
     expected = [("it", "APIGW030", "timeoutMilliseconds")] if known else []
     assert [f[:3] for f in findings(write(tmp_path, {"main.go": body}))] == expected
+
+
+def test_a_field_in_the_engine_spelling_is_apigw048_where_it_is_written(tmp_path: Path) -> None:
+    body = integration('IntegrationUri: pulumi.String("https://x.example.com"), '
+                       "timeoutMilliseconds: pulumi.Int(100)")
+    assert findings(write(tmp_path, {"main.go": body})) == [
+        ("it", "APIGW048", "timeoutMilliseconds", 15, 216)]
