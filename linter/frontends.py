@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from .frontend import FrontEnd
+from .java.frontend import Java
 from .python.frontend import Python
 from .typescript.frontend import TypeScript
 from .yaml.frontend import Yaml
 
-FRONT_ENDS: tuple[FrontEnd, ...] = (Python(), Yaml(), TypeScript())
+FRONT_ENDS: tuple[FrontEnd, ...] = (Python(), Yaml(), TypeScript(), Java())
 BY_NAME = {f.name: f for f in FRONT_ENDS}
 
 
