@@ -12,7 +12,7 @@ import tree_sitter as ts
 
 from apigw_lint import rules
 from apigw_lint.rules import aws, resources
-from apigw_lint.rules.values import UNKNOWN
+from apigw_lint.rules.values import UNKNOWN, is_known
 
 from ..discover import may_hold_integration
 from ..evaluated import Around, Arguments, Entry, Resource, origin, shape_of
@@ -152,11 +152,11 @@ class Integrations:
                 for record in self.calls(source) if may_hold_integration(source.data) else ():
                     args = self.ev.resource_arguments(record.node, record.scope)
                     entry = args.keywords.get("apiId")
-                    target = origin(self.ev.value(entry.value, entry.scope)) \
-                        if entry is not None else None
-                    on_api = target is not None and target.call == api.call
+                    value = self.ev.value(entry.value, entry.scope) if entry is not None \
+                        else None
+                    on_api = origin(value) is not None and origin(value).call == api.call  # type: ignore[union-attr]
                     times = self.ev.multiplicity(record) if on_api else 0
-                    if target is None and entry is not None or args.open:
+                    if args.open or origin(value) is None and not is_known(self.ev.data(value)):
                         times = None  # it may be on this Api
                     total = None if total is None or times is None else total + times
             self._counts[api.call] = total
