@@ -122,6 +122,11 @@ class Evaluator:
         if kind in _INTEGER:
             number = integer_value(node.text.decode())
             return UNKNOWN if number is None else number
+        if kind == "decimal_floating_point_literal":
+            try:
+                return float(node.text.decode().replace("_", "").rstrip("dDfF"))
+            except ValueError:
+                return UNKNOWN  # a hexadecimal float
         if kind in ("true", "false"):
             return kind == "true"
         if kind == "null_literal":
