@@ -25,11 +25,27 @@ TYPESCRIPT_FUNCTION = """export function f{j}(a: number, b: string): string {{
 }}
 """
 
+JAVA_METHOD = """
+    public static String f{j}(int a, String b) {{
+        final int x = a * {j} + 1;
+        if (x > 3) {{
+            return b + x;
+        }}
+        return List.of(1, 2, 3).stream().map(v -> String.valueOf(v + x)).collect(joining(","));
+    }}
+"""
+
 LANGUAGES = {
     "typescript": Language(
         "nodejs", ".ts", REPO / "tests/typescript/programs/lambda_http/index.ts",
         'import { z } from "./z";\n'
         + "".join(TYPESCRIPT_FUNCTION.format(j=j) for j in range(30)) + "// module {i}\n"),
+    "java": Language(
+        "java", ".java",
+        REPO / "tests/java/programs/lambda_http/src/main/java/orders/App.java",
+        "package pkg;\n\nimport static java.util.stream.Collectors.joining;\n\n"
+        "import java.util.List;\n\n// module {i}\npublic final class M{i} {"
+        + "".join(JAVA_METHOD.format(j=j) for j in range(6)) + "}\n"),
 }
 
 

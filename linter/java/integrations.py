@@ -57,7 +57,8 @@ class Integrations:
         self.project = project
         self.ev = Evaluator(project)
         self.api_protocols = api_protocols or {}  # API id -> protocol, for APIs defined elsewhere
-        self._counts: dict[ts.Node, int | None] = {}
+        self._counts: dict[Any, int | None] | None = None  # see _tally
+        self._permissions: list[tuple[Resource | None, dict[str, Any]]] | None = None
 
     def calls(self, source: Source, kind: str = resources.INTEGRATION) -> Iterator[CallRecord]:
         for records in source.calls.values():
@@ -145,31 +146,41 @@ class Integrations:
         return name, options is None or options.open or "aliases" in options.keywords
 
     def count(self, api: Resource) -> int | None:
-        """Integrations on this Api across the project, when each runs a known number of times."""
-        if api.call not in self._counts:
-            total: int | None = None if self.project.blind("Integration") else 0
-            for source in self.project.sources_mentioning("Integration"):
-                for record in self.calls(source) if may_hold_integration(source.data) else ():
-                    args = self.ev.resource_arguments(record.node, record.scope)
-                    entry = args.keywords.get("apiId")
-                    value = self.ev.value(entry.value, entry.scope) if entry is not None \
-                        else None
-                    on_api = origin(value) is not None and origin(value).call == api.call  # type: ignore[union-attr]
-                    times = self.ev.multiplicity(record) if on_api else 0
-                    if args.open or origin(value) is None and not is_known(self.ev.data(value)):
-                        times = None  # it may be on this Api
-                    total = None if total is None or times is None else total + times
-            self._counts[api.call] = total
-        return self._counts[api.call]
+        """Integrations on this Api across the project, when each runs a known number of times
+        and every integration's apiId is known (else any may be on this Api)."""
+        if self._counts is None:
+            self._counts = self._tally()
+        return self._counts.get(api.call, 0) if None not in self._counts else None
+
+    def _tally(self) -> dict[Any, int | None]:
+        """Api's `new` -> how many integrations are on it (None: not certain); a key None when
+        some integration may be on any Api. One pass over the project."""
+        counts: dict[Any, int | None] = {None: None} if self.project.blind("Integration") else {}
+        for source in self.project.sources_mentioning("Integration"):
+            for record in self.calls(source) if may_hold_integration(source.data) else ():
+                args = self.ev.resource_arguments(record.node, record.scope)
+                entry = args.keywords.get("apiId")
+                value = self.ev.value(entry.value, entry.scope) if entry is not None else None
+                api = origin(value)
+                if args.open or api is None and not is_known(self.ev.data(value)):
+                    counts[None] = None  # it may be on any Api
+                elif api is not None:
+                    times, before = self.ev.multiplicity(record), counts.get(api.call, 0)
+                    counts[api.call] = None if times is None or before is None \
+                        else before + times
+        return counts
 
     def permissions(self, function: Resource) -> Iterator[tuple[Any, Any]]:
         """Every Lambda Permission of the project: (does it name the function, its props)."""
-        for source in self.project.sources_mentioning("Permission"):
-            for record in self.calls(source, resources.LAMBDA_PERMISSION):
-                resource = self.ev.value(record.node, record.scope)
-                props, _ = self.ev.resource_props(resource)
-                target = origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN))
-                yield UNKNOWN if target is None else target.call == function.call, props
+        if self._permissions is None:
+            self._permissions = []
+            for source in self.project.sources_mentioning("Permission"):
+                for record in self.calls(source, resources.LAMBDA_PERMISSION):
+                    props, _ = self.ev.resource_props(self.ev.value(record.node, record.scope))
+                    target = origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN))
+                    self._permissions.append((target, props))
+        for target, props in self._permissions:
+            yield UNKNOWN if target is None else target.call == function.call, props
         if self.project.blind("Permission"):
             yield UNKNOWN, {}
 
