@@ -46,7 +46,8 @@ def _new(cls: str, name: str, setters: dict[str, Any]) -> str:
     """`new com.pulumi.aws.x.Cls(name, ...Args.builder()...build())`, fully qualified (two
     packages have a VpcLink)."""
     body = "".join(f"\n                .{k}({java(v)})" for k, v in setters.items())
-    return f"new {AWS}.{cls}({java(name)}, {AWS}.{cls}Args.builder(){body}\n                .build())"
+    return (f"new {AWS}.{cls}({java(name)}, {AWS}.{cls}Args.builder(){body}\n"
+            "                .build())")
 
 
 def render_java(example: Example, name: str = "example") -> str:
@@ -120,5 +121,6 @@ def render_java(example: Example, name: str = "example") -> str:
             "import com.pulumi.aws.apigatewayv2.inputs.*;\n"
             "import java.util.List;\nimport java.util.Map;\n\n"
             "public class App {\n"
-            "    public static void main(String[] args) {\n        Pulumi.run(App::stack);\n    }\n\n"
+            "    public static void main(String[] args) {\n"
+            "        Pulumi.run(App::stack);\n    }\n\n"
             f"    static void stack(Context ctx) {{\n{body}    }}\n}}\n")

@@ -17,7 +17,7 @@ from apigw_lint.rules.values import UNKNOWN, is_known
 from ..discover import may_hold_integration
 from ..evaluated import Around, Arguments, Entry, Resource, origin, shape_of
 from . import codemod
-from .evaluate import Evaluator, arguments, unwrap
+from .evaluate import Evaluator, arguments, member, unwrap
 from .index import CallRecord, Scope, Source
 from .parse import broken, errors, position
 from .project import Project
@@ -212,7 +212,7 @@ class Integrations:
                     or bindings[0].kind != "assign":
                 return None
             node, scope = unwrap(bindings[0].node), bindings[0].scope
-        if node.type == "method_invocation" and node.child_by_field_name("name").text == b"build":  # type: ignore[union-attr]
+        if node.type == "method_invocation" and member(node) == "build":
             entries = self.ev.object_entries(node, scope)
             found = entries.keywords.get(part) if entries is not None else None
             return Entry(found.value, found.scope, _setter_name(found.anchor)) if found else None

@@ -153,7 +153,8 @@ def test_fix_and_diff(lint, tmp_path: Path) -> None:
 def test_a_setter_inline_is_removed_alone_and_a_literal_set(lint, tmp_path: Path) -> None:
     app = APP.replace('            .timeoutMilliseconds(Limits.TIMEOUT + 1)\n'
                       '            .passthroughBehavior("NEVER")\n',
-                      '            .timeoutMilliseconds(Limits.TIMEOUT).passthroughBehavior("NEVER")\n')
+                      '            .timeoutMilliseconds(Limits.TIMEOUT)'
+                      '.passthroughBehavior("NEVER")\n')
     root = write(tmp_path / "p", {MAIN + "Limits.java": APIS, MAIN + "App.java": app})
     lint("check", "--fix", root, cwd=tmp_path)
     assert (root / MAIN / "App.java").read_text() == app.replace(
@@ -218,7 +219,8 @@ def test_did_you_mean_in_java_spelling(lint, tmp_path: Path) -> None:
 def test_syntax_error_around_an_integration_is_apigw999(lint, tmp_path: Path) -> None:
     app = APP.replace('            .integrationUri("https://example.com")\n            .build());\n'
                       '\n        new Integration("configured"',
-                      '            .integrationUri("https://example.com" +)\n            .build());\n'
+                      '            .integrationUri("https://example.com" +)\n'
+                      '            .build());\n'
                       '\n        new Integration("configured"')
     run = lint("--format", "json", write(tmp_path / "p", {MAIN + "Limits.java": APIS,
                                                           MAIN + "App.java": app}))

@@ -93,7 +93,8 @@ def test_parameters_are_unknown(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("imports", [
-    "import com.pulumi.aws.apigateway.Integration;\nimport com.pulumi.aws.apigateway.IntegrationArgs;\n",
+    "import com.pulumi.aws.apigateway.Integration;\n"
+    "import com.pulumi.aws.apigateway.IntegrationArgs;\n",
     "import com.pulumi.aws.apigateway.*;\n"])
 def test_a_rest_api_integration_or_an_ambiguous_name_is_not_read(tmp_path: Path,
                                                                  imports: str) -> None:
@@ -111,12 +112,14 @@ def test_a_project_class_named_integration_hides_the_on_demand_import(tmp_path: 
     other = own.replace("package app;", "package other;")
     found = integrations(program(tmp_path / "b", proxy("60_000"), head=head,
                                  extra={"src/other/Integration.java": other}))
-    assert [f.model.props["timeoutMilliseconds"] for f in found] == [60_000]  # type: ignore[union-attr]
+    assert [f.model.props["timeoutMilliseconds"] for f in found] == [  # type: ignore[union-attr]
+        60_000]
 
 
 def test_fully_qualified_integration(tmp_path: Path) -> None:
-    body = proxy("60_000").replace("new Integration(", "new com.pulumi.aws.apigatewayv2.Integration(") \
-        .replace("IntegrationArgs.builder()", "com.pulumi.aws.apigatewayv2.IntegrationArgs.builder()")
+    v2 = "com.pulumi.aws.apigatewayv2"
+    body = proxy("60_000").replace("new Integration(", f"new {v2}.Integration(") \
+        .replace("IntegrationArgs.builder()", f"{v2}.IntegrationArgs.builder()")
     assert rules_of(program(tmp_path, body)) == [("proxy", "APIGW030")]
 
 
@@ -168,9 +171,11 @@ def test_integrations_on_an_api_are_counted_when_each_runs_once(tmp_path: Path, 
                                                                  counted: int | None) -> None:
     body = proxy("1_000", "first") + where.format(body=proxy("1_000", "second"))
     found = integrations(program(tmp_path, body))
-    assert [f.model.context.integrations_on_api for f in found] == [counted, counted]  # type: ignore[union-attr]
+    assert [f.model.context.integrations_on_api  # type: ignore[union-attr]
+            for f in found] == [counted, counted]
 
 
 def test_a_method_called_besides_pulumi_run_is_not_counted(tmp_path: Path) -> None:
     root = program(tmp_path, proxy("1_000"), "    static void again() { stack(null); }\n")
-    assert [f.model.context.integrations_on_api for f in integrations(root)] == [None]  # type: ignore[union-attr]
+    assert [f.model.context.integrations_on_api  # type: ignore[union-attr]
+            for f in integrations(root)] == [None]
