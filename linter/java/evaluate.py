@@ -314,14 +314,16 @@ class Evaluator:
             return None
         setters = []
         current = node.child_by_field_name("object")
+        out = Arguments({}, {}, [])
         for _ in range(10_000):
             if current is None or current.type != "method_invocation":
-                return Arguments({}, {}, [], current or node)  # a builder held in a name
+                # a builder held in a name: what the chain sets wins over what was set before
+                out.opened_by = current or node
+                break
             if member(current) == "builder" and not arguments(current):
                 break
             setters.append(current)
             current = current.child_by_field_name("object")
-        out = Arguments({}, {}, [])
         for setter in reversed(setters):  # a later call of a setter wins
             given = arguments(setter)
             value = given[0] if len(given) == 1 else setter.child_by_field_name("arguments")

@@ -122,9 +122,10 @@ class Reasons(skipped.Reasons):
         if member(node).startswith(("require", "get")) and owner is not None and \
                 owner.type == "method_invocation" and member(owner) == "config":
             return f"config value{named}"
-        if owner is not None and owner.type == "method_invocation" and \
-                not self._known(owner, scope):
-            return self.expression(owner, scope)
+        bound = owner is not None and (owner.type == "method_invocation" or owner.type ==
+                                       "identifier" and scope.lookup(owner.text.decode()))
+        if bound and not self._known(owner, scope):  # type: ignore[arg-type]
+            return self.expression(owner, scope)  # type: ignore[arg-type]
         return f"result of {called}()"
 
 

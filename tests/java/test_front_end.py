@@ -179,3 +179,26 @@ def test_a_method_called_besides_pulumi_run_is_not_counted(tmp_path: Path) -> No
     root = program(tmp_path, proxy("1_000"), "    static void again() { stack(null); }\n")
     assert [f.model.context.integrations_on_api  # type: ignore[union-attr]
             for f in integrations(root)] == [None]
+
+
+def test_why_a_value_is_not_known(tmp_path: Path) -> None:
+    """--show-skipped's reasons name parameters, fields, config keys and resources, never a
+    value written in the program."""
+    members = ("    static int open = 1;\n    static void helper(Api api, int timeout) {\n"
+               + proxy("timeout", "param").replace("http.id()", "api.id()") + "    }\n")
+    body = ("        var t = 5;\n        t = 6;\n" + proxy("t", "twice") + proxy("open", "field")
+            + proxy('ctx.config().requireInteger("timeout")', "config")
+            + proxy("http.id()", "output")
+            + "        var held = IntegrationArgs.builder();\n"
+            + '        new Integration("held", held.apiId(http.id()).build());\n')
+    root = program(tmp_path, body, members)
+    found = {f.resource: f.reasons for f in integrations(root)}  # type: ignore[union-attr]
+    assert {name: reasons.of("timeoutMilliseconds")[1] for name, reasons in found.items()} == {
+        "param": "parameter 'timeout'",
+        "twice": "'t' is assigned more than once",
+        "field": "field 'open', not final or not initialized where declared",
+        "config": "config value 'timeout'",
+        "output": "output of Api 'http'",
+        "held": "may be set by the args held"}
+    assert found["param"].of("apiId")[1] == "parameter 'api'"
+    assert found["held"].of("apiId")[1] == "output of Api 'http'"  # the chain's own setter
