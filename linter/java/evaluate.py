@@ -321,6 +321,8 @@ class Evaluator:
                 out.opened_by = current or node
                 break
             if member(current) == "builder" and not arguments(current):
+                if not self._args_class(current.child_by_field_name("object"), scope):
+                    out.opened_by = current  # a builder the project makes: it may preset
                 break
             setters.append(current)
             current = current.child_by_field_name("object")
@@ -330,6 +332,18 @@ class Evaluator:
             out.keywords[member(setter)] = Entry(value, scope, setter)
             out.outer[member(setter)] = setter
         return out
+
+    def _args_class(self, owner: ts.Node | None, scope: Scope) -> bool:
+        """Whether `owner.builder()` starts an empty builder of an SDK's `*Args` class (not one
+        of the project, which may preset properties)."""
+        written = dotted(owner)
+        if written is None or not written.endswith("Args") or \
+                scope.lookup(written.split(".")[0]) is not None:
+            return False
+        qualified = self.type_name(owner, scope.source)
+        if qualified is None:  # not imported by name: an SDK class unless the project has it
+            return not self.project.declared_type(written.split(".")[0], scope.source.package)
+        return qualified.startswith("com.pulumi.")
 
     def resource_arguments(self, call: ts.Node, scope: Scope) -> Arguments:
         """A resource's inputs: the setters of its args builder (the second argument);

@@ -41,9 +41,7 @@ def _text_block(raw: str) -> str | None:
     lines = rest.split("\n")
     significant = [ln for ln in lines[:-1] if ln.strip()] + [lines[-1]]
     indent = min((len(ln) - len(ln.lstrip(" \t")) for ln in significant), default=0)
-    out = "\n".join(ln[indent:].rstrip(" \t") if i < len(lines) - 1 else ln[indent:]
-                    for i, ln in enumerate(lines))
-    return _unescape(out)
+    return _unescape("\n".join(ln[indent:].rstrip(" \t") for ln in lines))
 
 
 def string_value(node: ts.Node | None) -> str | None:

@@ -202,3 +202,30 @@ def test_why_a_value_is_not_known(tmp_path: Path) -> None:
         "held": "may be set by the args held"}
     assert found["param"].of("apiId")[1] == "parameter 'api'"
     assert found["held"].of("apiId")[1] == "output of Api 'http'"  # the chain's own setter
+
+
+@pytest.mark.parametrize("root, opened", [
+    ("IntegrationArgs", False), ("com.pulumi.aws.apigatewayv2.IntegrationArgs", False),
+    ("Defaults", True),  # a project's own builder() may preset properties
+    ("PresetArgs", True)])  # a class of the project, whatever its name
+def test_only_an_sdk_args_builder_starts_empty(tmp_path: Path, root: str, opened: bool) -> None:
+    preset = ("package app;\nfinal class PresetArgs {\n"
+              "    static IntegrationArgs.Builder builder() {\n"
+              '        return IntegrationArgs.builder().integrationType("MOCK");\n    }\n}\n')
+    body = f'        new Integration("x", {root}.builder().apiId(http.id()).build());\n'
+    found = integrations(program(tmp_path, body, extra={"src/app/PresetArgs.java": preset}))
+    assert [(f.model.open_args, f.model.props["apiId"]) for f in found] == [  # type: ignore[union-attr]
+        (opened, UNKNOWN)]
+    assert [rule for _, rule in rules_of(tmp_path / "p")] == ([] if opened else ["APIGW049"])
+
+
+def test_text_blocks() -> None:
+    from apigw_lint.linter.java.literals import string_value
+    from apigw_lint.linter.java.parse import parse
+    # the closing line counts for the indentation and is blank; trailing spaces go
+    text = ('class A { String a = """\n        {"a": 1}  \n          "b"\\n\\\n        x\n'
+            '          """; }')
+    tree = parse(text.encode())
+    literal = tree.root_node.named_children[0].child_by_field_name("body").named_children[0] \
+        .child_by_field_name("declarator").child_by_field_name("value")
+    assert string_value(literal) == '{"a": 1}\n  "b"\nx\n'
