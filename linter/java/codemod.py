@@ -8,9 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+import tree_sitter as ts
+
 from apigw_lint.rules.model import REMOVE, RENAME, SET, Edit
 
 from ..evaluated import Arguments, Entry
+from .evaluate import member
 from .parse import Unparsable, parse
 
 TextEdit = tuple[int, int, bytes]  # replace data[start:end] with the bytes
@@ -36,6 +39,8 @@ def plan(path: Path, data: bytes, entry: Entry | None, args: Arguments, edit: Ed
     if name is None or dot is None or dot.type != ".":
         return None
     if edit.kind == REMOVE:
+        if args.open or _set_before(setter):  # an earlier call would then set it
+            return None
         return Fix(path, data, edit, (_removal(data, dot.start_byte, setter.end_byte),))
     if edit.kind == SET:
         value = entry.value
@@ -50,6 +55,17 @@ def plan(path: Path, data: bytes, entry: Entry | None, args: Arguments, edit: Ed
             return None
         return Fix(path, data, edit, ((name.start_byte, name.end_byte, new.encode()),))
     return None
+
+
+def _set_before(setter: ts.Node) -> bool:
+    """Whether the chain calls this setter before (the last call wins; removing it would not
+    remove the property)."""
+    current = setter.child_by_field_name("object")
+    while current is not None and current.type == "method_invocation":
+        if member(current) == member(setter):
+            return True
+        current = current.child_by_field_name("object")
+    return False
 
 
 def _removal(data: bytes, start: int, end: int) -> TextEdit:

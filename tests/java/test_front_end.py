@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from apigw_lint import rules
 from apigw_lint.rules import UNKNOWN
 
 from .conftest import findings, integrations, write
@@ -229,3 +230,15 @@ def test_text_blocks() -> None:
     literal = tree.root_node.named_children[0].child_by_field_name("body").named_children[0] \
         .child_by_field_name("declarator").child_by_field_name("value")
     assert string_value(literal) == '{"a": 1}\n  "b"\nx\n'
+
+
+@pytest.mark.parametrize("setters, fixable", [
+    ('.passthroughBehavior("NEVER")', True),
+    ('.passthroughBehavior("NEVER").passthroughBehavior("NEVER")', False)])  # one would stay
+def test_a_removal_is_offered_only_when_it_removes_the_property(tmp_path: Path, setters: str,
+                                                                 fixable: bool) -> None:
+    body = proxy("1_000").replace(".build());", f"{setters}.build());")
+    (found,) = integrations(program(tmp_path, body))
+    (finding,) = [f for f in rules.run(found.model, engine=rules.LINTER)  # type: ignore[union-attr]
+                  if f.rule == "APIGW039"]
+    assert (found.fix(finding) is not None) == fixable  # type: ignore[union-attr]
