@@ -239,6 +239,6 @@ def test_a_removal_is_offered_only_when_it_removes_the_property(tmp_path: Path, 
                                                                  fixable: bool) -> None:
     body = proxy("1_000").replace(".build());", f"{setters}.build());")
     (found,) = integrations(program(tmp_path, body))
-    (finding,) = [f for f in rules.run(found.model, engine=rules.LINTER)  # type: ignore[union-attr]
-                  if f.rule == "APIGW039"]
+    model = found.model  # type: ignore[union-attr]
+    (finding,) = [f for f in rules.run(model, engine=rules.LINTER) if f.rule == "APIGW039"]
     assert (found.fix(finding) is not None) == fixable  # type: ignore[union-attr]
