@@ -215,8 +215,8 @@ def test_only_an_sdk_args_builder_starts_empty(tmp_path: Path, root: str, opened
               '        return IntegrationArgs.builder().integrationType("MOCK");\n    }\n}\n')
     body = f'        new Integration("x", {root}.builder().apiId(http.id()).build());\n'
     found = integrations(program(tmp_path, body, extra={"src/app/PresetArgs.java": preset}))
-    assert [(f.model.open_args, f.model.props["apiId"]) for f in found] == [  # type: ignore[union-attr]
-        (opened, UNKNOWN)]
+    models = [f.model for f in found]  # type: ignore[union-attr]
+    assert [(m.open_args, m.props["apiId"]) for m in models] == [(opened, UNKNOWN)]
     assert [rule for _, rule in rules_of(tmp_path / "p")] == ([] if opened else ["APIGW049"])
 
 
