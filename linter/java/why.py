@@ -29,19 +29,10 @@ class Reasons(skipped.Reasons):
         return _opening(self.args)
 
     def resource(self, *path: str) -> Any:
-        entries: dict[Any, Entry] = self.args.keywords
-        entry = None
-        for key in path:
-            entry = entries.get(key)
-            if entry is None:
-                return None
-            inner = self.ev.object_entries(entry.value, entry.scope)
-            entries = inner.keywords if inner is not None else {}
-        if entry is None:
-            return None
-        value = self.ev.value(entry.value, entry.scope)
-        if len(path) > 1 and isinstance(value, dict):  # a key of a Map.of
-            value = value.get(path[-1])
+        entry = self.args.keywords.get(path[0]) if path else None
+        value = self.ev.value(entry.value, entry.scope) if entry is not None else None
+        for key in path[1:]:  # keys of a Map.of or a nested builder
+            value = value.get(key) if isinstance(value, dict) else None
         return origin(value)
 
     def kind(self, resource: Resource) -> str | None:

@@ -242,3 +242,21 @@ def test_a_removal_is_offered_only_when_it_removes_the_property(tmp_path: Path, 
     model = found.model  # type: ignore[union-attr]
     (finding,) = [f for f in rules.run(model, engine=rules.LINTER) if f.rule == "APIGW039"]
     assert (found.fix(finding) is not None) == fixable  # type: ignore[union-attr]
+
+
+def test_why_the_state_machine_type_is_not_known(tmp_path: Path) -> None:
+    head = HEAD.replace("import java.util.List;", "import com.pulumi.aws.sfn.StateMachine;\n"
+                        "import com.pulumi.aws.sfn.StateMachineArgs;\nimport java.util.List;")
+    body = ('        var machine = new StateMachine("m", StateMachineArgs.builder()\n'
+            '            .roleArn("arn:aws:iam::123456789012:role/r").definition("{}")\n'
+            '            .type(ctx.config().require("flavour")).build());\n'
+            '        new Integration("start", IntegrationArgs.builder()\n'
+            "            .apiId(http.id())\n"
+            '            .integrationType("AWS_PROXY")\n'
+            '            .integrationSubtype("StepFunctions-StartSyncExecution")\n'
+            '            .requestParameters(Map.of("StateMachineArn", machine.arn(),\n'
+            '                "Input", "$request.body"))\n'
+            "            .build());\n")
+    (found,) = integrations(program(tmp_path, body, head=head))
+    assert found.reasons.of("state_machine_type") == (  # type: ignore[union-attr]
+        "state_machine_type", "type of StateMachine 'm': config value 'flavour'")
