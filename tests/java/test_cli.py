@@ -280,3 +280,24 @@ def test_base_reports_a_changed_integration_type(lint, tmp_path: Path) -> None:
     assert [f for f in found(run) if f[0] == "APIGW044"] == [
         ("APIGW044", "integrationType", 20, 14, 20, 37)]
     assert "APIGW044" not in lint(".", cwd=root).stdout  # without --base: silent
+
+
+def test_baseline_hides_known_findings_and_not_a_new_one(lint, tmp_path: Path) -> None:
+    root = write(tmp_path / "p", {MAIN + "Limits.java": APIS, MAIN + "App.java": APP})
+    baseline = tmp_path / "baseline.json"
+    assert lint("--write-baseline", baseline, root, cwd=tmp_path).code == 0
+    assert lint("--baseline", baseline, root, cwd=tmp_path).code == 0
+    # the same mistake on a new integration is reported, the old ones stay hidden
+    (root / MAIN / "App.java").write_text(APP.replace(
+        '        new Integration("configured"',
+        '        new Integration("copy", IntegrationArgs.builder()\n'
+        "            .apiId(http.id())\n"
+        '            .integrationType("HTTP_PROXY")\n'
+        '            .integrationMethod("ANY")\n'
+        '            .integrationUri("https://example.com")\n'
+        '            .passthroughBehavior("NEVER")\n'
+        "            .build());\n\n"
+        '        new Integration("configured"'))
+    run = lint("--baseline", baseline, "--format", "json", root, cwd=tmp_path)
+    assert [(f["resource"], f["rule"], f["line"]) for f in run.json] == [
+        ("copy", "APIGW039", 38)]
