@@ -35,11 +35,12 @@ _QUERY = """
 (enhanced_for_statement name: (identifier) @other)
 (catch_formal_parameter name: (identifier) @other)
 (object_creation_expression) @call
-(method_invocation name: (identifier) @run (#eq? @run "run")
+(method_invocation object: (identifier) @pulumi (#eq? @pulumi "Pulumi")
+  name: (identifier) @run (#eq? @run "run")
   arguments: (argument_list . [(method_reference) (lambda_expression)] @entry .))
 """
 _ORDER = ("class", "scope", "branch", "local", "field", "import", "package", "type", "assigned",
-          "other", "call", "entry", "run")
+          "other", "call", "entry", "run", "pulumi")
 _CONTAINERS = ("class", "scope", "branch")
 
 

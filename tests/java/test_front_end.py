@@ -260,3 +260,14 @@ def test_why_the_state_machine_type_is_not_known(tmp_path: Path) -> None:
     (found,) = integrations(program(tmp_path, body, head=head))
     assert found.reasons.of("state_machine_type") == (  # type: ignore[union-attr]
         "state_machine_type", "type of StateMachine 'm': config value 'flavour'")
+
+
+def test_only_pulumi_run_makes_an_entry(tmp_path: Path) -> None:
+    root = program(tmp_path, proxy("1_000"))
+    text = (root / "src/app/App.java").read_text()
+    def counts() -> list[int | None]:
+        return [f.model.context.integrations_on_api  # type: ignore[union-attr]
+                for f in integrations(root)]
+    assert counts() == [1]
+    (root / "src/app/App.java").write_text(text.replace("Pulumi.run(", "Executor.run("))
+    assert counts() == [None]
