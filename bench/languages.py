@@ -33,6 +33,14 @@ GO_FUNCTION = """func f{j}(a int, b string) string {{
 \treturn strings.Repeat(b, x)
 }}
 
+JAVA_METHOD = """
+    public static String f{j}(int a, String b) {{
+        final int x = a * {j} + 1;
+        if (x > 3) {{
+            return b + x;
+        }}
+        return List.of(1, 2, 3).stream().map(v -> String.valueOf(v + x)).collect(joining(","));
+    }}
 """
 
 LANGUAGES = {
@@ -44,6 +52,12 @@ LANGUAGES = {
         "go", ".go", REPO / "tests/go/programs/lambda_http/main.go",
         'package src\n\nimport (\n\t"strconv"\n\t"strings"\n)\n\n'
         + "".join(GO_FUNCTION.format(j=j) for j in range(12)) + "// module {i}\n"),
+    "java": Language(
+        "java", ".java",
+        REPO / "tests/java/programs/lambda_http/src/main/java/orders/App.java",
+        "package pkg;\n\nimport static java.util.stream.Collectors.joining;\n\n"
+        "import java.util.List;\n\n// module {i}\npublic final class M{i} {"
+        + "".join(JAVA_METHOD.format(j=j) for j in range(6)) + "}\n"),
 }
 
 

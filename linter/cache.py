@@ -81,7 +81,8 @@ def _tool() -> str:
     # the file that holds each parser's version, located without importing the parser (none in
     # tree-sitter's packages: their metadata then)
     for name, holder in (("libcst", "_version.py"), ("ruamel.yaml", "__init__.py"),
-                         ("tree_sitter", None), ("tree_sitter_typescript", None)):
+                         ("tree_sitter", None), ("tree_sitter_typescript", None),
+                         ("tree_sitter_go", None), ("tree_sitter_java", None)):
         spec = importlib.util.find_spec(name)
         version = Path(spec.origin).with_name(holder) if holder and spec and spec.origin \
             else None

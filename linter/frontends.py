@@ -6,11 +6,12 @@ from pathlib import Path
 
 from .frontend import FrontEnd
 from .go.frontend import Go
+from .java.frontend import Java
 from .python.frontend import Python
 from .typescript.frontend import TypeScript
 from .yaml.frontend import Yaml
 
-FRONT_ENDS: tuple[FrontEnd, ...] = (Python(), Yaml(), TypeScript(), Go())
+FRONT_ENDS: tuple[FrontEnd, ...] = (Python(), Yaml(), TypeScript(), Go(), Java())
 BY_NAME = {f.name: f for f in FRONT_ENDS}
 
 
