@@ -1,0 +1,37 @@
+"""Which files make a .NET Pulumi program (no parser needed: the front end's cheap checks)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+SUFFIX = ".cs"
+NEVER = frozenset({"bin", "obj"})  # build output
+RUNTIME = "dotnet"
+
+
+def is_program_file(name: str) -> bool:
+    return name.endswith(SUFFIX)
+
+
+def may_hold_integration(data: bytes) -> bool:
+    """Every way C# names the class spells both words (discover's test looks for the lower-case
+    `apigatewayv2` that C#'s namespace `ApiGatewayV2` does not spell)."""
+    return b"ApiGatewayV2" in data and b"Integration" in data
+
+
+def outside_program(path: Path, root: Path) -> bool:
+    """Whether a file under a project's folder lies in a build folder (or is not under it)."""
+    try:
+        parts = path.relative_to(root).parts[:-1]
+    except ValueError:
+        return True
+    return any(p in NEVER for p in parts)
+
+
+def spelling(camel: str) -> str:
+    """A camelCase input or output name as the .NET SDK spells its property (PascalCase)."""
+    return camel[:1].upper() + camel[1:]
+
+
+def camel(pascal: str) -> str:
+    """A .NET SDK property name as the model spells it (camelCase)."""
+    return pascal[:1].lower() + pascal[1:]
