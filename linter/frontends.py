@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .csharp.frontend import CSharp
 from .frontend import FrontEnd
 from .python.frontend import Python
 from .typescript.frontend import TypeScript
 from .yaml.frontend import Yaml
 
-FRONT_ENDS: tuple[FrontEnd, ...] = (Python(), Yaml(), TypeScript())
+FRONT_ENDS: tuple[FrontEnd, ...] = (Python(), Yaml(), TypeScript(), CSharp())
 BY_NAME = {f.name: f for f in FRONT_ENDS}
 
 
