@@ -17,7 +17,7 @@ from apigw_lint.rules.resources import KINDS
 from apigw_lint.rules.shapes import Shape
 
 from ..evaluated import Arguments, Entry, Output, Resource, Secret, origin, plain, shape_of
-from .index import Source, dotted
+from .index import Source, argument_list, dotted, target_type
 from .layout import camel
 from .project import Project
 
@@ -41,7 +41,7 @@ NAMED = {"name": 0, "args": 1, "options": 2}  # a resource constructor's paramet
 def arguments(call: ts.Node) -> list[ts.Node] | None:
     """A call's arguments' expressions in parameter order; None when one is passed by a name
     that is not a resource constructor's, or positionally after a named one."""
-    given = call.child_by_field_name("arguments")
+    given = argument_list(call)
     out: dict[int, ts.Node] = {}
     for position, argument in enumerate(a for a in (given.named_children if given else [])
                                         if a.type == "argument"):
@@ -242,7 +242,7 @@ class Evaluator:
             return UNKNOWN if entries.open else \
                 {k: self.value(e.value, e.scope) for k, e in entries.keywords.items()}
         initializer = _initializer(node)
-        given = node.child_by_field_name("arguments")
+        given = argument_list(node)
         if initializer is None or given is not None and given.named_child_count:
             return UNKNOWN
         return self._collection(initializer, source)  # `new Dictionary<,> {...}`, `new List<>`
@@ -286,8 +286,7 @@ class Evaluator:
                                              "implicit_object_creation_expression"):
             return None
         type_name = dotted(node.child_by_field_name("type"))
-        given = node.child_by_field_name("arguments") or next(
-            (c for c in node.named_children if c.type == "argument_list"), None)
+        given = argument_list(node)
         if node.type == "object_creation_expression" and \
                 (type_name is None or not type_name.endswith("Args")) \
                 or given is not None and given.named_child_count:
@@ -331,9 +330,9 @@ class Evaluator:
     def kind_of(self, node: ts.Node, source: Source) -> str | None:
         """The resource kind a `new T(...)` creates, when T certainly names a Pulumi.Aws class
         of the checks (through the file's and the project's `using` directives)."""
-        if node.type != "object_creation_expression":
-            return None
-        name = dotted(node.child_by_field_name("type"))
+        written = node.child_by_field_name("type") if node.type == "object_creation_expression" \
+            else target_type(node)
+        name = dotted(written)
         usings = self.project.usings(source) if name is not None else None
         if name is None or usings is None:
             return None

@@ -62,7 +62,8 @@ class Source:
 
     def declares(self, name: str) -> bool:
         """Whether the file declares anything of this name (a local, parameter, member, type)."""
-        return any(_use(n) not in ("read", "member") for n in self.occurrences.get(name, ()))
+        return any(_use(n) not in ("read", "touched", "member")
+                   for n in self.occurrences.get(name, ()))
 
     def binding(self, name: str) -> Binding | None:
         if name not in self._bindings:
@@ -152,6 +153,32 @@ def _scope(declarator: ts.Node) -> ts.Node | None:
             body = statement.parent
             return body.parent if body is not None else None
     return None
+
+
+def target_type(node: ts.Node) -> ts.Node | None:
+    """The type a target-typed `new(...)` creates, when it is written where the value goes: the
+    declared type of the variable it initialises, or the return type of the method it is
+    returned from (`=> new(...)`, `return new(...);`). None elsewhere (an argument, a lambda)."""
+    parent = node.parent
+    if parent is not None and parent.type == "variable_declarator":
+        declaration = parent.parent
+        declared = declaration.child_by_field_name("type") if declaration is not None else None
+        return declared if declared is not None and declared.type != "implicit_type" else None
+    if parent is None or parent.type not in ("arrow_expression_clause", "return_statement"):
+        return None
+    method = parent.parent
+    while method is not None and method.type == "block":
+        method = method.parent
+    if method is not None and method.type in ("method_declaration", "local_function_statement"):
+        return method.child_by_field_name("returns") or method.child_by_field_name("type")
+    return None
+
+
+def argument_list(node: ts.Node) -> ts.Node | None:
+    """The argument list of a call or `new` (target-typed `new(...)` names no field)."""
+    found = node.child_by_field_name("arguments")
+    return found if found is not None else next(
+        (c for c in node.named_children if c.type == "argument_list"), None)
 
 
 def dotted(node: ts.Node | None) -> str | None:

@@ -30,7 +30,7 @@ _ONCE = frozenset({"argument", "argument_list", "variable_declarator", "variable
                    "return_statement", "await_expression", "declaration_list",
                    "namespace_declaration", "file_scoped_namespace_declaration",
                    "class_declaration", "initializer_expression", "equals_value_clause",
-                   "parenthesized_expression", "try_statement"})
+                   "parenthesized_expression", "try_statement", "invocation_expression"})
 
 
 @dataclass(frozen=True)
