@@ -44,14 +44,17 @@ def test_program(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["lambda_http", "vpc_link", "websocket_mock"])
-def test_twin_reports_what_the_python_original_expects(name: str) -> None:
-    """The `# expect: resource RULE...` lines of the Python original, integration by integration."""
+def test_twin_reports_what_the_python_original_expects(lint, name: str) -> None:
+    """The `# expect: resource RULE...` lines of the Python original, integration by integration,
+    from the CLI run as a process on the twin."""
     expected = {}
     for line in (ORIGINALS / f"{name}.py").read_text().splitlines():
         m = re.match(r"# expect: (\S+)(.*)", line)
         if m:
             expected[m.group(1)] = set(m.group(2).split())
     got: dict[str, set[str]] = {resource: set() for resource in expected}
-    for resource, rule, *_ in findings(HERE / name):
-        got.setdefault(resource, set()).add(rule)
+    run = lint("--format", "json", HERE / name)
+    assert run.code == 1, run.stderr
+    for finding in run.json:
+        got.setdefault(finding["resource"], set()).add(finding["rule"])
     assert got == expected
