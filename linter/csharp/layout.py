@@ -13,9 +13,10 @@ def is_program_file(name: str) -> bool:
 
 
 def may_hold_integration(data: bytes) -> bool:
-    """Every way C# names the class spells both words (discover's test looks for the lower-case
-    `apigatewayv2` that C#'s namespace `ApiGatewayV2` does not spell)."""
-    return b"ApiGatewayV2" in data and b"Integration" in data
+    """Every way C# names the class spells `Integration`; its namespace `ApiGatewayV2` (never
+    the lower-case `apigatewayv2` discover's test looks for) may be imported by another file's
+    `global using`."""
+    return b"Integration" in data
 
 
 def outside_program(path: Path, root: Path) -> bool:

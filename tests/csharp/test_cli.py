@@ -96,10 +96,11 @@ def test_findings_exact_and_no_build_file_read(lint, tmp_path: Path) -> None:
 
 def test_a_file_named_on_the_command_line(lint, tmp_path: Path) -> None:
     """discover.may_hold_integration looks for `apigatewayv2`, which C# never spells: the front
-    end's own test (wants) lets the file through, and still skips one without the namespace."""
+    end's own test (wants) lets the file through, and still skips one that never names the
+    class."""
     root = project(tmp_path / "p")
     assert CSharp().wants(root / "Program.cs", PROGRAM.encode())
-    assert not CSharp().wants(root / "Program.cs", PROGRAM.replace("ApiGatewayV2", "X").encode())
+    assert not CSharp().wants(root / "Program.cs", PROGRAM.replace("Integration", "X").encode())
     assert not CSharp().wants(root / "bin/Debug/Hidden.cs", HIDDEN.encode())
     run = lint("check", "--force-exclude", "--format", "json", "p/Program.cs", cwd=tmp_path)
     assert found(run) == FOUND
