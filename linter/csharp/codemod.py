@@ -11,7 +11,7 @@ import tree_sitter as ts
 
 from apigw_lint.rules.model import REMOVE, RENAME, SET, Edit
 
-from ..evaluated import Arguments
+from ..evaluated import Arguments, Entry
 from .layout import spelling
 from .parse import Unparsable, parse
 
@@ -42,13 +42,20 @@ def plan(path: Path, data: bytes, member: ts.Node | None, args: Arguments,
         return Fix(path, data, edit, ((value.start_byte, value.end_byte,
                                        f'"{text}"'.encode()),))
     if edit.kind == RENAME:
-        name = edit.value or ""
+        name = spelling(edit.value or "")
         left = member.child_by_field_name("left")
-        if not name.isidentifier() or name in args.keywords or args.open or left is None:
+        written = {written_name(e) for e in args.keywords.values()}
+        if not name.isidentifier() or name in written or args.open or left is None:
             return None
-        return Fix(path, data, edit, ((left.start_byte, left.end_byte,
-                                       spelling(name).encode()),))
+        return Fix(path, data, edit, ((left.start_byte, left.end_byte, name.encode()),))
     return None
+
+
+def written_name(entry: Entry) -> str:
+    """A property's name as its assignment in an initializer writes it."""
+    left = entry.anchor.child_by_field_name("left") \
+        if entry.anchor.type == "assignment_expression" else None
+    return left.text.decode() if left is not None else ""
 
 
 def _removal(data: bytes, member: ts.Node) -> TextEdit:

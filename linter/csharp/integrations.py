@@ -17,7 +17,7 @@ from ..evaluated import Around, Arguments, Entry, Resource, origin, shape_of
 from . import codemod
 from .evaluate import Evaluator, arguments
 from .index import Source
-from .layout import camel, may_hold_integration
+from .layout import camel, may_hold_integration, spelling
 from .parse import broken, csharp, position
 from .project import Project
 from .why import Reasons
@@ -100,8 +100,9 @@ class Integrations:
                 position(source.data, anchor.end_byte)
 
         def fix(finding: rules.Finding) -> codemod.Fix | None:
-            entry = args.keywords.get(finding.path[0]) if finding.path else None
-            own = entry is not None and args.outer.get(finding.path[0]) is entry.anchor \
+            key = _key(args, finding.path[0]) if finding.path else None
+            entry = args.keywords.get(key)
+            own = entry is not None and args.outer.get(key) is entry.anchor \
                 and entry.scope is source
             return codemod.plan(source.path, source.data, entry.anchor if own else None,  # type: ignore[union-attr]
                                 args, finding.edit)
@@ -116,10 +117,11 @@ class Integrations:
         raw: dict[str, Any] = {}
         extra = []
         for key, entry in args.keywords.items():
-            if key in aws.PROPERTIES:
+            written = codemod.written_name(entry)
+            if key in aws.PROPERTIES and written == spelling(key):
                 raw[key] = self.ev.value(entry.value, entry.scope)
-            else:
-                extra.append(key)
+            else:  # as written: `IntergrationType`, or `integrationType` (C# is PascalCase)
+                extra.append(written)
         name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
             if args.positional else None
         found = {p: shape_of(v) for p, v in raw.items()}
@@ -183,11 +185,12 @@ class Integrations:
     def _anchor(self, node: ts.Node, source: Source, args: Arguments,
                 path: tuple[Any, ...]) -> ts.Node:
         """The node a finding points at: the property, or the key / element inside it."""
-        entry = args.keywords.get(path[0]) if path else None
+        key = _key(args, path[0]) if path else None
+        entry = args.keywords.get(key)
         if entry is None:
             return node
         if entry.scope is not source:
-            return args.outer[path[0]]
+            return args.outer[key]
         anchor, value = entry.anchor, entry.value
         for part in path[1:]:
             child = self._child(value, source, part)
@@ -229,6 +232,11 @@ class Integrations:
             if self.ev.value(key, source) == part:
                 return Entry(value, source, element)
         return None
+
+
+def _key(args: Arguments, name: Any) -> Any:
+    """The args' key of a finding's property: the model's name, or an extra one as written."""
+    return name if name in args.keywords or not isinstance(name, str) else camel(name)
 
 
 def _once(node: ts.Node) -> int | None:

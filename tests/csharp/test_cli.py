@@ -66,7 +66,7 @@ return await Deployment.RunAsync(() =>
 FOUND = [("APIGW030", "timeoutMilliseconds", 16, 9, 16, 47),
          ("APIGW039", "passthroughBehavior", 17, 9, 17, 38),
          ("APIGW049", "", 20, 5, 25, 7),
-         ("APIGW048", "intergrationType", 23, 9, 23, 40)]
+         ("APIGW048", "IntergrationType", 23, 9, 23, 40)]
 # a mistake (APIGW039) in every file the front end must never read
 HIDDEN = ('using Pulumi.Aws.ApiGatewayV2;\nclass Hidden { static void M() { new Integration('
           '"hidden", new IntegrationArgs { ApiId = "x", IntegrationType = "HTTP_PROXY", '
@@ -290,3 +290,19 @@ def test_base_reports_a_changed_integration_type(lint, tmp_path: Path) -> None:
     assert [f for f in found(run) if f[0] == "APIGW044"] == [
         ("APIGW044", "integrationType", 13, 9, 13, 33)]
     assert "APIGW044" not in lint(".", cwd=root).stdout  # without --base: silent
+
+
+def test_a_property_in_the_wrong_case_is_apigw048_and_renamed(lint, tmp_path: Path) -> None:
+    """C# spells properties in PascalCase: `integrationType` is no property of IntegrationArgs
+    (the compiler refuses it), even though the model's name is spelt so."""
+    program = ('using Pulumi.Aws.ApiGatewayV2;\n'
+               'new Integration("i", new IntegrationArgs\n{\n    ApiId = "a1",\n'
+               '    integrationType = "MOCK",\n});\n')
+    root = write(tmp_path / "p", {"Program.cs": program})
+    run = lint("--format", "json", root, cwd=tmp_path)
+    assert [(f["rule"], f["property"], f["line"], f["column"], f["fixable"]) for f in run.json] \
+        == [("APIGW049", "", 2, 1, False), ("APIGW048", "integrationType", 5, 5, True)]
+    assert "Integration takes no argument 'integrationType'" in run.json[1]["message"]
+    lint("check", "--fix", root, cwd=tmp_path)
+    assert (root / "Program.cs").read_text() == program.replace("integrationType",
+                                                                "IntegrationType")

@@ -33,7 +33,7 @@ EXPECTED = {
         ("from-args", "APIGW010", "payloadFormatVersion", 38, 9),  # an args object by name
         (None, "APIGW029", "tlsConfig", 54, 13),  # in a loop: the rest is known
         ("typo", "APIGW049", "", 64, 5),
-        ("typo", "APIGW048", "intergrationType", 67, 9),
+        ("typo", "APIGW048", "IntergrationType", 67, 9),
         ("helper", "APIGW030", "timeoutMilliseconds", 83, 13)],  # `=> new(...)`, a parameter
 }
 
