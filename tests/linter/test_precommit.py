@@ -78,7 +78,8 @@ def test_the_manifest_declares_the_hook() -> None:
     scripts = metadata.distribution("apigw-lint").entry_points.select(group="console_scripts")
     assert h["id"] == "apigw-lint" and shlex.split(h["entry"]) == ["apigw-lint", "check", "--force-exclude"]
     assert "apigw-lint" in scripts.names
-    assert h["language"] == "python" and h["types_or"] == ["python", "yaml", "ts", "tsx", "javascript"]
+    assert h["language"] == "python" and h["types_or"] == ["python", "yaml", "ts", "tsx", "javascript",
+                                                          "c#"]
     assert h["require_serial"] is True
 
 

@@ -58,10 +58,11 @@ def test_repository_examples(lint) -> None:
     by_program: dict[str, list[str]] = {}
     for f in run.json:
         by_program.setdefault(Path(f["path"]).parent.name, []).append(f["rule"])
-    assert sorted(by_program) == ["broken", "typescript-websocket", "websocket-chat",
-                                  "yaml-websocket"]
+    assert sorted(by_program) == ["broken", "csharp-http", "typescript-websocket",
+                                  "websocket-chat", "yaml-websocket"]
     assert by_program["yaml-websocket"] == ["APIGW030"]
     assert by_program["typescript-websocket"] == ["APIGW018"]
+    assert by_program["csharp-http"] == ["APIGW030", "APIGW011"]
     assert sorted(by_program["websocket-chat"]) == ["APIGW021", "APIGW030"]
     assert {"APIGW004", "APIGW030", "APIGW032", "APIGW039", "APIGW048"} <= set(by_program["broken"])
     assert run.code == 1
