@@ -25,11 +25,23 @@ TYPESCRIPT_FUNCTION = """export function f{j}(a: number, b: string): string {{
 }}
 """
 
+CSHARP_METHOD = """    public static string F{j}(int a, string b)
+    {{
+        var x = a * {j} + 1;
+        if (x > 3) {{ return b + $"{{x}}"; }}
+        return string.Join(",", new[] {{ 1, 2, 3 }}.Select(v => v + x));
+    }}
+"""
+
 LANGUAGES = {
     "typescript": Language(
         "nodejs", ".ts", REPO / "tests/typescript/programs/lambda_http/index.ts",
         'import { z } from "./z";\n'
         + "".join(TYPESCRIPT_FUNCTION.format(j=j) for j in range(30)) + "// module {i}\n"),
+    "csharp": Language(
+        "dotnet", ".cs", REPO / "tests/csharp/programs/lambda_http/Program.cs",
+        "using System.Linq;\n\nnamespace Bench;\n\npublic static class Module{i}\n{\n"
+        + "".join(CSHARP_METHOD.format(j=j) for j in range(8)) + "}\n"),
 }
 
 

@@ -329,18 +329,17 @@ class Evaluator:
 
     def kind_of(self, node: ts.Node, source: Source) -> str | None:
         """The resource kind a `new T(...)` creates, when T certainly names a Pulumi.Aws class
-        of the checks (through the file's and the project's `using` directives)."""
+        of the checks (through the file's `using` directives, else the project's global ones:
+        a name both resolve differently does not compile)."""
         written = node.child_by_field_name("type") if node.type == "object_creation_expression" \
             else target_type(node)
         name = dotted(written)
-        usings = self.project.usings(source) if name is not None else None
-        if name is None or usings is None:
+        if name is None:
             return None
-        aliases, namespaces = usings
-        head, _, rest = name.partition(".")
-        full = f"{aliases[head]}.{rest}" if head in aliases and rest else name
-        kinds = {KIND_BY_CLASS[c] for c in [full, *(f"{n}.{full}" for n in namespaces)]
-                 if c in KIND_BY_CLASS}
+        kinds = _kinds(name, source.aliases, source.namespaces)
+        if not kinds:
+            usings = self.project.global_usings()
+            kinds = _kinds(name, *usings) if usings is not None else set()
         if len(kinds) != 1 or "." not in name and self.project.declares_type(name):
             return None  # ambiguous, or a type of the program's own may be meant
         return kinds.pop()
@@ -379,6 +378,14 @@ class Evaluator:
         if isinstance(value, dict):
             return any(self.holds_secret(v) for v in value.values())
         return isinstance(value, list) and any(self.holds_secret(v) for v in value)
+
+
+def _kinds(name: str, aliases: dict[str, str], namespaces: list[str]) -> set[str]:
+    """The kinds of the classes a written type name may stand for under these usings."""
+    head, _, rest = name.partition(".")
+    full = f"{aliases[head]}.{rest}" if head in aliases and rest else name
+    return {KIND_BY_CLASS[c] for c in [full, *(f"{n}.{full}" for n in namespaces)]
+            if c in KIND_BY_CLASS}
 
 
 def _initializer(node: ts.Node) -> ts.Node | None:

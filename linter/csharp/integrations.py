@@ -64,10 +64,17 @@ class Integrations:
         self.project = project
         self.ev = Evaluator(project)
         self.api_protocols = api_protocols or {}  # API id -> protocol, for APIs defined elsewhere
-        self._counts: dict[ts.Node, int | None] = {}
+        self._kinds: dict[Source, dict[str | None, list[ts.Node]]] = {}
+        self._counts: dict[ts.Node, int | None] | None = None
+        self._permissions: list[tuple[Resource | None, Any]] | None = None
 
-    def calls(self, source: Source, kind: str = resources.INTEGRATION) -> Iterator[ts.Node]:
-        return (n for n in source.creations if self.ev.kind_of(n, source) == kind)
+    def calls(self, source: Source, kind: str = resources.INTEGRATION) -> list[ts.Node]:
+        """The resources of a kind a file creates, in order."""
+        if source not in self._kinds:
+            self._kinds[source] = {}
+            for node in source.creations:
+                self._kinds[source].setdefault(self.ev.kind_of(node, source), []).append(node)
+        return self._kinds[source].get(kind, [])
 
     def of_file(self, path: Path) -> Iterator[Found | NotCheckable]:
         """The integrations of one file of the project (or why the file cannot be checked)."""
@@ -155,29 +162,33 @@ class Integrations:
 
     def count(self, api: Resource) -> int | None:
         """Integrations on this Api across the project, when each is made once per run."""
-        if api.call not in self._counts:
-            total: int | None = None if self.project.blind("Integration") else 0
+        if self.project.blind("Integration"):
+            return None
+        if self._counts is None:  # every Api's, in one pass over the project
+            self._counts = {}
             for source in self.project.sources_mentioning("Integration"):
-                if not may_hold_integration(source.data):
-                    continue
                 for node in self.calls(source):
                     args = self.ev.resource_arguments(node, source)
                     entry = args.keywords.get("apiId")
                     target = origin(self.ev.value(entry.value, entry.scope)) if entry else None
-                    on_api = target is not None and target.call == api.call
-                    times = _once(node) if on_api else 0
-                    total = None if total is None or times is None else total + times
-            self._counts[api.call] = total
-        return self._counts[api.call]
+                    if target is not None:
+                        before, times = self._counts.get(target.call, 0), _once(node)
+                        self._counts[target.call] = None if before is None or times is None \
+                            else before + times
+        return self._counts.get(api.call, 0)
 
     def permissions(self, function: Resource) -> Iterator[tuple[Any, Any]]:
         """Every Lambda Permission of the project: (does it name the function, its props)."""
-        for source in self.project.sources_mentioning("Permission"):
-            for node in self.calls(source, resources.LAMBDA_PERMISSION):
-                props, _ = self.ev.resource_props(Resource(resources.LAMBDA_PERMISSION, node,
-                                                           source))
-                target = origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN))
-                yield UNKNOWN if target is None else target.call == function.call, props
+        if self._permissions is None:
+            self._permissions = []
+            for source in self.project.sources_mentioning("Permission"):
+                for node in self.calls(source, resources.LAMBDA_PERMISSION):
+                    props, _ = self.ev.resource_props(
+                        Resource(resources.LAMBDA_PERMISSION, node, source))
+                    self._permissions.append(
+                        (origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN)), props))
+        for target, props in self._permissions:
+            yield UNKNOWN if target is None else target.call == function.call, props
         if self.project.blind("Permission"):
             yield UNKNOWN, {}
 

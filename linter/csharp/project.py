@@ -65,9 +65,9 @@ class Project(Mentions):
                     self.unparsable[path] = str(e)
         return self._sources[path]
 
-    def usings(self, source: Source) -> tuple[dict[str, str], list[str]] | None:
-        """A file's aliases and imported namespaces, its own and the project's `global using`
-        ones; None when a file that may hold global ones cannot be read."""
+    def global_usings(self) -> tuple[dict[str, str], list[str]] | None:
+        """The aliases and namespaces of the project's `global using` directives; None when a
+        file that may hold some cannot be read."""
         if self._usings is None:
             if self.blind("global"):
                 return None
@@ -78,8 +78,7 @@ class Project(Mentions):
                     aliases.update(other.aliases)
                     namespaces += other.namespaces
             self._usings = aliases, namespaces
-        aliases, namespaces = self._usings
-        return {**aliases, **source.aliases}, [*namespaces, *source.namespaces]
+        return self._usings
 
     def declares_type(self, name: str) -> bool:
         """Whether a file of the project may declare a type of this name."""
