@@ -29,6 +29,7 @@ NAMESPACES = {"apigatewayv2": "ApiGatewayV2", "apigateway": "ApiGateway", "lambd
 KIND_BY_CLASS = {f"Pulumi.Aws.{NAMESPACES[token.split(':')[1].split('/')[0]]}."
                  f"{token.split(':')[2]}": kind
                  for kind, (tokens, _) in KINDS.items() for token in tokens if "/" in token}
+_CLASS_NAMES = frozenset(c.rpartition(".")[2] for c in KIND_BY_CLASS)
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "a": "\a", "b": "\b", "f": "\f",
             "v": "\v", "\\": "\\", '"': '"', "'": "'"}
 _INTEGER = re.compile(r"(0[xX][0-9a-fA-F_]+|0[bB][01_]+|[0-9][0-9_]*)([uUlL]*)")
@@ -334,7 +335,7 @@ class Evaluator:
         written = node.child_by_field_name("type") if node.type == "object_creation_expression" \
             else target_type(node)
         name = dotted(written)
-        if name is None:
+        if name is None or name.rpartition(".")[2] not in _CLASS_NAMES:
             return None
         kinds = _kinds(name, source.aliases, source.namespaces)
         if not kinds:
