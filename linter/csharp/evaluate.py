@@ -34,7 +34,8 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "a": "\a", "b": "\b", "f
             "v": "\v", "\\": "\\", '"': '"', "'": "'"}
 _INTEGER = re.compile(r"(0[xX][0-9a-fA-F_]+|0[bB][01_]+|[0-9][0-9_]*)([uUlL]*)")
 _REAL = re.compile(r"([0-9][0-9_]*)?(\.[0-9_]+)?([eE][+-]?[0-9]+)?[fFdDmM]?")
-_BIG = 100_000  # refuse to build huge strings or numbers while evaluating
+_BIG = 100_000  # refuse to build huge strings while evaluating
+_INT32 = (-(2 ** 31), 2 ** 31 - 1)
 _DEEP = 200  # nesting of evaluation beyond which a value is unknown (no deep recursion)
 NAMED = {"name": 0, "args": 1, "options": 2}  # a resource constructor's parameters
 
@@ -61,9 +62,22 @@ def unescape(text: str) -> str | None:
     """A regular string's escape sequence, or None (\\x: its length is greedy)."""
     if text[1:2] in _ESCAPES:
         return _ESCAPES[text[1]]
-    if text[1:2] in ("u", "U"):
-        return chr(int(text[2:], 16)) if int(text[2:], 16) < 0x110000 else None
+    if text[1:2] in ("u", "U") and len(text) in (6, 10):
+        try:
+            code = int(text[2:], 16)
+        except ValueError:
+            return None
+        return chr(code) if code < 0x110000 else None
     return None
+
+
+def _utf16(parts: list[str]) -> str | None:
+    """Parts of a string joined, `\\uD83D\\uDE00` (a surrogate pair, as C# writes one) made one
+    character; None when a lone surrogate is left (no text)."""
+    try:
+        return "".join(parts).encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError:
+        return None
 
 
 def to_string(value: Any) -> str | None:
@@ -153,7 +167,8 @@ class Evaluator:
                 if text is None:
                     return UNKNOWN
             parts.append(text)
-        return "".join(parts)
+        joined = _utf16(parts)
+        return UNKNOWN if joined is None else joined
 
     def _interpolated(self, node: ts.Node, source: Source, formatted: bool) -> Any:
         """`$"..."`'s string; formatted (Output.Format): the Shape of its start, as the value is
@@ -166,7 +181,10 @@ class Evaluator:
                 parts.append(text.replace("{{", "{").replace("}}", "}").replace('""', '"')
                              if verbatim else text.replace("{{", "{").replace("}}", "}"))
             elif child.type == "escape_sequence":
-                parts.append(unescape(text) if unescape(text) is not None else UNKNOWN)
+                escaped = unescape(text)
+                if escaped is None or "\ud800" <= escaped <= "\udfff":  # a surrogate: not here
+                    return UNKNOWN
+                parts.append(escaped)
             elif child.type == "interpolation":
                 inner = [c for c in child.named_children if c.type != "interpolation_brace"]
                 if len(inner) != 1:  # an alignment or a format: how it prints is not known
@@ -193,16 +211,15 @@ class Evaluator:
         right = self.value(node.child_by_field_name("right"), source)
         numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool)
                       for v in (left, right))
-        if numbers and any(abs(v) > _BIG for v in (left, right)) and op == "*":
-            return UNKNOWN
-        if op == "+" and numbers:
-            return left + right
+        if numbers and op in ("+", "-", "*"):
+            result = left + right if op == "+" else left - right if op == "-" else left * right
+            # an int beyond C#'s int does not compile as a constant, and wraps at run time
+            return UNKNOWN if isinstance(result, int) and not _INT32[0] <= result <= _INT32[1] \
+                else result
         if op == "+" and any(isinstance(v, (str, Shape)) for v in (left, right)):
             texts = [v if isinstance(v, Shape) else to_string(v) for v in (left, right)]
             joined = shapes.joined([UNKNOWN if t is None else t for t in texts])
             return UNKNOWN if isinstance(joined, str) and len(joined) > _BIG else joined
-        if op in ("-", "*") and numbers:
-            return left - right if op == "-" else left * right
         return UNKNOWN
 
     # --- names

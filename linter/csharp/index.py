@@ -88,6 +88,10 @@ class Source:
         if scope is None or not all(scope.start_byte <= r.start_byte < scope.end_byte
                                     for r in reads):
             return None
+        if scope.type == "compilation_unit" and any(  # a top-level local is not seen in types
+                t.start_byte <= r.start_byte < t.end_byte
+                for r in reads for ts_ in self.types.values() for t in ts_):
+            return None
         values = [c for c in declarator.named_children
                   if c != declarator.child_by_field_name("name")]
         return Binding(declarator, values[-1] if values else None, touched)

@@ -78,6 +78,8 @@ def test_values_the_front_end_proves(tmp_path: Path) -> None:
     ("", "int.Parse(\"60000\")"),
     ("", "(int)60_000.0"),
     ("", '$"{60000:N0}"'),  # a format: how it prints is not known
+    ("", "100_000 * 100_000"),  # beyond C#'s int
+    ("var t = 60_000;\nclass K { int M() => t; }", "t"),  # a top-level local read in a type
 ])
 def test_values_left_unknown(tmp_path: Path, before: str, value: str) -> None:
     settings = ("class Settings { public static int Mutable = 60_000; "
@@ -169,3 +171,14 @@ def test_spelling() -> None:
     spell = CSharp().spelling
     assert [spell(n) for n in ("timeoutMilliseconds", "invokeArn", "apiId", "id")] == [
         "TimeoutMilliseconds", "InvokeArn", "ApiId", "Id"]
+
+
+def test_strings_as_csharp_reads_them(tmp_path: Path) -> None:
+    props = one(tmp_path, 'Description = "\\uD83D\\uDE00" + "\\U0001F600", ConnectionId = '
+                '"\\uD83D", IntegrationUri = "\\x41", IntegrationMethod = $@"{x}""{{", '
+                'CredentialsArn = """raw""", PassthroughBehavior = "a" + 1 + 2',
+                before="const int x = 1;")
+    # a surrogate pair is one character, a lone one is no text; \\x's length is not read
+    assert props == {"description": "\U0001F600" * 2, "connectionId": UNKNOWN,
+                     "integrationUri": UNKNOWN, "integrationMethod": '1"{',
+                     "credentialsArn": UNKNOWN, "passthroughBehavior": "a12"}
