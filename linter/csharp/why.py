@@ -73,14 +73,22 @@ class Reasons(skipped.Reasons):
         if node.type == "invocation_expression":
             return self._call(node, source)
         if node.type == "member_access_expression":
-            return f"unresolved member {dotted(node) or '(an expression)'}"
+            written = dotted(node)
+            return f"{written} is not a constant (const or static readonly) of the project" \
+                if written else "unresolved member"
+        for part in node.named_children:  # the first part that is not known
+            inner = part.named_children[1] if part.type == "interpolation" \
+                and len(part.named_children) > 1 else part
+            if inner.type not in ("string_content", "escape_sequence", "interpolation_start",
+                                  "interpolation_brace", "comment") \
+                    and not is_known(self.ev.data(self.ev.value(inner, source))):
+                return self._why(self.ev.value(inner, source), inner, source)
         return "unresolved expression"
 
     def _name(self, name: str, source: Source) -> str:
         bound = source.binding(name)
         if bound is None:
-            return f"'{name}' is a parameter, assigned more than once or declared elsewhere" \
-                if source.declares(name) else f"unresolved name '{name}'"
+            return _unbound(name, source)
         if bound.touched:
             return f"'{name}' is changed after it is made"
         return self._why(self.ev.value(bound.value, source), bound.value, source)
@@ -95,6 +103,26 @@ class Reasons(skipped.Reasons):
         if method is not None and method.text.decode().startswith(("Require", "Get")):
             return f"config value{named}"
         return f"result of {dotted(func) or 'a call'}()"
+
+
+_BOUND_BY = {"parameter": "a parameter", "implicit_parameter": "a lambda's parameter",
+             "foreach_statement": "a loop variable", "catch_declaration": "an exception",
+             "declaration_expression": "an `out` variable",
+             "declaration_pattern": "a pattern variable"}
+
+
+def _unbound(name: str, source: Source) -> str:
+    """Why a name of the file holds no known value."""
+    parents = [n.parent.type for n in source.occurrences.get(name, ()) if n.parent is not None]
+    for kind, what in _BOUND_BY.items():
+        if kind in parents:
+            return f"'{name}' is {what}"
+    if "assignment_expression" in parents or "postfix_unary_expression" in parents \
+            or "prefix_unary_expression" in parents:
+        return f"'{name}' is assigned more than once"
+    if source.declares(name):
+        return f"'{name}' is declared more than once, or is not a constant"
+    return f"unresolved name '{name}' (not a local or constant of this file)"
 
 
 def _opening(args: Arguments) -> str:

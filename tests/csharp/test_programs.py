@@ -58,3 +58,19 @@ def test_twin_reports_what_the_python_original_expects(lint, name: str) -> None:
     for finding in run.json:
         got.setdefault(finding["resource"], set()).add(finding["rule"])
     assert got == expected
+
+
+def test_show_skipped_says_why_in_csharp_terms(lint) -> None:
+    run = lint("check", "--show-skipped", HERE / "styles")
+    lines = {line.split("styles/")[1] for line in run.stdout.splitlines()
+             if "skipped APIGW030" in line or "skipped APIGW017" in line}
+    assert lines == {
+        "Program.cs:22:5: reassigned: skipped APIGW030 (timeoutMilliseconds: 'timeout' is "
+        "assigned more than once)",
+        "Program.cs:40:5: from-args: skipped APIGW017 (integrationUri: Settings.Mutable is not a "
+        "constant (const or static readonly) of the project)",
+        "Program.cs:44:5: changed-args: skipped APIGW017 (connectionType, integrationType: may "
+        "be set by the args object changed)",
+        "Program.cs:44:5: changed-args: skipped APIGW030 (timeoutMilliseconds: may be set by "
+        "the args object changed)",
+        "Program.cs:77:9: helper: skipped APIGW017 (integrationUri: 'uri' is a parameter)"}
