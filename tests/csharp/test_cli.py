@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from cli_run import EXECUTABLE
+
 from apigw_lint.linter.csharp.frontend import CSharp
 from apigw_lint.linter.csharp.parse import parse
 
@@ -306,3 +308,14 @@ def test_a_property_in_the_wrong_case_is_apigw048_and_renamed(lint, tmp_path: Pa
     lint("check", "--fix", root, cwd=tmp_path)
     assert (root / "Program.cs").read_text() == program.replace("integrationType",
                                                                 "IntegrationType")
+
+
+def test_stdin_is_read_as_the_file_it_names(tmp_path: Path) -> None:
+    """An editor's unsaved text: the project's other files (Apis.cs) still give its constant."""
+    root = project(tmp_path / "p")
+    run = subprocess.run([str(EXECUTABLE), "check", "-", "--stdin-filename", "Program.cs",
+                          "--format", "json"], cwd=root, input=PROGRAM, capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 1, run.stderr
+    assert [(f["rule"], f["line"], f["column"]) for f in json.loads(run.stdout)] == \
+        [(rule, line, column) for rule, _, line, column, *_ in FOUND]
