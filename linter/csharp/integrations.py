@@ -109,10 +109,10 @@ class Integrations:
         def fix(finding: rules.Finding) -> codemod.Fix | None:
             key = _key(args, finding.path[0]) if finding.path else None
             entry = args.keywords.get(key)
-            own = entry is not None and args.outer.get(key) is entry.anchor \
-                and entry.scope is source
-            return codemod.plan(source.path, source.data, entry.anchor if own else None,  # type: ignore[union-attr]
-                                args, finding.edit)
+            # only a property written in the call's own initializer is edited
+            own = entry.anchor if entry is not None and args.outer.get(key) is entry.anchor \
+                and entry.scope is source else None
+            return codemod.plan(source.path, source.data, own, args, finding.edit)
 
         return Found(source.path, m, m.name, api, aliased,
                      position(source.data, node.start_byte),

@@ -109,8 +109,9 @@ def test_a_file_named_on_the_command_line(lint, tmp_path: Path) -> None:
 
 
 def test_suppressions(lint, tmp_path: Path) -> None:
-    program = PROGRAM.replace('        PassthroughBehavior = "NEVER",',
-                              '        PassthroughBehavior = "NEVER", // apigw-lint: ignore[APIGW039]') \
+    program = PROGRAM.replace(
+        '        PassthroughBehavior = "NEVER",',
+        '        PassthroughBehavior = "NEVER", // apigw-lint: ignore[APIGW039]') \
         .replace('    new Integration("typo"',
                  '    // apigw-lint: ignore[APIGW048]\n    new Integration("typo"') \
         .replace('        TimeoutMilliseconds = Apis',
