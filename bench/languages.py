@@ -32,6 +32,7 @@ GO_FUNCTION = """func f{j}(a int, b string) string {{
 \t}}
 \treturn strings.Repeat(b, x)
 }}
+"""
 
 JAVA_METHOD = """
     public static String f{j}(int a, String b) {{
@@ -40,6 +41,14 @@ JAVA_METHOD = """
             return b + x;
         }}
         return List.of(1, 2, 3).stream().map(v -> String.valueOf(v + x)).collect(joining(","));
+    }}
+"""
+
+CSHARP_METHOD = """    public static string F{j}(int a, string b)
+    {{
+        var x = a * {j} + 1;
+        if (x > 3) {{ return b + $"{{x}}"; }}
+        return string.Join(",", new[] {{ 1, 2, 3 }}.Select(v => v + x));
     }}
 """
 
@@ -58,6 +67,10 @@ LANGUAGES = {
         "package pkg;\n\nimport static java.util.stream.Collectors.joining;\n\n"
         "import java.util.List;\n\n// module {i}\npublic final class M{i} {"
         + "".join(JAVA_METHOD.format(j=j) for j in range(6)) + "}\n"),
+    "csharp": Language(
+        "dotnet", ".cs", REPO / "tests/csharp/programs/lambda_http/Program.cs",
+        "using System.Linq;\n\nnamespace Bench;\n\npublic static class Module{i}\n{\n"
+        + "".join(CSHARP_METHOD.format(j=j) for j in range(8)) + "}\n"),
 }
 
 

@@ -82,7 +82,8 @@ def _tool() -> str:
     # tree-sitter's packages: their metadata then)
     for name, holder in (("libcst", "_version.py"), ("ruamel.yaml", "__init__.py"),
                          ("tree_sitter", None), ("tree_sitter_typescript", None),
-                         ("tree_sitter_go", None), ("tree_sitter_java", None)):
+                         ("tree_sitter_go", None), ("tree_sitter_java", None),
+                         ("tree_sitter_c_sharp", None)):
         spec = importlib.util.find_spec(name)
         version = Path(spec.origin).with_name(holder) if holder and spec and spec.origin \
             else None

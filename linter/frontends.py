@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .csharp.frontend import CSharp
 from .frontend import FrontEnd
 from .go.frontend import Go
 from .java.frontend import Java
@@ -11,7 +12,7 @@ from .python.frontend import Python
 from .typescript.frontend import TypeScript
 from .yaml.frontend import Yaml
 
-FRONT_ENDS: tuple[FrontEnd, ...] = (Python(), Yaml(), TypeScript(), Go(), Java())
+FRONT_ENDS: tuple[FrontEnd, ...] = (Python(), Yaml(), TypeScript(), Go(), Java(), CSharp())
 BY_NAME = {f.name: f for f in FRONT_ENDS}
 
 

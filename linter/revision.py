@@ -30,7 +30,7 @@ class BaseError(Exception):
 RULE = "APIGW044"
 # What a project at REV needs: every front end's files, and the .gitignore files its walk honours.
 _NEEDED = (".py", ".yaml", ".yml", ".ts", ".tsx", ".js", ".mjs", ".cjs", ".go", ".java",
-           ".gitignore")
+           ".cs", ".gitignore")
 Values = dict[str, Any]  # APIGW044's properties as compared (replacement_values)
 Before = tuple[Values, "Api | None"]  # an integration at REV; None: its name is used twice
 

@@ -79,7 +79,7 @@ def test_the_manifest_declares_the_hook() -> None:
     assert h["id"] == "apigw-lint" and shlex.split(h["entry"]) == ["apigw-lint", "check", "--force-exclude"]
     assert "apigw-lint" in scripts.names
     assert h["language"] == "python" and h["types_or"] == [
-        "python", "yaml", "ts", "tsx", "javascript", "go", "java"]
+        "python", "yaml", "ts", "tsx", "javascript", "go", "java", "c#"]
     assert h["require_serial"] is True
 
 

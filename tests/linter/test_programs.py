@@ -59,12 +59,14 @@ def test_repository_examples(lint) -> None:
     for f in run.json:
         parts = Path(f["path"]).parts  # the program's folder under examples/
         by_program.setdefault(parts[parts.index("examples") + 1], []).append(f["rule"])
-    assert sorted(by_program) == ["broken", "go-http", "java-http", "typescript-websocket",
+    assert sorted(by_program) == ["broken", "csharp-http", "go-http", "java-http",
+                                  "typescript-websocket",
                                   "websocket-chat", "yaml-websocket"]
     assert by_program["go-http"] == ["APIGW039", "APIGW030"]
     assert by_program["java-http"] == ["APIGW015"]
     assert by_program["yaml-websocket"] == ["APIGW030"]
     assert by_program["typescript-websocket"] == ["APIGW018"]
+    assert by_program["csharp-http"] == ["APIGW030", "APIGW011"]
     assert sorted(by_program["websocket-chat"]) == ["APIGW021", "APIGW030"]
     assert {"APIGW004", "APIGW030", "APIGW032", "APIGW039", "APIGW048"} <= set(by_program["broken"])
     assert run.code == 1

@@ -1,0 +1,277 @@
+"""Each `new Aws.ApiGatewayV2.Integration(...)` of a .NET project: its model, its context from the
+project's other resources, where a finding on a property points, why a value is unknown, and how
+a finding's edit is made. What the check loop needs, one `Found` per integration."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping
+
+import tree_sitter as ts
+
+from apigw_lint import rules
+from apigw_lint.rules import aws, resources
+from apigw_lint.rules.values import UNKNOWN
+
+from ..evaluated import Around, Arguments, Entry, Resource, origin, shape_of
+from . import codemod
+from .evaluate import Evaluator, arguments
+from .index import Source
+from .layout import camel, may_hold_integration, spelling
+from .parse import broken, csharp, position
+from .project import Project
+from .why import Reasons
+
+Span = tuple[tuple[int, int], tuple[int, int]]  # 1-based (line, column), end exclusive
+# What a resource made once per program run may sit in: statements, blocks, declarations.
+_ONCE = frozenset({"argument", "argument_list", "variable_declarator", "variable_declaration",
+                   "local_declaration_statement", "expression_statement", "block",
+                   "global_statement", "compilation_unit", "assignment_expression",
+                   "return_statement", "await_expression", "declaration_list",
+                   "namespace_declaration", "file_scoped_namespace_declaration",
+                   "class_declaration", "initializer_expression", "equals_value_clause",
+                   "parenthesized_expression", "try_statement", "invocation_expression"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """One integration: everything the check loop asks of a front end."""
+
+    path: Path
+    model: rules.Integration
+    resource: str | None  # its logical name, when static
+    api: str | None  # the logical name of the Api its ApiId is an output of (for --base)
+    api_aliased: bool  # that Api's options may carry aliases
+    start: tuple[int, int]  # where the `new` expression starts (1-based)
+    lines: tuple[int, int]  # its first and last line (suppressions)
+    locate: Callable[[tuple[Any, ...]], Span]  # a finding's property path -> its span
+    reasons: Any  # a linter.skipped.Reasons for --show-skipped
+    fix: Callable[[rules.Finding], codemod.Fix | None]
+
+
+@dataclass(frozen=True)
+class NotCheckable:
+    """An integration (or a file) that cannot be checked: `line:col: why` (APIGW999)."""
+
+    path: Path
+    reason: str
+
+
+class Integrations:
+    """Builds models for one project, with what the project's other files tell about them."""
+
+    def __init__(self, project: Project, api_protocols: Mapping[str, str] | None = None) -> None:
+        self.project = project
+        self.ev = Evaluator(project)
+        self.api_protocols = api_protocols or {}  # API id -> protocol, for APIs defined elsewhere
+        self._kinds: dict[Source, dict[str | None, list[ts.Node]]] = {}
+        self._counts: dict[ts.Node, int | None] | None = None
+        self._permissions: list[tuple[Resource | None, Any]] | None = None
+
+    def calls(self, source: Source, kind: str = resources.INTEGRATION) -> list[ts.Node]:
+        """The resources of a kind a file creates, in order."""
+        if source not in self._kinds:
+            self._kinds[source] = {}
+            for node in source.creations:
+                self._kinds[source].setdefault(self.ev.kind_of(node, source), []).append(node)
+        return self._kinds[source].get(kind, [])
+
+    def of_file(self, path: Path) -> Iterator[Found | NotCheckable]:
+        """The integrations of one file of the project (or why the file cannot be checked)."""
+        data = self.project.read(path)
+        if data is None or not may_hold_integration(data):
+            if path in self.project.unparsable:
+                yield NotCheckable(path, self.project.unparsable[path])
+            return
+        source = self.project.source(path)
+        if source is None:
+            yield NotCheckable(path, self.project.unparsable[path])
+            return
+        failed = csharp().errors(source.tree)
+        for node in self.calls(source):
+            reason = broken(node, source.data, failed)
+            yield NotCheckable(path, reason) if reason else self.found(source, node)
+
+    def everything(self) -> Iterator[Found | NotCheckable]:
+        for path in self.project.paths():
+            yield from self.of_file(path)
+
+    def found(self, source: Source, node: ts.Node) -> Found:
+        args = self.ev.resource_arguments(node, source)
+        m = self.model(args)
+        api, aliased = self.api_resource(args)
+
+        def locate(path: tuple[Any, ...]) -> Span:
+            anchor = self._anchor(node, source, args, path)
+            return position(source.data, anchor.start_byte), \
+                position(source.data, anchor.end_byte)
+
+        def fix(finding: rules.Finding) -> codemod.Fix | None:
+            key = _key(args, finding.path[0]) if finding.path else None
+            entry = args.keywords.get(key)
+            # only a property written in the call's own initializer is edited
+            own = entry.anchor if entry is not None and args.outer.get(key) is entry.anchor \
+                and entry.scope is source else None
+            return codemod.plan(source.path, source.data, own, args, finding.edit)
+
+        return Found(source.path, m, m.name, api, aliased,
+                     position(source.data, node.start_byte),
+                     (node.start_point[0] + 1, node.end_point[0] + 1), locate,
+                     Reasons(self.ev, args), fix)
+
+    # --- the model
+    def model(self, args: Arguments) -> rules.Integration:
+        raw: dict[str, Any] = {}
+        extra = []
+        for key, entry in args.keywords.items():
+            written = codemod.written_name(entry)
+            if key in aws.PROPERTIES and written == spelling(key):
+                raw[key] = self.ev.value(entry.value, entry.scope)
+            else:  # as written: `IntergrationType`, or `integrationType` (C# is PascalCase)
+                extra.append(written)
+        name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
+            if args.positional else None
+        found = {p: shape_of(v) for p, v in raw.items()}
+        context = resources.context(raw, Around(self, raw), self.api_protocols)
+        return rules.Integration(
+            {p: self.ev.data(v) for p, v in raw.items()}, context,
+            name=name if isinstance(name, str) else None,
+            secret=frozenset(p for p, v in raw.items() if self.ev.holds_secret(v)),
+            extra_args=tuple(extra), open_args=args.open,
+            shapes={p: s for p, s in found.items() if s is not None})
+
+    def api_resource(self, args: Arguments) -> tuple[str | None, bool]:
+        """The logical name of the Api ApiId is an output of, and whether its options (the third
+        argument) may carry aliases."""
+        entry = args.keywords.get("apiId")
+        api = origin(self.ev.value(entry.value, entry.scope)) if entry is not None else None
+        if api is None or api.kind != resources.API:
+            return None, False
+        named = self.ev.resource_arguments(api.call, api.scope)
+        name = self.ev.value(named.positional[0].value, named.positional[0].scope) \
+            if named.positional else None
+        if not isinstance(name, str):
+            return None, False
+        given = arguments(api.call) or []
+        if len(given) < 3:
+            return name, False
+        options = given[2]
+        initializer = options.child_by_field_name("initializer") \
+            if options.type == "object_creation_expression" else None
+        return name, initializer is None or b"Aliases" in options.text
+
+    def count(self, api: Resource) -> int | None:
+        """Integrations on this Api across the project, when each is made once per run."""
+        if self.project.blind("Integration"):
+            return None
+        if self._counts is None:  # every Api's, in one pass over the project
+            self._counts = {}
+            for source in self.project.sources_mentioning("Integration"):
+                for node in self.calls(source):
+                    args = self.ev.resource_arguments(node, source)
+                    entry = args.keywords.get("apiId")
+                    target = origin(self.ev.value(entry.value, entry.scope)) if entry else None
+                    if target is not None:
+                        before, times = self._counts.get(target.call, 0), _once(node)
+                        self._counts[target.call] = None if before is None or times is None \
+                            else before + times
+        return self._counts.get(api.call, 0)
+
+    def permissions(self, function: Resource) -> Iterator[tuple[Any, Any]]:
+        """Every Lambda Permission of the project: (does it name the function, its props)."""
+        if self._permissions is None:
+            self._permissions = []
+            for source in self.project.sources_mentioning("Permission"):
+                for node in self.calls(source, resources.LAMBDA_PERMISSION):
+                    props, _ = self.ev.resource_props(
+                        Resource(resources.LAMBDA_PERMISSION, node, source))
+                    self._permissions.append(
+                        (origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN)), props))
+        for target, props in self._permissions:
+            yield UNKNOWN if target is None else target.call == function.call, props
+        if self.project.blind("Permission"):
+            yield UNKNOWN, {}
+
+    # --- positions
+    def _anchor(self, node: ts.Node, source: Source, args: Arguments,
+                path: tuple[Any, ...]) -> ts.Node:
+        """The node a finding points at: the property, or the key / element inside it."""
+        key = _key(args, path[0]) if path else None
+        entry = args.keywords.get(key)
+        if entry is None:
+            return node
+        if entry.scope is not source:
+            return args.outer[key]
+        anchor, value = entry.anchor, entry.value
+        for part in path[1:]:
+            child = self._child(value, source, part)
+            if child is None:
+                break
+            anchor, value = child.anchor, child.value
+        return anchor
+
+    def _child(self, node: ts.Node, source: Source, part: Any) -> Entry | None:
+        """The element or map entry `part` of a collection written in place."""
+        initializer = node if node.type == "initializer_expression" else \
+            node.child_by_field_name("initializer") if node.type in (
+                "object_creation_expression", "array_creation_expression",
+                "implicit_array_creation_expression") else None
+        if initializer is None:
+            initializer = next((c for c in node.named_children
+                                if c.type == "initializer_expression"), None)
+        if initializer is None:
+            return None
+        elements = [e for e in initializer.named_children if e.type != "comment"]
+        if isinstance(part, int):
+            return Entry(elements[part], source, elements[part]) if part < len(elements) \
+                else None
+        for element in elements:
+            if element.type == "initializer_expression" and element.named_child_count == 2:
+                key, value = element.named_children
+            elif element.type == "assignment_expression":
+                left = element.child_by_field_name("left")
+                key = left.named_children[0].named_children[-1] \
+                    if left.type == "element_binding_expression" and left.named_children \
+                    and left.named_children[0].named_children else left
+                value = element.child_by_field_name("right")
+                if left.type == "identifier":
+                    if camel(left.text.decode()) == part:
+                        return Entry(value, source, element)
+                    continue
+            else:
+                continue
+            if self.ev.value(key, source) == part:
+                return Entry(value, source, element)
+        return None
+
+
+def _key(args: Arguments, name: Any) -> Any:
+    """The args' key of a finding's property: the model's name, or an extra one as written."""
+    return name if name in args.keywords or not isinstance(name, str) else camel(name)
+
+
+def _once(node: ts.Node) -> int | None:
+    """1 when a `new` runs exactly once per program run (at the top level, in the
+    `Deployment.RunAsync` lambda or a Stack's constructor), else None."""
+    current = node.parent
+    while current is not None:
+        kind = current.type
+        if kind == "lambda_expression":
+            call = current.parent.parent.parent if current.parent and current.parent.parent \
+                else None
+            function = call.child_by_field_name("function") if call is not None \
+                and call.type == "invocation_expression" else None
+            if function is None or not function.text.endswith(b"Deployment.RunAsync") \
+                    and function.text != b"RunAsync":
+                return None
+        elif kind == "constructor_declaration":
+            holder = current.parent.parent if current.parent else None
+            bases = next((c for c in holder.named_children if c.type == "base_list"), None) \
+                if holder is not None else None
+            if bases is None or not any(b.text in (b"Stack", b"Pulumi.Stack")
+                                        for b in bases.named_children):
+                return None
+        elif kind not in _ONCE:
+            return None
+        current = current.parent
+    return 1
