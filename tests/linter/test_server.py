@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any, Awaitable, Callable
 
+import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient, make_test_lsp_client
 
@@ -217,3 +219,43 @@ def test_settings_from_pyproject_and_a_change_to_it_and_yaml(tmp_path: Path) -> 
         assert client.messages[-1].type == types.MessageType.Error
 
     session(cwd, body)
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+# (example folder, its program, the language id an editor sends): the tree-sitter front ends
+TREE_SITTER = [("typescript-websocket", "index.ts", "typescript"),
+               ("go-http", "main.go", "go"),
+               ("java-http", "src/main/java/shop/App.java", "java"),
+               ("csharp-http", "Program.cs", "csharp")]
+
+
+@pytest.mark.parametrize("example, program, language", TREE_SITTER,
+                         ids=[t[2] for t in TREE_SITTER])
+def test_every_language_through_the_same_server(tmp_path: Path, example: str, program: str,
+                                                language: str) -> None:
+    """Each tree-sitter front end's example, opened as a buffer: what the command line reports
+    on the same text, and an ignore comment in the language's own syntax that silences it."""
+    shutil.copytree(EXAMPLES / example, tmp_path / example)
+    path = tmp_path / example / program
+    text = path.read_text()
+    path.write_text("")  # the buffer, not the disk, is checked
+    uri = path.as_uri()
+    expected = cli_findings(tmp_path, f"{example}/{program}", text)
+    assert expected  # every example holds a mistake on purpose
+
+    async def body(client: LanguageClient) -> None:
+        open_doc(client, uri, text, language)
+        found = await published(client, uri)
+        assert shown(found) == expected
+        first = found[0]
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            types.TextDocumentIdentifier(uri), first.range, types.CodeActionContext([first])))
+        ignore = [a for a in actions if a.title == f"Ignore {first.code} on this line"]
+        assert len(ignore) == 1
+        ignored = apply(text, ignore[0].edit.changes[uri])
+        assert ignored.splitlines()[first.range.start.line].endswith(
+            f"  // apigw-lint: ignore[{first.code}]")
+        change(client, uri, 2, ignored)
+        assert shown(await published(client, uri)) == expected[1:]
+
+    session(tmp_path, body)
