@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import aws, samples, sources as src
 from .catalogue import ERROR, Example, Hit, rule
+from .spelling import name
 from .generic import enum_hit
 
 
@@ -18,7 +19,7 @@ from .generic import enum_hit
     sources=(src.API_REF,
              "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
              "http-api-develop-integrations.html"),
-    fix="Use AWS_PROXY (a Lambda function, or an AWS service with integrationSubtype) or "
+    fix=f"Use AWS_PROXY (a Lambda function, or an AWS service with {name('integrationSubtype')}) or "
         "HTTP_PROXY; a MOCK response on an HTTP API needs a Lambda or a route without one.",
     decisive=("integrationType", "protocol"),
     valid=[Example(samples.HTTP_PUBLIC),
@@ -32,7 +33,7 @@ def http_api_integration_type(m):
     if m.protocol == aws.HTTP and m.type in aws.INTEGRATION_TYPES \
             and m.type not in aws.HTTP_API_INTEGRATION_TYPES:
         yield Hit(("integrationType",),
-                  f"integrationType {m.type} is not supported by HTTP APIs, which only take "
+                  f"{name('integrationType')} {m.type} is not supported by HTTP APIs, which only take "
                   "proxy integrations: AWS_PROXY or HTTP_PROXY.")
 
 

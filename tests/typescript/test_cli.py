@@ -162,7 +162,7 @@ def test_jobs_and_cache(lint, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         ("b/index.ts", m) for m in (
             "APIGW039 passthroughBehavior is only supported by WebSocket APIs and has no "
             "effect on HTTP APIs.",
-            "APIGW049 Integration needs integration_type (integrationType).",
+            "APIGW049 Integration needs integrationType.",
             "APIGW048 Integration takes no argument 'intergrationType'; did you mean "
             "integrationType?")}
     assert {f["message"] for f in after if not f["path"].startswith("b/")} == {"TAMPERED"}
