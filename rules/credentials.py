@@ -52,8 +52,9 @@ def credentials_arn_form(m):
               "access log shows an integration error: API Gateway may not invoke the function.",
     sources=("https://repost.aws/knowledge-center/api-gateway-http-lambda-integrations",
              src.LAMBDA),
-    fix="Add an aws.lambda_.Permission with principal apigateway.amazonaws.com and action "
-        "lambda:InvokeFunction on the function (source_arn: the API's execution_arn + '/*/*'), "
+    fix="Add a Lambda Permission with principal apigateway.amazonaws.com and action "
+        f"lambda:InvokeFunction on the function ({name('sourceArn')}: the API's "
+        f"{name('executionArn')} + '/*/*'), "
         f"or set {name('credentialsArn')} to a role that may invoke it.",
     decisive=("integrationType",),
     valid=[Example({"integrationType": "AWS_PROXY", "payloadFormatVersion": "2.0"},

@@ -110,7 +110,7 @@ def unknown_argument(m):
     rationale="The provider rejects the resource at preview (both are required), after the "
               "program has already run. Linter only: the policy pack never sees such a resource.",
     sources=(src.REGISTRY,),
-    fix="Pass api_id (the Api's id) and integration_type.",
+    fix=f"Pass {name('apiId')} (the Api's id) and {name('integrationType')}.",
     decisive=(),
     valid=[Example(samples.HTTP_LAMBDA)],
     invalid=[Example({k: v for k, v in samples.HTTP_LAMBDA.items() if k != "integrationType"},

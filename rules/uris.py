@@ -36,7 +36,8 @@ def lambda_uri_form(uri: str) -> str | None:
     rationale="These integrations have nothing to call without a URI; AWS's API does not mark it "
               "required, so the provider lets it through and the deploy fails.",
     sources=(src.API_REF,),
-    fix=f"Set {name('integrationUri')}: the function's invoke_arn for Lambda, the backend URL for HTTP, the "
+    fix=f"Set {name('integrationUri')}: the function's {name('invokeArn')} for Lambda, the "
+        "backend URL for HTTP, the "
         "listener or Cloud Map service ARN for a private integration.",
     decisive=("integrationUri", "integrationType"),
     valid=[Example(samples.HTTP_LAMBDA), Example(samples.WS_MOCK, protocol=aws.WEBSOCKET),
@@ -98,7 +99,8 @@ def http_uri_url(m):
               "invocations); WebSocket APIs are documented with the invoke ARN only, and a plain "
               "ARN there has been reported to break the console. A malformed ARN fails at deploy.",
     sources=(src.LAMBDA, src.WS_INT, "https://github.com/aws/aws-cdk/issues/13679"),
-    fix="Use the function's invoke_arn output (or a well-formed function ARN on HTTP APIs).",
+    fix=f"Use the function's {name('invokeArn')} output (or a well-formed function ARN on HTTP "
+        "APIs).",
     decisive=("integrationUri", "integrationType"),
     valid=[Example(samples.HTTP_LAMBDA), Example(samples.WS_LAMBDA, protocol=aws.WEBSOCKET),
            Example({**samples.HTTP_LAMBDA, "integrationUri": samples.INVOKE_ARN})],

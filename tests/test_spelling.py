@@ -16,6 +16,9 @@ from apigw_lint.rules.spelling import camel, name, pascal, render, snake
 CAMEL = re.compile(r"(?<![.\w])(%s)\b" % "|".join(
     n for n in sorted({*aws.PROPERTIES, "serverNameToVerify", "statusCode", "invokeArn"},
                       key=len, reverse=True) if snake(n) != n))
+SNAKE = re.compile(r"(?<![.\w])(%s)\b" % "|".join(
+    snake(n) for n in {*aws.PROPERTIES, "serverNameToVerify", "statusCode", "invokeArn",
+                       "sourceArn", "executionArn"} if snake(n) != n))
 QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")  # what the program wrote (an argument, a key)
 
 
@@ -37,15 +40,14 @@ def test_every_message_marks_the_names_it_writes() -> None:
     checked = 0
     for r in RULES.values():
         for example in r.invalid:
-            model = example.model()
-            for f in run(model, engine=LINTER if LINTER in example.engines else None,
-                         spelling=snake):
-                assert "\ue000" not in f.message and "\ue001" not in f.message, f.message
-                unquoted = QUOTED.sub("", f.message)
-                assert not CAMEL.search(unquoted), f"{f.rule}: {f.message}"
-                assert "\ue000" not in (f.fix or "") and not CAMEL.search(QUOTED.sub("", f.fix or ""))
-                checked += 1
-    assert checked > 100
+            engine = LINTER if LINTER in example.engines else None
+            for spelling, other in ((snake, CAMEL), (camel, SNAKE)):
+                for f in run(example.model(), engine=engine, spelling=spelling):
+                    for text in (f.message, f.fix or ""):
+                        assert "\ue000" not in text and "\ue001" not in text, text
+                        assert not other.search(QUOTED.sub("", text)), f"{f.rule}: {text}"
+                    checked += 1
+    assert checked > 200
     # the same findings with no spelling: what was spelled for Python is camelCase there
     r = RULES["APIGW030"]
     [f] = [f for f in run(r.invalid[0].model()) if f.rule == "APIGW030"]

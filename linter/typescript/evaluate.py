@@ -416,6 +416,8 @@ class Evaluator:
             prop = func_node.child_by_field_name("property")
             if prop is not None and prop.text == b"apply":
                 return self._apply(func_node, args_node, scope)
+            if prop is not None and prop.text == b"repeat":  # `"x".repeat(1025)`
+                return self._repeat(func_node, args_node, scope)
         func = self.value(func_node, scope)
         if isinstance(func, Symbol):
             if args_node.type == "template_string":  # a tagged template
@@ -433,6 +435,15 @@ class Evaluator:
                 return _json(self.value(args[0], scope))
         if origin(func) is not None:
             return Output(origin(func))  # type: ignore[arg-type]
+        return UNKNOWN
+
+    def _repeat(self, func_node: ts.Node, args_node: ts.Node, scope: Scope) -> Any:
+        text = self.value(func_node.child_by_field_name("object"), scope)
+        args = [a for a in args_node.named_children if a.type != "comment"]
+        times = self.value(args[0], scope) if len(args) == 1 else None
+        if isinstance(text, str) and type(times) is int and 0 <= times \
+                and len(text) * times <= _BIG:
+            return text * times
         return UNKNOWN
 
     def _text(self, node: ts.Node, scope: Scope) -> Any:
