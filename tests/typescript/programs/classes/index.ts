@@ -53,7 +53,8 @@ class ChatApi extends pulumi.ComponentResource {
 new ChatApi("chat", { timeout: 40_000 });
 
 // Not proven, so silent: a field written twice, one written in a branch, one read before it
-// is written, `this` inside a `function`, and a class that hands `this` to Object.assign.
+// is written, `this` inside a `function` (here another object), and a class that hands `this`
+// to Object.assign.
 class Unproven extends pulumi.ComponentResource {
     public timeout: number;
     public url?: string;
@@ -84,7 +85,7 @@ class Unproven extends pulumi.ComponentResource {
                 integrationUri: "https://example.com",
                 timeoutMilliseconds: this.timeout,
             });
-        });
+        }, { timeout: 10_000 });  // `this` is this object
         this.make(self.timeout);
     }
 
@@ -127,5 +128,5 @@ const orders = new aws.lambda.Function("orders", {
 });
 lambdaRoute("orders-a", { api: http, fn: orders });
 lambdaRoute("orders-b", { api: http, fn: orders });
-mockRoute({ api: http, version: "2.0" });
-mockRoute({ api: ws, version: "2.0" });
+mockRoute({ name: "http", api: http, version: "2.0" });
+mockRoute({ name: "ws", api: ws, version: "2.0" });

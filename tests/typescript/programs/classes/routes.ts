@@ -18,9 +18,9 @@ export function lambdaRoute(name: string, { api, fn, timeout = 45_000 }: RoutePr
 }
 
 // Callers disagree on `api` (HTTP and WebSocket): only what holds for both is checked.
-export const mockRoute = (props: { api: aws.apigatewayv2.Api; version: string }) => {
-    const { api, version: payloadFormatVersion } = props;
-    return new aws.apigatewayv2.Integration(`mock-${payloadFormatVersion}`, {
+export const mockRoute = (props: { name: string; api: aws.apigatewayv2.Api; version: string }) => {
+    const { name, api, version: payloadFormatVersion } = props;
+    return new aws.apigatewayv2.Integration(`mock-${name}`, {
         apiId: api.id,
         integrationType: "MOCK",
         payloadFormatVersion,
