@@ -33,9 +33,10 @@ def credentials_arn_form(m):
     if arn is not None and aws.STAGE_VARIABLE.search(arn):
         return  # stage variables may stand for the role
     if arn is not None and aws.CALLER_CREDENTIALS_ARN.match(arn):
-        yield Hit(("credentialsArn",), f"{name('credentialsArn')} arn:aws:iam::*:user/* (caller-credential "
-                                       "pass-through) is rejected by the provider at preview; it "
-                                       "cannot be expressed with this resource.")
+        yield Hit(("credentialsArn",), f"{name('credentialsArn')} arn:aws:iam::*:user/* "
+                                       "(caller-credential pass-through) is rejected by the "
+                                       "provider at preview; it cannot be expressed with this "
+                                       "resource.")
     elif (arn is not None and not aws.IAM_ROLE_ARN.match(arn)) or \
             not shapes.may_be(m.shape("credentialsArn"), shapes.ROLE_ARN):
         yield Hit(("credentialsArn",), f"{name('credentialsArn')} must be an IAM role ARN "
@@ -54,8 +55,8 @@ def credentials_arn_form(m):
              src.LAMBDA),
     fix="Add a Lambda Permission with principal apigateway.amazonaws.com and action "
         f"lambda:InvokeFunction on the function ({name('sourceArn')}: the API's "
-        f"{name('executionArn')} + '/*/*'), "
-        f"or set {name('credentialsArn')} to a role that may invoke it.",
+        f"{name('executionArn')} + '/*/*'), or set {name('credentialsArn')} to a role that may "
+        "invoke it.",
     decisive=("integrationType",),
     valid=[Example({"integrationType": "AWS_PROXY", "payloadFormatVersion": "2.0"},
                    context={"uri_from": "lambda", "lambda_permission": True}),
@@ -79,5 +80,5 @@ def lambda_permission(m):
     if lambda_integration and is_lambda_uri(m) and m.absent("credentialsArn") \
             and m.context.lambda_permitted is False:
         yield Hit(("integrationUri",), "no Lambda permission lets apigateway.amazonaws.com invoke "
-                                       f"this function and no {name('credentialsArn')} is set; every call "
-                                       "will fail with 500.")
+                                       f"this function and no {name('credentialsArn')} is set; "
+                                       "every call will fail with 500.")

@@ -20,8 +20,8 @@ def enum_hit(m: Integration, prop: str, allowed: tuple[str, ...]) -> Iterator[Hi
     value = m.get(prop)
     if value is UNKNOWN or value is ABSENT or value in allowed:
         return
-    yield Hit((prop,), f"{name(prop)} {shown(value)} is not one of {', '.join(allowed)} "
-                       "(values are case-sensitive).")
+    yield Hit((prop,), f"{name(prop)} {shown(value)} is not one of {', '.join(allowed)} (values "
+                       "are case-sensitive).")
 
 
 def no_effect(m: Integration, props: Iterable[str], why: str, *, default_counts: bool = True,

@@ -42,7 +42,8 @@ def integration_method_enum(m):
     summary="A Lambda integration (AWS_PROXY without subtype, or a WebSocket AWS integration to "
             "a Lambda function) sets integrationMethod to something other than POST.",
     rationale="Lambda is invoked with POST; AWS rejects anything else with \"HttpMethod must be "
-              "POST for AWS_PROXY IntegrationType\". Leaving the method out makes AWS fill in POST.",
+              "POST for AWS_PROXY IntegrationType\". Leaving the method out makes AWS fill in "
+              "POST.",
     sources=(src.CFN, "https://github.com/hashicorp/terraform-provider-aws/issues/42391"),
     fix=f"Set {name('integrationMethod')} to POST (apigw-lint --fix does), or leave it out.",
     decisive=("integrationMethod", "integrationType"),
@@ -61,8 +62,9 @@ def lambda_method_post(m):
     custom_lambda = m.type == "AWS" and m.protocol != aws.HTTP and is_lambda_uri(m)
     if m.is_lambda_proxy() or custom_lambda:
         yield Hit(("integrationMethod",),
-                  f"{name('integrationMethod')} {method} on a Lambda integration: Lambda is invoked with POST "
-                  f"(or leave {name('integrationMethod')} out and AWS fills in POST).",
+                  f"{name('integrationMethod')} {method} on a Lambda integration: Lambda is "
+                  f"invoked with POST (or leave {name('integrationMethod')} out and AWS fills in "
+                  "POST).",
                   edit=Edit(SET, "POST"))
 
 

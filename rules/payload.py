@@ -31,7 +31,8 @@ def payload_format_version_value(m):
         return
     kind = "" if isinstance(value, str) else f" (a {type(value).__name__}, not a string)"
     yield Hit(("payloadFormatVersion",),
-              f'{name("payloadFormatVersion")} {shown(value)}{kind} must be the string "1.0" or "2.0".')
+              f'{name("payloadFormatVersion")} {shown(value)}{kind} must be the string "1.0" or '
+              '"2.0".')
 
 
 @rule(
@@ -63,8 +64,8 @@ def payload_format_version_2(m):
             "integrations support 2.0"
     else:
         return
-    yield Hit(("payloadFormatVersion",), f'{name("payloadFormatVersion")} "2.0" is not supported here: {why}; '
-                                         'use "1.0".')
+    yield Hit(("payloadFormatVersion",), f'{name("payloadFormatVersion")} "2.0" is not supported '
+                                         f'here: {why}; use "1.0".')
 
 
 @rule(
@@ -77,7 +78,8 @@ def payload_format_version_2(m):
               "multiValueHeaders), so a handler written for one breaks on the other. Linter only: "
               "the policy pack cannot tell a default from a written value.",
     sources=(src.LAMBDA,),
-    fix=f'Set {name("payloadFormatVersion")} explicitly ("2.0" for new handlers) to match the handler.',
+    fix=f'Set {name("payloadFormatVersion")} explicitly ("2.0" for new handlers) to match the '
+        'handler.',
     decisive=("integrationType", "protocol"),
     valid=[Example(samples.HTTP_LAMBDA),
            Example({**samples.HTTP_LAMBDA, "payloadFormatVersion": "1.0"})],
@@ -87,5 +89,6 @@ def payload_format_version_2(m):
 )
 def payload_format_version_implicit(m):
     if m.protocol == aws.HTTP and m.is_lambda_proxy() and m.absent("payloadFormatVersion"):
-        yield Hit((), f"{name('payloadFormatVersion')} is not set: the provider sends 1.0, while the console "
-                      "and the CDK default to 2.0. Set it to match the handler's event format.")
+        yield Hit((), f"{name('payloadFormatVersion')} is not set: the provider sends 1.0, while "
+                      "the console and the CDK default to 2.0. Set it to match the handler's "
+                      "event format.")

@@ -42,9 +42,11 @@ def subtype_misuse(m):
         return
     path = ("integrationSubtype",)
     if m.protocol == aws.WEBSOCKET:
-        yield Hit(path, f"{name('integrationSubtype')} is only supported by HTTP APIs, not WebSocket APIs.")
+        yield Hit(path, f"{name('integrationSubtype')} is only supported by HTTP APIs, not "
+                        "WebSocket APIs.")
     elif m.type is not None and m.type != "AWS_PROXY":
-        yield Hit(path, f"{name('integrationSubtype')} requires {name('integrationType')} AWS_PROXY, not {m.type}.")
+        yield Hit(path, f"{name('integrationSubtype')} requires {name('integrationType')} "
+                        f"AWS_PROXY, not {m.type}.")
     sub = m.get("integrationSubtype")
     if sub is not UNKNOWN and not (isinstance(sub, str) and sub in aws.SUBTYPES):
         yield Hit(path, f"{name('integrationSubtype')} is not an AWS service subtype; use one of "
@@ -116,7 +118,8 @@ def subtype_parameter_names(m):
         else:
             why = "is not a parameter of " + sub
         yield Hit(("requestParameters", key),
-                  f"{name('requestParameters')} key '{key}' {why}; allowed: {', '.join(required + optional)}.")
+                  f"{name('requestParameters')} key '{key}' {why}; allowed: "
+                  f"{', '.join(required + optional)}.")
 
 
 @rule(
@@ -150,12 +153,13 @@ def subtype_parameter_values(m):
             continue
         if is_json_literal(value):
             yield Hit(("requestParameters", key),
-                      f"{name('requestParameters')}['{key}'] is a JSON literal, which AWS rejects; map "
-                      "structured data from $request.body instead.", severity=ERROR)
+                      f"{name('requestParameters')}['{key}'] is a JSON literal, which AWS rejects; "
+                      "map structured data from $request.body instead.", severity=ERROR)
         elif bad_sources(value, aws.HTTP_REQUEST_SOURCES):
             yield Hit(("requestParameters", key),
-                      f"{name('requestParameters')}['{key}'] must be a static value or a $request, $context "
-                      "or $stageVariables expression (JSON paths without '..' or filters).")
+                      f"{name('requestParameters')}['{key}'] must be a static value or a $request, "
+                      "$context or $stageVariables expression (JSON paths without '..' or "
+                      "filters).")
 
 
 @rule(
@@ -165,8 +169,8 @@ def subtype_parameter_values(m):
     rationale="API Gateway calls the AWS service with a role you provide; without one the "
               "integration cannot be authorized.",
     sources=(src.SVC,),
-    fix=f"Set {name('credentialsArn')} to a role that apigateway.amazonaws.com can assume, with permission "
-        "for the target action.",
+    fix=f"Set {name('credentialsArn')} to a role that apigateway.amazonaws.com can assume, with "
+        "permission for the target action.",
     decisive=("credentialsArn",),
     valid=[Example(samples.SQS_SEND)],
     invalid=[Example({k: v for k, v in samples.SQS_SEND.items() if k != "credentialsArn"},
@@ -190,7 +194,8 @@ def subtype_credentials(m):
     rationale="AWS service integrations take their target from requestParameters; AWS stores "
               "neither the URI nor the method, so the values are misleading at best.",
     sources=(src.SVC,),
-    fix=f"Remove {name('integrationUri')} and {name('integrationMethod')}; name the target in {name('requestParameters')}.",
+    fix=f"Remove {name('integrationUri')} and {name('integrationMethod')}; name the target in "
+        f"{name('requestParameters')}.",
     decisive=(),
     valid=[Example(samples.SQS_SEND)],
     invalid=[Example({**samples.SQS_SEND, "integrationMethod": "POST"},

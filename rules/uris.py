@@ -36,9 +36,8 @@ def lambda_uri_form(uri: str) -> str | None:
     rationale="These integrations have nothing to call without a URI; AWS's API does not mark it "
               "required, so the provider lets it through and the deploy fails.",
     sources=(src.API_REF,),
-    fix=f"Set {name('integrationUri')}: the function's {name('invokeArn')} for Lambda, the "
-        "backend URL for HTTP, the "
-        "listener or Cloud Map service ARN for a private integration.",
+    fix=f"Set {name('integrationUri')}: the function's {name('invokeArn')} for Lambda, the backend "
+        "URL for HTTP, the listener or Cloud Map service ARN for a private integration.",
     decisive=("integrationUri", "integrationType"),
     valid=[Example(samples.HTTP_LAMBDA), Example(samples.WS_MOCK, protocol=aws.WEBSOCKET),
            Example(samples.SQS_SEND)],
@@ -58,7 +57,8 @@ def integration_uri_required(m):
     id="APIGW017", name="apigw-http-uri-url", severity=ERROR,
     title="Public HTTP integration URI is not an absolute http(s) URL",
     summary="An HTTP or HTTP_PROXY integration that is not private (connectionType is not "
-            "VPC_LINK) has an integrationUri that is not a fully qualified http:// or https:// URL.",
+            "VPC_LINK) has an integrationUri that is not a fully qualified http:// or https:// "
+            "URL.",
     rationale="API Gateway calls the URI as given; AWS rejects a host name without scheme or a "
               "relative path at deploy. Stage variables and {proxy} path variables are allowed.",
     sources=(src.API_REF, src.HTTP_BACKEND),
@@ -85,8 +85,8 @@ def http_uri_url(m):
     uri = checkable_uri(m)
     if (uri is not None and not aws.HTTP_URL.match(uri)) or \
             not shapes.may_be(m.shape("integrationUri"), url=True):
-        yield Hit(("integrationUri",), f"{name('integrationUri')} of an {m.type} integration must be a "
-                                       "fully qualified http:// or https:// URL.")
+        yield Hit(("integrationUri",), f"{name('integrationUri')} of an {m.type} integration must "
+                                       "be a fully qualified http:// or https:// URL.")
 
 
 @rule(
@@ -129,8 +129,8 @@ def lambda_uri_form_check(m):
     if not (m.is_lambda_proxy() or custom_lambda):
         return
     if form is None:
-        yield Hit(("integrationUri",), f"{name('integrationUri')} is not a well-formed Lambda function ARN or "
-                                       "invoke ARN.")
+        yield Hit(("integrationUri",), f"{name('integrationUri')} is not a well-formed Lambda "
+                                       "function ARN or invoke ARN.")
     elif form == "function" and m.protocol == aws.WEBSOCKET:
         yield Hit(("integrationUri",), "WebSocket Lambda integrations should use the function's "
                                        f"invoke ARN ({name('invokeArn')}), not the function ARN.",
@@ -145,8 +145,8 @@ def lambda_uri_form_check(m):
     rationale="Without a subtype AWS_PROXY means Lambda; an SQS queue URL or a load balancer "
               "ARN there is rejected at deploy. Other AWS services need integrationSubtype.",
     sources=(src.API_REF, src.SVC),
-    fix=f"Point {name('integrationUri')} at a Lambda function, or set {name('integrationSubtype')} for another "
-        "AWS service.",
+    fix=f"Point {name('integrationUri')} at a Lambda function, or set {name('integrationSubtype')} "
+        "for another AWS service.",
     decisive=("integrationType", "integrationUri"),
     valid=[Example(samples.HTTP_LAMBDA), Example(samples.WS_LAMBDA, protocol=aws.WEBSOCKET)],
     invalid=[Example({**samples.HTTP_LAMBDA,
@@ -167,8 +167,9 @@ def lambda_proxy_uri(m):
     if (uri is not None and not aws.LAMBDA_URI_HINT.match(uri)) or (
             source is not None and source != LAMBDA_FUNCTION) or not shapes.may_be(
             m.shape("integrationUri"), shapes.FUNCTION_ARN, shapes.INVOKE_ARN):
-        yield Hit(("integrationUri",), f"AWS_PROXY without {name('integrationSubtype')} is a Lambda proxy "
-                                       f"integration, but {name('integrationUri')} is not a Lambda ARN; for "
-                                       f"other AWS services set {name('integrationSubtype')}.")
+        yield Hit(("integrationUri",), f"AWS_PROXY without {name('integrationSubtype')} is a "
+                                       f"Lambda proxy integration, but {name('integrationUri')} is "
+                                       "not a Lambda ARN; for other AWS services set "
+                                       f"{name('integrationSubtype')}.")
 
 

@@ -123,8 +123,7 @@ def template_selection_expression(m):
     if looks_like_expression or not aws.TEMPLATE_SELECTION.match(value):
         yield Hit(("templateSelectionExpression",),
                   f"{name('templateSelectionExpression')} must be ${{request.body.PATH}}, "
-                  "$request.body.PATH or "
-                  "a static key such as $default.")
+                  "$request.body.PATH or a static key such as $default.")
 
 
 @rule(
