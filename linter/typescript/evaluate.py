@@ -503,12 +503,15 @@ class Evaluator:
             elif member.type == "spread_element":
                 inner = self.object_entries(member.named_children[0], scope) \
                     if member.named_children else None
-                if inner is None:
-                    out.opened_by = out.opened_by or member
-                    continue
-                out.opened_by = out.opened_by or inner.opened_by
-                for key, entry in inner.keywords.items():
-                    out.keywords[key], out.outer[key] = entry, member
+                if inner is None or inner.open:
+                    # what it spreads may override every key before it: they stay written,
+                    # their values unknown (the spread itself as the value)
+                    out.keywords = {k: Entry(member, scope, e.anchor)
+                                    for k, e in out.keywords.items()}
+                    out.opened_by = out.opened_by or (member if inner is None else inner.opened_by)
+                if inner is not None:
+                    for key, entry in inner.keywords.items():
+                        out.keywords[key], out.outer[key] = entry, member
             elif member.type != "comment":  # methods, getters: not followed
                 out.opened_by = out.opened_by or member
         return out

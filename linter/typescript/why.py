@@ -87,6 +87,9 @@ class Reasons(skipped.Reasons):
             self._busy.discard(node)
 
     def _expression(self, node: ts.Node, scope: Scope) -> str:
+        if node.type == "spread_element":  # written before a spread that may replace it
+            return f"may be replaced by ...{_code(node.named_children[0]) or '(an object)'}" \
+                if node.named_children else "may be replaced by a spread"
         value = self.ev.value(node, scope)
         if isinstance(value, Output):
             return f"output of {self.describe(value.resource)}"
