@@ -49,14 +49,15 @@ def _check_source(frontend: FrontEnd, source: Source, result: Result, run: Run) 
         m = integration.model
         skips: list | None = None if result.skipped is None else []
         findings = rules.run(m, engine=rules.LINTER, select=select, on_error=on_error,
-                             skipped=skips)
+                             skipped=skips, spelling=frontend.spelling)
         if run.base is not None and m.name is not None and \
                 (select is None or run.base.rule in select):
             if compared is None:
                 compared = run.base.compared(source.project, source.everything)
             if m.name in compared:
                 findings += rules.run(compared[m.name], engine=rules.LINTER,
-                                      select=(run.base.rule,), on_error=on_error)
+                                      select=(run.base.rule,), on_error=on_error,
+                                      spelling=frontend.spelling)
         if skips:
             result.skipped.extend(entries(skips, integration.reasons(),  # type: ignore[union-attr]
                                           source.path, integration.position(), m.name))

@@ -84,6 +84,12 @@ class FrontEnd(Protocol):
         """Whether the walk lists a file of this name (its sources, its program files)."""
         ...
 
+    def spelling(self, camel: str) -> str:
+        """How this language writes an Integration argument or a related resource's output
+        attribute given in camelCase (`invokeArn`: Python `invoke_arn`, Go `InvokeArn`): the
+        names a finding's message marks (rules/spelling.py) are written so."""
+        ...
+
     def owns(self, path: Path) -> bool:
         """Whether a file is of this language (by its name; frontends.owner)."""
         ...

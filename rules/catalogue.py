@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 from . import aws, shapes, trace
 from .model import (LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER, VPC_LINK_V1, VPC_LINK_V2,
                     Context, Edit, Finding, Integration)
+from .spelling import Spelling, render
 from .values import UNKNOWN
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -156,17 +157,21 @@ class Rule:
     decisive: tuple[str, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)  # JSON schema properties
     situations: tuple[Situation, ...] = ()  # a file rule's examples
+    marked_fix: str | None = None  # fix with its names marked (spelling.name), for findings
 
-    def findings(self, m: Integration) -> Iterator[Finding]:
+    def findings(self, m: Integration, spelling: Spelling | None = None) -> Iterator[Finding]:
+        """spelling: how the reader writes the names a message marks (spelling.py)."""
         secrets = None  # computed at the first hit: most checks find nothing
         for hit in self.check(m):
             if secrets is None:
                 secrets = _secret_strings(m)
-            text = hit.message
+            text = render(hit.message, spelling)
             for secret in secrets:  # the check's text only: the rule id is never a secret
                 text = text.replace(secret, "[secret]")
             yield Finding(self.id, self.name, hit.severity or self.severity, tuple(hit.path),
-                          f"{self.id} {text}", hit.fix if hit.fix is not None else self.fix,
+                          f"{self.id} {text}",
+                          render(hit.fix if hit.fix is not None else self.marked_fix or self.fix,
+                                 spelling),
                           hit.edit)
 
 
@@ -180,7 +185,8 @@ def rule(*, id: str, name: str, title: str, severity: str, summary: str, rationa
          ) -> Callable[[Callable[[Integration], Iterable[Hit]]], Callable]:
     def register(check: Callable[[Integration], Iterable[Hit]]) -> Callable:
         _add(Rule(id, name, title, severity, tuple(engines), summary, rationale, tuple(sources),
-                  fix, tuple(valid), tuple(invalid), check, tuple(decisive), options or {}))
+                  render(fix), tuple(valid), tuple(invalid), check, tuple(decisive),
+                  options or {}, marked_fix=fix))
         return check
     return register
 
@@ -201,10 +207,11 @@ def _add(r: Rule) -> None:
 
 def run(m: Integration, engine: str | None = None, select: Iterable[str] | None = None,
         on_error: Callable[[Rule, Exception], None] | None = None,
-        skipped: list | None = None) -> list[Finding]:
+        skipped: list | None = None, spelling: Spelling | None = None) -> list[Finding]:
     """All findings for one integration. A check that raises is reported to on_error (and
     re-raised without one): one broken check never hides the others' findings. With a list as
-    skipped, the checks that an unknown value kept silent are appended to it (trace.Skip)."""
+    skipped, the checks that an unknown value kept silent are appended to it (trace.Skip).
+    spelling: how the reader writes property names (camelCase by default, as the engine)."""
     wanted = set(select) if select is not None else None
     out: list[Finding] = []
     for r in RULES.values():
@@ -212,7 +219,8 @@ def run(m: Integration, engine: str | None = None, select: Iterable[str] | None 
                 or (wanted is not None and r.id not in wanted):
             continue
         try:
-            out.extend(r.findings(m) if skipped is None else trace.findings(r, m, skipped))
+            out.extend(r.findings(m, spelling) if skipped is None
+                       else trace.findings(r, m, skipped, spelling))
         except Exception as exc:  # noqa: BLE001 - contained, reported through on_error
             if on_error is None:
                 raise

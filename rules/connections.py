@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import aws, samples, shapes, sources as src
 from .catalogue import ERROR, LINTER, WARNING, Example, Hit, rule
+from .spelling import name
 from .generic import enum_hit, no_effect
 from .model import LAMBDA_FUNCTION, LB_LISTENER, LB_LOAD_BALANCER, VPC_LINK_V1, VPC_LINK_V2
 from .uris import checkable_uri, without_uri
@@ -25,7 +26,8 @@ def _internet(m) -> bool:
     summary="connectionType is not INTERNET or VPC_LINK.",
     rationale="The provider rejects other values and fails the preview.",
     sources=(src.API_REF,),
-    fix="Use VPC_LINK for a private integration, else leave connectionType out (INTERNET).",
+    fix=f"Use VPC_LINK for a private integration, else leave {name('connectionType')} out "
+        "(INTERNET).",
     decisive=("connectionType",),
     valid=[Example(samples.HTTP_PRIVATE)],
     invalid=[Example({**samples.HTTP_PRIVATE, "connectionType": "VPC"},
@@ -42,7 +44,7 @@ def connection_type_enum(m):
     rationale="A private integration reaches its backend through the VPC link named by "
               "connectionId; without it AWS cannot create the integration.",
     sources=(src.API_REF, src.PRIV),
-    fix="Set connectionId to the VPC link's id.",
+    fix=f"Set {name('connectionId')} to the VPC link's id.",
     decisive=("connectionType", "connectionId"),
     valid=[Example(samples.HTTP_PRIVATE)],
     invalid=[Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "connectionId"},
@@ -53,7 +55,8 @@ def connection_type_enum(m):
 def vpc_link_connection_id(m):
     if _private(m) and m.absent("connectionId"):
         yield Hit(("connectionId",) if "connectionId" in m.props else ("connectionType",),
-                  "private (VPC_LINK) integrations need connectionId: the VPC link's id.")
+                  f"private (VPC_LINK) integrations need {name('connectionId')}: the VPC link's "
+                  "id.")
 
 
 @rule(
@@ -65,7 +68,7 @@ def vpc_link_connection_id(m):
     rationale="The VPC link is ignored over INTERNET: the integration calls the URI publicly, "
               "which for a private backend fails at deploy or at run time.",
     sources=(src.API_REF, src.PRIV),
-    fix="Set connectionType to VPC_LINK.",
+    fix=f"Set {name('connectionType')} to VPC_LINK.",
     decisive=("connectionType",),
     valid=[Example(samples.HTTP_PRIVATE)],
     invalid=[Example({k: v for k, v in samples.HTTP_PRIVATE.items() if k != "connectionType"},
@@ -81,9 +84,10 @@ def connection_id_internet(m):
     uri = m.str("integrationUri")
     arn = bool(uri and uri.startswith("arn:")) or m.context.uri_source in (
         LB_LISTENER, LB_LOAD_BALANCER) or shapes.is_arn(m.shape("integrationUri"))
-    yield Hit(("connectionId",), "connectionId is set but connectionType is INTERNET (the "
-                                 "provider default); set connectionType to VPC_LINK for a "
-                                 "private integration.", severity=ERROR if arn else None)
+    yield Hit(("connectionId",), f"{name('connectionId')} is set but {name('connectionType')} is "
+                                 "INTERNET (the provider default); set "
+                                 f"{name('connectionType')} to VPC_LINK for a private "
+                                 "integration.", severity=ERROR if arn else None)
 
 
 @rule(
@@ -94,7 +98,7 @@ def connection_id_internet(m):
     rationale="HTTP API private integrations are HTTP_PROXY integrations to a load balancer "
               "listener or Cloud Map service; AWS rejects other types at deploy.",
     sources=(src.API_REF, src.PRIV),
-    fix="Use integrationType HTTP_PROXY.",
+    fix=f"Use {name('integrationType')} HTTP_PROXY.",
     decisive=("connectionType", "integrationType", "protocol"),
     valid=[Example(samples.HTTP_PRIVATE)],
     invalid=[Example({**samples.HTTP_PRIVATE, "integrationType": "AWS_PROXY"},
@@ -105,7 +109,7 @@ def connection_id_internet(m):
 def http_private_type(m):
     if m.protocol == aws.HTTP and _private(m) and m.type is not None and m.type != "HTTP_PROXY":
         yield Hit(("integrationType",), "HTTP API private (VPC_LINK) integrations must use "
-                                        "integrationType HTTP_PROXY.")
+                                        f"{name('integrationType')} HTTP_PROXY.")
 
 
 @rule(
@@ -137,8 +141,9 @@ def http_private_uri(m):
                                              or aws.CLOUD_MAP_SERVICE_ARN.match(uri))
     if wrong_literal or m.context.uri_source in (LB_LOAD_BALANCER, LAMBDA_FUNCTION) or \
             not shapes.may_be(m.shape("integrationUri"), shapes.LISTENER_ARN, shapes.CLOUD_MAP_ARN):
-        yield Hit(("integrationUri",), "for VPC_LINK on an HTTP API, integrationUri must be an "
-                                       "ALB/NLB listener ARN or a Cloud Map service ARN.")
+        yield Hit(("integrationUri",), f"for VPC_LINK on an HTTP API, {name('integrationUri')} "
+                                       "must be an ALB/NLB listener ARN or a Cloud Map service "
+                                       "ARN.")
 
 
 @rule(
@@ -178,7 +183,8 @@ def vpc_link_version(m):
     rationale="WebSocket private integrations go through an NLB-based VPC link to a URL, usually "
               "the NLB's DNS name; listener ARNs are an HTTP API concept.",
     sources=(src.WS_INT, "https://repost.aws/knowledge-center/api-gateway-vpc-link-integration"),
-    fix="Use integrationType HTTP or HTTP_PROXY and the NLB's URL as integrationUri.",
+    fix=f"Use {name('integrationType')} HTTP or HTTP_PROXY and the NLB's URL as "
+        f"{name('integrationUri')}.",
     decisive=("connectionType", "protocol"),
     valid=[Example(samples.WS_PRIVATE, protocol=aws.WEBSOCKET),
            Example(without_uri(samples.WS_PRIVATE), protocol=aws.WEBSOCKET,
@@ -199,15 +205,16 @@ def websocket_private_uri(m):
     if m.protocol != aws.WEBSOCKET or not _private(m):
         return
     if m.type is not None and m.type not in aws.URL_TYPES:
-        yield Hit(("integrationType",), "WebSocket VPC link integrations use integrationType "
-                                        "HTTP or HTTP_PROXY.")
+        yield Hit(("integrationType",), "WebSocket VPC link integrations use "
+                                        f"{name('integrationType')} HTTP or HTTP_PROXY.")
         return
     uri = checkable_uri(m)
     # a load balancer's outputs include its DNS name, from which the usual URL is built
     if (uri is not None and not aws.HTTP_URL.match(uri)) or m.context.uri_source in (
             LAMBDA_FUNCTION, LB_LISTENER) or not shapes.may_be(m.shape("integrationUri"), url=True):
         yield Hit(("integrationUri",), "WebSocket VPC link integrations take an http(s) URL "
-                                       "(typically the NLB's DNS name) as integrationUri.")
+                                       "(typically the NLB's DNS name) as "
+                                       f"{name('integrationUri')}.")
 
 
 @rule(
@@ -218,7 +225,8 @@ def websocket_private_uri(m):
     rationale="tlsConfig switches an HTTP API private integration to HTTPS and names the server "
               "to verify; anywhere else it does nothing, which hides the real TLS setup.",
     sources=(src.API_REF, src.PRIV),
-    fix="Remove tlsConfig, or make the integration a VPC_LINK integration on an HTTP API.",
+    fix=f"Remove {name('tlsConfig')}, or make the integration a VPC_LINK integration on an HTTP "
+        "API.",
     decisive=(),
     valid=[Example({**samples.HTTP_PRIVATE, "tlsConfig": {"serverNameToVerify": "api.internal"}})],
     invalid=[Example({**samples.HTTP_PUBLIC, "tlsConfig": {"serverNameToVerify": "api.internal"}},

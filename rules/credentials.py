@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import aws, samples, shapes, sources as src
 from .catalogue import ERROR, WARNING, Example, Hit, rule
+from .spelling import name
 from .methods import is_lambda_uri
 
 
@@ -32,12 +33,13 @@ def credentials_arn_form(m):
     if arn is not None and aws.STAGE_VARIABLE.search(arn):
         return  # stage variables may stand for the role
     if arn is not None and aws.CALLER_CREDENTIALS_ARN.match(arn):
-        yield Hit(("credentialsArn",), "credentialsArn arn:aws:iam::*:user/* (caller-credential "
-                                       "pass-through) is rejected by the provider at preview; it "
-                                       "cannot be expressed with this resource.")
+        yield Hit(("credentialsArn",), f"{name('credentialsArn')} arn:aws:iam::*:user/* "
+                                       "(caller-credential pass-through) is rejected by the "
+                                       "provider at preview; it cannot be expressed with this "
+                                       "resource.")
     elif (arn is not None and not aws.IAM_ROLE_ARN.match(arn)) or \
             not shapes.may_be(m.shape("credentialsArn"), shapes.ROLE_ARN):
-        yield Hit(("credentialsArn",), "credentialsArn must be an IAM role ARN "
+        yield Hit(("credentialsArn",), f"{name('credentialsArn')} must be an IAM role ARN "
                                        "(arn:PARTITION:iam::ACCOUNT:role/NAME).")
 
 
@@ -51,9 +53,10 @@ def credentials_arn_form(m):
               "access log shows an integration error: API Gateway may not invoke the function.",
     sources=("https://repost.aws/knowledge-center/api-gateway-http-lambda-integrations",
              src.LAMBDA),
-    fix="Add an aws.lambda_.Permission with principal apigateway.amazonaws.com and action "
-        "lambda:InvokeFunction on the function (source_arn: the API's execution_arn + '/*/*'), "
-        "or set credentialsArn to a role that may invoke it.",
+    fix="Add a Lambda Permission with principal apigateway.amazonaws.com and action "
+        f"lambda:InvokeFunction on the function ({name('sourceArn')}: the API's "
+        f"{name('executionArn')} + '/*/*'), or set {name('credentialsArn')} to a role that may "
+        "invoke it.",
     decisive=("integrationType",),
     valid=[Example({"integrationType": "AWS_PROXY", "payloadFormatVersion": "2.0"},
                    context={"uri_from": "lambda", "lambda_permission": True}),
@@ -77,5 +80,5 @@ def lambda_permission(m):
     if lambda_integration and is_lambda_uri(m) and m.absent("credentialsArn") \
             and m.context.lambda_permitted is False:
         yield Hit(("integrationUri",), "no Lambda permission lets apigateway.amazonaws.com invoke "
-                                       "this function and no credentialsArn is set; every call "
-                                       "will fail with 500.")
+                                       f"this function and no {name('credentialsArn')} is set; "
+                                       "every call will fail with 500.")

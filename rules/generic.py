@@ -6,6 +6,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import aws
 from .catalogue import Hit
 from .model import REMOVE, Edit, Integration
+from .spelling import name
 from .values import ABSENT, UNKNOWN
 
 
@@ -19,8 +20,8 @@ def enum_hit(m: Integration, prop: str, allowed: tuple[str, ...]) -> Iterator[Hi
     value = m.get(prop)
     if value is UNKNOWN or value is ABSENT or value in allowed:
         return
-    yield Hit((prop,), f"{prop} {shown(value)} is not one of {', '.join(allowed)} "
-                       "(values are case-sensitive).")
+    yield Hit((prop,), f"{name(prop)} {shown(value)} is not one of {', '.join(allowed)} (values "
+                       "are case-sensitive).")
 
 
 def no_effect(m: Integration, props: Iterable[str], why: str, *, default_counts: bool = True,
@@ -33,7 +34,7 @@ def no_effect(m: Integration, props: Iterable[str], why: str, *, default_counts:
                                    and m.get(prop) == aws.PROVIDER_DEFAULTS.get(prop)):
             continue
         remove = removable(prop) if callable(removable) else removable
-        yield Hit((prop,), f"{prop} {why}", edit=Edit(REMOVE) if remove else None)
+        yield Hit((prop,), f"{name(prop)} {why}", edit=Edit(REMOVE) if remove else None)
 
 
 def length_hit(path: tuple[Any, ...], value: Any, low: int, high: int, what: str) -> Iterator[Hit]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import aws, samples, sources as src
 from .catalogue import ERROR, Example, Hit, rule
+from .spelling import name
 from .generic import enum_hit
 
 
@@ -18,8 +19,8 @@ from .generic import enum_hit
     sources=(src.API_REF,
              "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
              "http-api-develop-integrations.html"),
-    fix="Use AWS_PROXY (a Lambda function, or an AWS service with integrationSubtype) or "
-        "HTTP_PROXY; a MOCK response on an HTTP API needs a Lambda or a route without one.",
+    fix=f"Use AWS_PROXY (a Lambda function, or an AWS service with {name('integrationSubtype')}) "
+        "or HTTP_PROXY; a MOCK response on an HTTP API needs a Lambda or a route without one.",
     decisive=("integrationType", "protocol"),
     valid=[Example(samples.HTTP_PUBLIC),
            Example(samples.WS_MOCK, protocol=aws.WEBSOCKET, title="MOCK on a WebSocket API")],
@@ -32,8 +33,8 @@ def http_api_integration_type(m):
     if m.protocol == aws.HTTP and m.type in aws.INTEGRATION_TYPES \
             and m.type not in aws.HTTP_API_INTEGRATION_TYPES:
         yield Hit(("integrationType",),
-                  f"integrationType {m.type} is not supported by HTTP APIs, which only take "
-                  "proxy integrations: AWS_PROXY or HTTP_PROXY.")
+                  f"{name('integrationType')} {m.type} is not supported by HTTP APIs, which only "
+                  "take proxy integrations: AWS_PROXY or HTTP_PROXY.")
 
 
 @rule(

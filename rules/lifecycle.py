@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import aws, samples, sources as src
 from .catalogue import ERROR, INFO, WARNING, Example, Hit, rule
+from .spelling import name
 from .generic import length_hit
 from .values import ABSENT, UNKNOWN, known_items
 
@@ -42,9 +43,9 @@ def replacement(m):
         if UNKNOWN in (before, now) or (before is ABSENT and prop not in previous) or before == now:
             continue
         if prop == "apiId":
-            change = "apiId changes"
+            change = f"{name('apiId')} changes"
         else:
-            change = f"{prop} changes from {before if before is not ABSENT else 'unset'} to " \
+            change = f"{name(prop)} changes from {before if before is not ABSENT else 'unset'} to " \
                      f"{now if now is not ABSENT else 'unset'}"
         yield Hit((prop,), f"{change}: this replaces the integration (new id; routes pointing at "
                            "it are updated).")
@@ -74,14 +75,15 @@ def _bounds(low: int, high: int) -> str:
 )
 def length_limits(m):
     for prop, (low, high) in aws.LENGTHS.items():
-        yield from length_hit((prop,), m.get(prop), low, high, prop)
+        yield from length_hit((prop,), m.get(prop), low, high, name(prop))
     tls = m.get("tlsConfig")
     if isinstance(tls, dict):
         yield from length_hit(("tlsConfig", "serverNameToVerify"), tls.get("serverNameToVerify"),
-                              *aws.SERVER_NAME_LENGTH, "tlsConfig.serverNameToVerify")
+                              *aws.SERVER_NAME_LENGTH,
+                              f"{name('tlsConfig')}.{name('serverNameToVerify')}")
     for key, template in known_items(m.get("requestTemplates")):
         yield from length_hit(("requestTemplates", key), template, 0, aws.TEMPLATE_MAX_LENGTH,
-                              f"requestTemplates['{key}']")
+                              f"{name('requestTemplates')}['{key}']")
 
 
 @rule(

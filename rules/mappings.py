@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import aws, samples, sources as src
 from .catalogue import ERROR, WARNING, Example, Hit, rule
+from .spelling import name
 from .grammar import bad_sources, header_name, is_reserved_header
 from .values import known_items
 
@@ -51,7 +52,8 @@ def http_mapping_key(m):
     for key, _ in http_request_mappings(m):
         if not aws.HTTP_REQUEST_KEY.match(key):
             yield Hit(("requestParameters", key),
-                      f"requestParameters key '{key}' is not append|overwrite|remove:header.NAME, "
+                      f"{name('requestParameters')} key '{key}' is not "
+                      "append|overwrite|remove:header.NAME, "
                       "append|overwrite|remove:querystring.NAME or overwrite:path.")
 
 
@@ -110,8 +112,8 @@ def http_mapping_source(m):
     for key, value in http_request_mappings(m):
         if isinstance(value, str) and bad_sources(value, aws.HTTP_REQUEST_SOURCES):
             yield Hit(("requestParameters", key),
-                      f"requestParameters['{key}'] uses an unsupported mapping source; use "
-                      "$request.*, $context.*, $stageVariables.* or a static value.")
+                      f"{name('requestParameters')}['{key}'] uses an unsupported mapping source; "
+                      "use $request.*, $context.*, $stageVariables.* or a static value.")
 
 
 @rule(
@@ -175,9 +177,9 @@ def websocket_mapping(m):
     for key, value in known_items(m.get("requestParameters")):
         if not aws.WEBSOCKET_REQUEST_KEY.match(key):
             yield Hit(("requestParameters", key),
-                      f"requestParameters key '{key}' must be "
+                      f"{name('requestParameters')} key '{key}' must be "
                       "integration.request.{header|querystring|path}.NAME on a WebSocket API.")
         elif isinstance(value, str) and value and not aws.WEBSOCKET_REQUEST_VALUE.match(value):
             yield Hit(("requestParameters", key),
-                      f"requestParameters['{key}'] must map from route.request.*, context.*, "
-                      "stageVariables.* or a single-quoted static value.")
+                      f"{name('requestParameters')}['{key}'] must map from route.request.*, "
+                      "context.*, stageVariables.* or a single-quoted static value.")

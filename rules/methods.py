@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import aws, samples, shapes, sources as src
 from .catalogue import ERROR, Example, Hit, rule
+from .spelling import name
 from .generic import enum_hit
 from .model import LAMBDA_FUNCTION, SET, Edit
 
@@ -41,9 +42,10 @@ def integration_method_enum(m):
     summary="A Lambda integration (AWS_PROXY without subtype, or a WebSocket AWS integration to "
             "a Lambda function) sets integrationMethod to something other than POST.",
     rationale="Lambda is invoked with POST; AWS rejects anything else with \"HttpMethod must be "
-              "POST for AWS_PROXY IntegrationType\". Leaving the method out makes AWS fill in POST.",
+              "POST for AWS_PROXY IntegrationType\". Leaving the method out makes AWS fill in "
+              "POST.",
     sources=(src.CFN, "https://github.com/hashicorp/terraform-provider-aws/issues/42391"),
-    fix="Set integrationMethod to POST (apigw-lint --fix does), or leave it out.",
+    fix=f"Set {name('integrationMethod')} to POST (apigw-lint --fix does), or leave it out.",
     decisive=("integrationMethod", "integrationType"),
     valid=[Example({**samples.HTTP_LAMBDA, "integrationMethod": "POST"}),
            Example({**samples.WS_LAMBDA_CUSTOM}, protocol=aws.WEBSOCKET)],
@@ -60,8 +62,9 @@ def lambda_method_post(m):
     custom_lambda = m.type == "AWS" and m.protocol != aws.HTTP and is_lambda_uri(m)
     if m.is_lambda_proxy() or custom_lambda:
         yield Hit(("integrationMethod",),
-                  f"integrationMethod {method} on a Lambda integration: Lambda is invoked with POST "
-                  "(or leave integrationMethod out and AWS fills in POST).",
+                  f"{name('integrationMethod')} {method} on a Lambda integration: Lambda is "
+                  f"invoked with POST (or leave {name('integrationMethod')} out and AWS fills in "
+                  "POST).",
                   edit=Edit(SET, "POST"))
 
 
@@ -72,7 +75,7 @@ def lambda_method_post(m):
     rationale="An HTTP backend call needs a method; AWS's API does not mark it required, so the "
               "provider passes it and the integration fails at deploy.",
     sources=(src.CFN, src.HTTP_BACKEND),
-    fix="Set integrationMethod, for example ANY to forward the client's method.",
+    fix=f"Set {name('integrationMethod')}, for example ANY to forward the client's method.",
     decisive=("integrationMethod", "integrationType"),
     valid=[Example(samples.HTTP_PUBLIC), Example(samples.WS_HTTP, protocol=aws.WEBSOCKET)],
     invalid=[Example({k: v for k, v in samples.HTTP_PUBLIC.items() if k != "integrationMethod"},
@@ -83,4 +86,4 @@ def lambda_method_post(m):
 )
 def http_integration_method_required(m):
     if m.type in aws.URL_TYPES and m.absent("integrationMethod"):
-        yield Hit((), f"{m.type} integrations need integrationMethod (for example ANY).")
+        yield Hit((), f"{m.type} integrations need {name('integrationMethod')} (for example ANY).")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import aws, samples, sources as src
 from .catalogue import ERROR, INFO, LINTER, Example, Hit, rule
+from .spelling import name
 from .generic import shown
 from .values import ABSENT, UNKNOWN
 
@@ -30,7 +31,8 @@ def payload_format_version_value(m):
         return
     kind = "" if isinstance(value, str) else f" (a {type(value).__name__}, not a string)"
     yield Hit(("payloadFormatVersion",),
-              f'payloadFormatVersion {shown(value)}{kind} must be the string "1.0" or "2.0".')
+              f'{name("payloadFormatVersion")} {shown(value)}{kind} must be the string "1.0" or '
+              '"2.0".')
 
 
 @rule(
@@ -42,7 +44,7 @@ def payload_format_version_value(m):
     rationale="AWS rejects the integration at deploy; the provider only checks that the value "
               "is 1.0 or 2.0.",
     sources=(src.API_REF, src.LAMBDA, src.SUB),
-    fix='Use "1.0" (or leave payloadFormatVersion out).',
+    fix=f'Use "1.0" (or leave {name("payloadFormatVersion")} out).',
     decisive=("payloadFormatVersion",),
     valid=[Example(samples.HTTP_LAMBDA), Example({**samples.HTTP_PUBLIC, "payloadFormatVersion": "1.0"})],
     invalid=[Example({**samples.HTTP_PUBLIC, "payloadFormatVersion": "2.0"},
@@ -58,11 +60,12 @@ def payload_format_version_2(m):
     if m.protocol == aws.WEBSOCKET:
         why = "WebSocket APIs support only 1.0"
     elif m.is_lambda_proxy() is False:
-        why = "only HTTP API Lambda (AWS_PROXY without integrationSubtype) integrations support 2.0"
+        why = f"only HTTP API Lambda (AWS_PROXY without {name('integrationSubtype')}) " \
+            "integrations support 2.0"
     else:
         return
-    yield Hit(("payloadFormatVersion",), f'payloadFormatVersion "2.0" is not supported here: {why}; '
-                                         'use "1.0".')
+    yield Hit(("payloadFormatVersion",), f'{name("payloadFormatVersion")} "2.0" is not supported '
+                                         f'here: {why}; use "1.0".')
 
 
 @rule(
@@ -75,7 +78,8 @@ def payload_format_version_2(m):
               "multiValueHeaders), so a handler written for one breaks on the other. Linter only: "
               "the policy pack cannot tell a default from a written value.",
     sources=(src.LAMBDA,),
-    fix='Set payloadFormatVersion explicitly ("2.0" for new handlers) to match the handler.',
+    fix=f'Set {name("payloadFormatVersion")} explicitly ("2.0" for new handlers) to match the '
+        'handler.',
     decisive=("integrationType", "protocol"),
     valid=[Example(samples.HTTP_LAMBDA),
            Example({**samples.HTTP_LAMBDA, "payloadFormatVersion": "1.0"})],
@@ -85,5 +89,6 @@ def payload_format_version_2(m):
 )
 def payload_format_version_implicit(m):
     if m.protocol == aws.HTTP and m.is_lambda_proxy() and m.absent("payloadFormatVersion"):
-        yield Hit((), "payloadFormatVersion is not set: the provider sends 1.0, while the console "
-                      "and the CDK default to 2.0. Set it to match the handler's event format.")
+        yield Hit((), f"{name('payloadFormatVersion')} is not set: the provider sends 1.0, while "
+                      "the console and the CDK default to 2.0. Set it to match the handler's "
+                      "event format.")

@@ -5,6 +5,7 @@ import difflib
 
 from . import aws, samples, sources as src
 from .catalogue import ERROR, LINTER, Example, Hit, rule
+from .spelling import name
 from .model import RENAME, Edit
 from .values import UNKNOWN
 
@@ -55,7 +56,8 @@ def mixed_protocol(m):
         return
     ws, http = _websocket_evidence(m), _http_evidence(m)
     if ws and http:
-        yield Hit((ws[0],), f"{', '.join(ws)} only fit WebSocket APIs while {', '.join(http)} only "
+        yield Hit((ws[0],), f"{', '.join(map(name, ws))} only fit WebSocket APIs while "
+                            f"{', '.join(map(name, http))} only "
                             "fit HTTP APIs: no API accepts this integration.")
 
 
@@ -82,21 +84,22 @@ def unknown_argument(m):
         # A valid name in the other spelling (camelCase in Python, snake_case in YAML) is never
         # valid where it is written: the other spelling is meant. Else the closest name.
         if arg in aws.PROPERTIES or arg in aws.SNAKE_TO_CAMEL:
-            meant = aws.PROPERTIES.get(arg) or aws.SNAKE_TO_CAMEL[arg]
+            meant = name(aws.SNAKE_TO_CAMEL.get(arg, arg))  # as the reader spells it
             yield Hit((arg,), f"Integration takes no argument '{arg}'; did you mean {meant}?",
                       fix=f"Rename it to {meant}.", edit=Edit(RENAME, aws.SNAKE_TO_CAMEL.get(
-                          meant, meant)))
+                          arg, arg)))
             continue
         names = list(aws.SNAKE_TO_CAMEL) if "_" in arg or arg.islower() else list(aws.PROPERTIES)
         close = difflib.get_close_matches(arg, names, n=1, cutoff=0.75)
-        hint = f"; did you mean {close[0]}?" if close else "."
+        meant = name(aws.SNAKE_TO_CAMEL.get(close[0], close[0])) if close else None
+        hint = f"; did you mean {meant}?" if close else "."
         # a typo of exactly one valid name (integration_typ is one of integration_type, not of
         # integration_subtype): safe to rename
         typo_of = difflib.get_close_matches(arg, names, n=2, cutoff=0.9)
         edit = Edit(RENAME, aws.SNAKE_TO_CAMEL.get(typo_of[0], typo_of[0])) \
             if len(typo_of) == 1 else None
         yield Hit((arg,), f"Integration takes no argument '{arg}'{hint}",
-                  fix=f"Rename it to {close[0]}." if close else None, edit=edit)
+                  fix=f"Rename it to {meant}." if close else None, edit=edit)
 
 
 @rule(
@@ -107,7 +110,7 @@ def unknown_argument(m):
     rationale="The provider rejects the resource at preview (both are required), after the "
               "program has already run. Linter only: the policy pack never sees such a resource.",
     sources=(src.REGISTRY,),
-    fix="Pass api_id (the Api's id) and integration_type.",
+    fix=f"Pass {name('apiId')} (the Api's id) and {name('integrationType')}.",
     decisive=(),
     valid=[Example(samples.HTTP_LAMBDA)],
     invalid=[Example({k: v for k, v in samples.HTTP_LAMBDA.items() if k != "integrationType"},
@@ -117,4 +120,4 @@ def unknown_argument(m):
 def missing_required_argument(m):
     for prop in aws.REQUIRED_PROPERTIES:
         if m.absent(prop):
-            yield Hit((), f"Integration needs {aws.PROPERTIES[prop]} ({prop}).")
+            yield Hit((), f"Integration needs {name(prop)}.")

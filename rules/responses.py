@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import aws, samples, sources as src
 from .catalogue import ERROR, WARNING, Example, Hit, rule
+from .spelling import name
 from .grammar import bad_sources
 from .mappings import response_mappings
 
@@ -17,7 +18,8 @@ _OK = [{"statusCode": "500", "mappings": {"overwrite:statuscode": "503",
     rationale="Response parameter mappings are supported only for HTTP APIs; on a WebSocket API "
               "they do nothing (WebSocket responses are shaped by integration responses).",
     sources=(src.API_REF,),
-    fix="Remove responseParameters; use an IntegrationResponse with templates on WebSocket APIs.",
+    fix=f"Remove {name('responseParameters')}; use an IntegrationResponse with templates on "
+        "WebSocket APIs.",
     decisive=("protocol",),
     valid=[Example({**samples.HTTP_PUBLIC, "responseParameters": _OK})],
     invalid=[Example({**samples.WS_HTTP, "responseParameters": _OK}, protocol=aws.WEBSOCKET,
@@ -25,7 +27,8 @@ _OK = [{"statusCode": "500", "mappings": {"overwrite:statuscode": "503",
 )
 def websocket_response_parameters(m):
     if m.protocol == aws.WEBSOCKET and m.has("responseParameters"):
-        yield Hit(("responseParameters",), "responseParameters is only supported by HTTP APIs.")
+        yield Hit(("responseParameters",), f"{name('responseParameters')} is only supported by "
+                                           "HTTP APIs.")
 
 
 @rule(
@@ -58,10 +61,12 @@ def response_status_code(m):
             continue
         if not aws.STATUS_CODE.match(code):
             yield Hit(("responseParameters", i, "statusCode"),
-                      "responseParameters statusCode must be an HTTP status code 200-599.")
+                      f"{name('responseParameters')} {name('statusCode')} must be an HTTP status "
+                      "code 200-599.")
         elif code in seen:
             yield Hit(("responseParameters", i, "statusCode"),
-                      f"responseParameters has more than one entry for status code {code}.")
+                      f"{name('responseParameters')} has more than one entry for status code "
+                      f"{code}.")
         seen.add(code)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import aws, samples, sources as src
 from .catalogue import ERROR, WARNING, Example, Hit, rule
+from .spelling import name
 from .generic import no_effect
 from .grammar import bad_sources, is_json_literal
 from .values import UNKNOWN, known_items
@@ -24,7 +25,7 @@ def _known_subtype(m):
               "provider checks only the value's length, so the mistake surfaces at deploy. The "
               "property forces a replacement, so fixing it later replaces the integration.",
     sources=(src.SUB, src.API_REF),
-    fix="Use integrationType AWS_PROXY on an HTTP API with one of: " + ", ".join(aws.SUBTYPES) + ".",
+    fix=f"Use {name('integrationType')} AWS_PROXY on an HTTP API with one of: " + ", ".join(aws.SUBTYPES) + ".",
     decisive=(),
     valid=[Example(samples.SQS_SEND)],
     invalid=[Example({**samples.SQS_SEND, "integrationSubtype": "SQS-SendMessages"},
@@ -41,12 +42,14 @@ def subtype_misuse(m):
         return
     path = ("integrationSubtype",)
     if m.protocol == aws.WEBSOCKET:
-        yield Hit(path, "integrationSubtype is only supported by HTTP APIs, not WebSocket APIs.")
+        yield Hit(path, f"{name('integrationSubtype')} is only supported by HTTP APIs, not "
+                        "WebSocket APIs.")
     elif m.type is not None and m.type != "AWS_PROXY":
-        yield Hit(path, f"integrationSubtype requires integrationType AWS_PROXY, not {m.type}.")
+        yield Hit(path, f"{name('integrationSubtype')} requires {name('integrationType')} "
+                        f"AWS_PROXY, not {m.type}.")
     sub = m.get("integrationSubtype")
     if sub is not UNKNOWN and not (isinstance(sub, str) and sub in aws.SUBTYPES):
-        yield Hit(path, "integrationSubtype is not an AWS service subtype; use one of "
+        yield Hit(path, f"{name('integrationSubtype')} is not an AWS service subtype; use one of "
                         + ", ".join(aws.SUBTYPES) + " (case-sensitive).")
 
 
@@ -58,7 +61,7 @@ def subtype_misuse(m):
     rationale="AWS refuses to create an AWS service integration unless every required parameter "
               "is configured; the provider does not know the subtypes' parameters.",
     sources=(src.SUB, src.SVC),
-    fix="Add the missing keys to requestParameters, mapped from the request or static.",
+    fix=f"Add the missing keys to {name('requestParameters')}, mapped from the request or static.",
     decisive=("requestParameters", "integrationSubtype"),
     valid=[Example(samples.SQS_SEND),
            Example({**samples.START_SYNC, "requestParameters": {"StateMachineArn": "arn:aws:states:"
@@ -79,7 +82,7 @@ def subtype_required_parameters(m):
     missing = [p for p in required if p not in present]
     if missing:
         yield Hit(("requestParameters",),
-                  f"{sub} requires requestParameters {', '.join(required)}; missing: "
+                  f"{sub} requires {name('requestParameters')} {', '.join(required)}; missing: "
                   f"{', '.join(missing)}.")
 
 
@@ -115,7 +118,8 @@ def subtype_parameter_names(m):
         else:
             why = "is not a parameter of " + sub
         yield Hit(("requestParameters", key),
-                  f"requestParameters key '{key}' {why}; allowed: {', '.join(required + optional)}.")
+                  f"{name('requestParameters')} key '{key}' {why}; allowed: "
+                  f"{', '.join(required + optional)}.")
 
 
 @rule(
@@ -149,12 +153,13 @@ def subtype_parameter_values(m):
             continue
         if is_json_literal(value):
             yield Hit(("requestParameters", key),
-                      f"requestParameters['{key}'] is a JSON literal, which AWS rejects; map "
-                      "structured data from $request.body instead.", severity=ERROR)
+                      f"{name('requestParameters')}['{key}'] is a JSON literal, which AWS rejects; "
+                      "map structured data from $request.body instead.", severity=ERROR)
         elif bad_sources(value, aws.HTTP_REQUEST_SOURCES):
             yield Hit(("requestParameters", key),
-                      f"requestParameters['{key}'] must be a static value or a $request, $context "
-                      "or $stageVariables expression (JSON paths without '..' or filters).")
+                      f"{name('requestParameters')}['{key}'] must be a static value or a $request, "
+                      "$context or $stageVariables expression (JSON paths without '..' or "
+                      "filters).")
 
 
 @rule(
@@ -164,8 +169,8 @@ def subtype_parameter_values(m):
     rationale="API Gateway calls the AWS service with a role you provide; without one the "
               "integration cannot be authorized.",
     sources=(src.SVC,),
-    fix="Set credentialsArn to a role that apigateway.amazonaws.com can assume, with permission "
-        "for the target action.",
+    fix=f"Set {name('credentialsArn')} to a role that apigateway.amazonaws.com can assume, with "
+        "permission for the target action.",
     decisive=("credentialsArn",),
     valid=[Example(samples.SQS_SEND)],
     invalid=[Example({k: v for k, v in samples.SQS_SEND.items() if k != "credentialsArn"},
@@ -178,7 +183,7 @@ def subtype_credentials(m):
         return
     if m.absent("credentialsArn"):
         yield Hit(("credentialsArn",) if "credentialsArn" in m.props else (),
-                  "AWS service integrations need credentialsArn: an IAM role that "
+                  f"AWS service integrations need {name('credentialsArn')}: an IAM role that "
                   "apigateway.amazonaws.com can assume, with permission for the target action.")
 
 
@@ -189,7 +194,8 @@ def subtype_credentials(m):
     rationale="AWS service integrations take their target from requestParameters; AWS stores "
               "neither the URI nor the method, so the values are misleading at best.",
     sources=(src.SVC,),
-    fix="Remove integrationUri and integrationMethod; name the target in requestParameters.",
+    fix=f"Remove {name('integrationUri')} and {name('integrationMethod')}; name the target in "
+        f"{name('requestParameters')}.",
     decisive=(),
     valid=[Example(samples.SQS_SEND)],
     invalid=[Example({**samples.SQS_SEND, "integrationMethod": "POST"},
@@ -201,7 +207,7 @@ def subtype_unused_target(m):
     if not m.has("integrationSubtype") or m.protocol == aws.WEBSOCKET:
         return
     yield from no_effect(m, ("integrationUri", "integrationMethod"), "is not used by AWS service "
-                         "integrations; the target is given by requestParameters.")
+                         f"integrations; the target is given by {name('requestParameters')}.")
 
 
 @rule(

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import aws, sources as src
 from .catalogue import ERROR, Example, Hit, rule
+from .spelling import name
 from .values import UNKNOWN
 
 _LAMBDA = {"integrationType": "AWS_PROXY", "payloadFormatVersion": "2.0",
@@ -25,7 +26,8 @@ _WS_LAMBDA = {"integrationType": "AWS_PROXY",
     sources=(src.QUOTA_HTTP,
              src.QUOTA_WS,
              src.API_REF),
-    fix="Set timeoutMilliseconds within the protocol's range, or leave it out for the maximum.",
+    fix=f"Set {name('timeoutMilliseconds')} within the protocol's range, or leave it out for the "
+        "maximum.",
     decisive=("timeoutMilliseconds",),
     valid=[Example({**_LAMBDA, "timeoutMilliseconds": 30000}),
            Example({**_LAMBDA, "timeoutMilliseconds": 50}, title="the minimum"),
@@ -58,6 +60,7 @@ def timeout_range(m):
     if timeout < aws.TIMEOUT_MIN or timeout > high:
         where = {aws.HTTP: "an HTTP API", aws.WEBSOCKET: "a WebSocket API"}.get(protocol, "this API")
         yield Hit(("timeoutMilliseconds",),
-                  f"timeoutMilliseconds {timeout} is outside {aws.TIMEOUT_MIN}-{high} for {where} "
-                  f"(WebSocket {aws.TIMEOUT_MIN}-{aws.TIMEOUT_MAX[aws.WEBSOCKET]}, HTTP "
-                  f"{aws.TIMEOUT_MIN}-{aws.TIMEOUT_MAX[aws.HTTP]}; the quota is not increasable).")
+                  f"{name('timeoutMilliseconds')} {timeout} is outside {aws.TIMEOUT_MIN}-{high} "
+                  f"for {where} (WebSocket {aws.TIMEOUT_MIN}-{aws.TIMEOUT_MAX[aws.WEBSOCKET]}, "
+                  f"HTTP {aws.TIMEOUT_MIN}-{aws.TIMEOUT_MAX[aws.HTTP]}; the quota is not "
+                  "increasable).")

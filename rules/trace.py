@@ -56,10 +56,12 @@ class Skip:
     unseen: tuple[str, ...]  # properties that unseen arguments may set, or ANY_ARGUMENT
 
 
-def findings(rule: Any, m: Integration, skipped: list[Skip]) -> list[Finding]:
-    """rule's findings on m; appends a Skip to skipped when an unknown input kept it silent."""
+def findings(rule: Any, m: Integration, skipped: list[Skip], spelling: Any = None
+             ) -> list[Finding]:
+    """rule's findings on m (messages spelled with spelling); appends a Skip to skipped when an
+    unknown input kept it silent."""
     reads = _Reads()
-    found = list(rule.findings(_Recording(m, {}, reads)))
+    found = list(rule.findings(_Recording(m, {}, reads), spelling))
     if found or not (reads.unknown or reads.unseen):
         return found
     outcomes, reasons = _explore(rule, m, {}, reads)

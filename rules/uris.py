@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import aws, samples, shapes, sources as src
 from .catalogue import ERROR, LINTER, WARNING, Example, Hit, rule
+from .spelling import name
 from .model import LAMBDA_FUNCTION
 
 
@@ -35,8 +36,8 @@ def lambda_uri_form(uri: str) -> str | None:
     rationale="These integrations have nothing to call without a URI; AWS's API does not mark it "
               "required, so the provider lets it through and the deploy fails.",
     sources=(src.API_REF,),
-    fix="Set integrationUri: the function's invoke_arn for Lambda, the backend URL for HTTP, the "
-        "listener or Cloud Map service ARN for a private integration.",
+    fix=f"Set {name('integrationUri')}: the function's {name('invokeArn')} for Lambda, the backend "
+        "URL for HTTP, the listener or Cloud Map service ARN for a private integration.",
     decisive=("integrationUri", "integrationType"),
     valid=[Example(samples.HTTP_LAMBDA), Example(samples.WS_MOCK, protocol=aws.WEBSOCKET),
            Example(samples.SQS_SEND)],
@@ -48,15 +49,16 @@ def lambda_uri_form(uri: str) -> str | None:
 def integration_uri_required(m):
     needs_uri = m.type in ("AWS", *aws.URL_TYPES) or m.is_lambda_proxy()
     if needs_uri and m.absent("integrationUri"):
-        yield Hit((), f"integrationUri is required for {m.type} integrations"
-                      + (" without integrationSubtype." if m.type == "AWS_PROXY" else "."))
+        yield Hit((), f"{name('integrationUri')} is required for {m.type} integrations"
+                      + (f" without {name('integrationSubtype')}." if m.type == "AWS_PROXY" else "."))
 
 
 @rule(
     id="APIGW017", name="apigw-http-uri-url", severity=ERROR,
     title="Public HTTP integration URI is not an absolute http(s) URL",
     summary="An HTTP or HTTP_PROXY integration that is not private (connectionType is not "
-            "VPC_LINK) has an integrationUri that is not a fully qualified http:// or https:// URL.",
+            "VPC_LINK) has an integrationUri that is not a fully qualified http:// or https:// "
+            "URL.",
     rationale="API Gateway calls the URI as given; AWS rejects a host name without scheme or a "
               "relative path at deploy. Stage variables and {proxy} path variables are allowed.",
     sources=(src.API_REF, src.HTTP_BACKEND),
@@ -83,8 +85,8 @@ def http_uri_url(m):
     uri = checkable_uri(m)
     if (uri is not None and not aws.HTTP_URL.match(uri)) or \
             not shapes.may_be(m.shape("integrationUri"), url=True):
-        yield Hit(("integrationUri",), f"integrationUri of an {m.type} integration must be a "
-                                       "fully qualified http:// or https:// URL.")
+        yield Hit(("integrationUri",), f"{name('integrationUri')} of an {m.type} integration must "
+                                       "be a fully qualified http:// or https:// URL.")
 
 
 @rule(
@@ -97,7 +99,8 @@ def http_uri_url(m):
               "invocations); WebSocket APIs are documented with the invoke ARN only, and a plain "
               "ARN there has been reported to break the console. A malformed ARN fails at deploy.",
     sources=(src.LAMBDA, src.WS_INT, "https://github.com/aws/aws-cdk/issues/13679"),
-    fix="Use the function's invoke_arn output (or a well-formed function ARN on HTTP APIs).",
+    fix=f"Use the function's {name('invokeArn')} output (or a well-formed function ARN on HTTP "
+        "APIs).",
     decisive=("integrationUri", "integrationType"),
     valid=[Example(samples.HTTP_LAMBDA), Example(samples.WS_LAMBDA, protocol=aws.WEBSOCKET),
            Example({**samples.HTTP_LAMBDA, "integrationUri": samples.INVOKE_ARN})],
@@ -126,11 +129,11 @@ def lambda_uri_form_check(m):
     if not (m.is_lambda_proxy() or custom_lambda):
         return
     if form is None:
-        yield Hit(("integrationUri",), "integrationUri is not a well-formed Lambda function ARN or "
-                                       "invoke ARN.")
+        yield Hit(("integrationUri",), f"{name('integrationUri')} is not a well-formed Lambda "
+                                       "function ARN or invoke ARN.")
     elif form == "function" and m.protocol == aws.WEBSOCKET:
         yield Hit(("integrationUri",), "WebSocket Lambda integrations should use the function's "
-                                       "invoke ARN (invoke_arn), not the function ARN.",
+                                       f"invoke ARN ({name('invokeArn')}), not the function ARN.",
                   severity=WARNING)
 
 
@@ -142,8 +145,8 @@ def lambda_uri_form_check(m):
     rationale="Without a subtype AWS_PROXY means Lambda; an SQS queue URL or a load balancer "
               "ARN there is rejected at deploy. Other AWS services need integrationSubtype.",
     sources=(src.API_REF, src.SVC),
-    fix="Point integrationUri at a Lambda function, or set integrationSubtype for another "
-        "AWS service.",
+    fix=f"Point {name('integrationUri')} at a Lambda function, or set {name('integrationSubtype')} "
+        "for another AWS service.",
     decisive=("integrationType", "integrationUri"),
     valid=[Example(samples.HTTP_LAMBDA), Example(samples.WS_LAMBDA, protocol=aws.WEBSOCKET)],
     invalid=[Example({**samples.HTTP_LAMBDA,
@@ -164,8 +167,9 @@ def lambda_proxy_uri(m):
     if (uri is not None and not aws.LAMBDA_URI_HINT.match(uri)) or (
             source is not None and source != LAMBDA_FUNCTION) or not shapes.may_be(
             m.shape("integrationUri"), shapes.FUNCTION_ARN, shapes.INVOKE_ARN):
-        yield Hit(("integrationUri",), "AWS_PROXY without integrationSubtype is a Lambda proxy "
-                                       "integration, but integrationUri is not a Lambda ARN; for "
-                                       "other AWS services set integrationSubtype.")
+        yield Hit(("integrationUri",), f"AWS_PROXY without {name('integrationSubtype')} is a "
+                                       f"Lambda proxy integration, but {name('integrationUri')} is "
+                                       "not a Lambda ARN; for other AWS services set "
+                                       f"{name('integrationSubtype')}.")
 
 

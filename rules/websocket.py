@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import aws, samples, sources as src
 from .catalogue import ERROR, INFO, LINTER, WARNING, Example, Hit, rule
+from .spelling import name
 from .generic import enum_hit, no_effect
 
 _TEMPLATES = ("requestTemplates", "templateSelectionExpression")
@@ -121,8 +122,8 @@ def template_selection_expression(m):
     looks_like_expression = value.startswith(("request.", "context.", "route."))
     if looks_like_expression or not aws.TEMPLATE_SELECTION.match(value):
         yield Hit(("templateSelectionExpression",),
-                  "templateSelectionExpression must be ${request.body.PATH}, $request.body.PATH or "
-                  "a static key such as $default.")
+                  f"{name('templateSelectionExpression')} must be ${{request.body.PATH}}, "
+                  "$request.body.PATH or a static key such as $default.")
 
 
 @rule(

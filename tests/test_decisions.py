@@ -5,6 +5,7 @@ import pytest
 
 from apigw_lint.rules import RULES, UNKNOWN, Context, Example, Integration, aws, run, samples
 from apigw_lint.rules.aws import HTTP, WEBSOCKET
+from apigw_lint.rules.spelling import camel, snake
 
 
 def ids(model):
@@ -136,19 +137,22 @@ def test_a_failing_check_is_contained_and_reported():
 
 
 def test_unknown_argument_suggests_the_closest_name():
+    """In the reader's spelling: Python's snake_case, the engine's camelCase by default."""
     m = model(samples.HTTP_LAMBDA, extra_args=("intergration_uri", "tags"))
-    messages = sorted(f.message for f in run(m) if f.rule == "APIGW048")
-    assert any("did you mean integration_uri?" in msg for msg in messages)
-    assert any("'tags'." in msg for msg in messages)
+    for spelling, meant in ((snake, "integration_uri"), (None, "integrationUri")):
+        messages = sorted(f.message for f in run(m, spelling=spelling) if f.rule == "APIGW048")
+        assert [msg for msg in messages if "did you mean" in msg] == [
+            f"APIGW048 Integration takes no argument 'intergration_uri'; did you mean {meant}?"]
+        assert any("'tags'." in msg for msg in messages)
 
 
 def test_a_valid_name_in_the_other_spelling_suggests_this_spelling():
     """camelCase in Python (integrationType=) means integration_type; snake_case in YAML means
     the camelCase name: never 'did you mean' the very name written."""
-    for written, meant in (("integrationType", "integration_type"),
-                           ("integration_type", "integrationType")):
-        found = [f for f in run(model(samples.HTTP_LAMBDA, extra_args=(written,)))
-                 if f.rule == "APIGW048"]
+    for written, meant, spelling in (("integrationType", "integration_type", snake),
+                                     ("integration_type", "integrationType", camel)):
+        found = [f for f in run(model(samples.HTTP_LAMBDA, extra_args=(written,)),
+                                spelling=spelling) if f.rule == "APIGW048"]
         assert [f.message for f in found] == [
             f"APIGW048 Integration takes no argument '{written}'; did you mean {meant}?"]
         assert found[0].edit is not None and found[0].edit.value == "integrationType"

@@ -96,3 +96,22 @@ def test_a_rule_page_pairs_its_example_with_a_fix_for_the_same_protocol():
                           text=True).stdout
     example, _, rest = page.partition("Use instead")
     assert "# api: a WebSocket API" in example and "# api: a WebSocket API" in rest
+
+
+def test_every_typescript_example_on_a_rule_page_is_the_example_itself(tmp_path):
+    """The TypeScript rendering, read by the TypeScript front end, is the example: the same
+    properties with the same values (an argument the resource does not take, as written)."""
+    from apigw_lint.rules import aws
+    from typescript.conftest import integrations, write
+
+    examples = [e for r in RULES.values() for e in (*r.valid, *r.invalid)]
+    for i, example in enumerate(examples):
+        write(tmp_path / str(i), {"index.ts": 'import * as aws from "@pulumi/aws";\n'
+                                              "declare const api: aws.apigatewayv2.Api;\n"
+                                              + docs.example_typescript(example)})
+    for i, example in enumerate(examples):
+        [found] = integrations(tmp_path / str(i))
+        model = found.model
+        assert {k: v for k, v in model.props.items() if k != "apiId"} == \
+            {k: v for k, v in example.props.items() if k in aws.PROPERTIES}, example
+        assert set(model.extra_args) == set(example.props) - set(aws.PROPERTIES), example

@@ -22,6 +22,11 @@ class Python:
     name = "python"
     comment = "#"
 
+    def spelling(self, camel: str) -> str:
+        from apigw_lint.rules.spelling import snake  # deferred: the catalogue (start-up time)
+
+        return snake(camel)  # `invokeArn` -> `invoke_arn`
+
     def lists(self, name: str) -> bool:
         return name.endswith(".py")
 

@@ -20,8 +20,8 @@ from apigw_lint.rules.shapes import Shape
 
 from ..evaluated import (Arguments, Definition, Entry, Instance, ModuleRef, Output, Resource,
                          Secret, Symbol, agreed, origin, plain, shape_of)
-from .index import (ASSIGN, DEF, FUNCTIONS, IMPORT, PARAM, Binding, CallRecord, ImportTarget,
-                    Scope, Source, callee)
+from .index import (ASSIGN, DEF, FUNCTIONS, IMPORT, PARAM, PICK, Binding, CallRecord,
+                    ImportTarget, Pick, Scope, Source, Write, callee)
 from .literals import number_value, string_value, to_string, unescape
 from .project import Project
 
@@ -116,7 +116,7 @@ class Evaluator:
             return None
         if kind == "template_string":
             return self._template(node, scope, interpolate=False)
-        if kind == "identifier":
+        if kind in ("identifier", "shorthand_property_identifier"):
             return self.name(node.text.decode(), scope)
         if kind == "member_expression":
             return self._member(node, scope)
@@ -242,7 +242,13 @@ class Evaluator:
         if prop is None or prop.type != "property_identifier":
             return UNKNOWN
         attr = prop.text.decode()
-        base = self.value(node.child_by_field_name("object"), scope)
+        inner = node.child_by_field_name("object")
+        if inner is not None and unwrap(inner).type == "this":
+            return self.field(attr, node, scope)
+        return self.attribute(self.value(inner, scope), attr)
+
+    def attribute(self, base: Any, attr: str) -> Any:
+        """`base.attr` of a value."""
         if isinstance(base, Symbol):
             return Symbol(f"{base.name}.{attr}")
         if isinstance(base, ModuleRef):
@@ -279,7 +285,87 @@ class Evaluator:
             return self.imported(b.node, b.scope.source)
         if b.kind == DEF:
             return Definition(b.node, b.scope)
+        if b.kind == PICK:
+            return self.picked(b.node, b.scope)
         return UNKNOWN
+
+    def picked(self, pick: Pick, scope: Scope) -> Any:
+        """A destructured name: of a parameter, what every call site passes agrees on."""
+        if pick.param is None:
+            return self._pick(pick.source, scope, pick, scope)
+        entries = self.passed(pick.param, scope)
+        if not entries:
+            return UNKNOWN
+        return agreed([self._pick(e.value, e.scope, pick, scope) for e in entries])
+
+    def _pick(self, node: ts.Node | None, scope: Scope, pick: Pick, home: Scope) -> Any:
+        """The value at pick.path of the object node evaluates to (home: where a default is
+        written). A key an object literal lacks is undefined, or the default; an object with a
+        spread we cannot see is unknown."""
+        for i, key in enumerate(pick.path):
+            entries = self.object_entries(node, scope)
+            if entries is None:
+                value = self.value(node, scope)
+                for attr in pick.path[i:]:
+                    value = self.attribute(value, attr)
+                break
+            entry = entries.keywords.get(key)
+            if entries.open:  # a spread we cannot see may set (or override) the key
+                return UNKNOWN
+            if entry is None:
+                return None if pick.default is None else self.value(pick.default, home)
+            node, scope = entry.value, entry.scope
+        else:
+            value = self.value(node, scope)
+        # `undefined` would take the default, `null` not: we do not tell them apart
+        return UNKNOWN if value is None and pick.default is not None else value
+
+    def field(self, attr: str, read: ts.Node, scope: Scope) -> Any:
+        """`this.attr` in a class's methods: the value its one write gives it (a field's
+        initializer, a parameter property, or an assignment the constructor always makes
+        before this read), when no other write of that property is anywhere in the project and
+        the class does not pass `this` on."""
+        cls = scope.class_of()
+        if cls is None or cls.leaks or self.project.blind(attr):
+            return UNKNOWN
+        writes = [w for source in self.project.sources_mentioning(attr)
+                  for w in source.written.get(attr, ()) if self._may_set(w, cls)]
+        if len(writes) != 1 or _owner(writes[0]) is not cls:
+            return UNKNOWN
+        write = writes[0]
+        if write.node.type == "method_definition":  # `this.helper(...)`
+            return Definition(write.node, cls) if write.scope is cls and not _static(write.node) \
+                and write.node.child_by_field_name("name").text != b"constructor" else UNKNOWN
+        if write.node.type == "public_field_definition":
+            return UNKNOWN if write.scope is not cls or _static(write.node) \
+                else self.value(write.node.child_by_field_name("value"), cls)
+        constructor = write.scope
+        if constructor.parent is not cls or constructor.node.type != "method_definition" \
+                or constructor.node.child_by_field_name("name").text != b"constructor":
+            return UNKNOWN
+        if write.node.type in ("required_parameter", "optional_parameter"):
+            return self.parameter(write.node, constructor)
+        target = write.node.child_by_field_name("left")
+        if write.node.type != "assignment_expression" or not write.exact \
+                or unwrap(target.child_by_field_name("object")).type != "this" \
+                or any(r < write.node.start_byte for r in constructor.returns) \
+                or (_method(scope) is constructor.node and read.start_byte < write.node.end_byte):
+            return UNKNOWN
+        return self.value(write.node.child_by_field_name("right"), constructor)
+
+    def _may_set(self, write: Write, cls: Scope) -> bool:
+        """Whether a write may set the property on an instance of cls: any write but one
+        through `this` in another class, when neither class extends one of the project's."""
+        owner = _owner(write)
+        return owner is None or owner is cls or not (self._apart(owner) and self._apart(cls))
+
+    def _apart(self, cls: Scope) -> bool:
+        """A class that extends nothing or a package's class (no class of the project)."""
+        heritage = next((c for c in cls.node.named_children if c.type == "class_heritage"), None)
+        extends = next((c for c in heritage.named_children if c.type == "extends_clause"),
+                       None) if heritage is not None else None
+        base = extends.child_by_field_name("value") if extends is not None else None
+        return base is None or isinstance(self.value(base, cls.parent or cls), Symbol)
 
     def imported(self, target: ImportTarget, source: Source) -> Any:
         if target.module == "":  # `export { a as b }`: a of this module
@@ -330,6 +416,8 @@ class Evaluator:
             prop = func_node.child_by_field_name("property")
             if prop is not None and prop.text == b"apply":
                 return self._apply(func_node, args_node, scope)
+            if prop is not None and prop.text == b"repeat":  # `"x".repeat(1025)`
+                return self._repeat(func_node, args_node, scope)
         func = self.value(func_node, scope)
         if isinstance(func, Symbol):
             if args_node.type == "template_string":  # a tagged template
@@ -347,6 +435,15 @@ class Evaluator:
                 return _json(self.value(args[0], scope))
         if origin(func) is not None:
             return Output(origin(func))  # type: ignore[arg-type]
+        return UNKNOWN
+
+    def _repeat(self, func_node: ts.Node, args_node: ts.Node, scope: Scope) -> Any:
+        text = self.value(func_node.child_by_field_name("object"), scope)
+        args = [a for a in args_node.named_children if a.type != "comment"]
+        times = self.value(args[0], scope) if len(args) == 1 else None
+        if isinstance(text, str) and type(times) is int and 0 <= times \
+                and len(text) * times <= _BIG:
+            return text * times
         return UNKNOWN
 
     def _text(self, node: ts.Node, scope: Scope) -> Any:
@@ -377,7 +474,7 @@ class Evaluator:
         if node is None:
             return None
         node = unwrap(node)
-        if node.type == "identifier":
+        if node.type in ("identifier", "shorthand_property_identifier"):
             bindings = scope.lookup(node.text.decode())
             if bindings and len(bindings) == 1 and bindings[0].kind == ASSIGN \
                     and bindings[0].node is not None and node not in self._busy \
@@ -406,12 +503,15 @@ class Evaluator:
             elif member.type == "spread_element":
                 inner = self.object_entries(member.named_children[0], scope) \
                     if member.named_children else None
-                if inner is None:
-                    out.opened_by = out.opened_by or member
-                    continue
-                out.opened_by = out.opened_by or inner.opened_by
-                for key, entry in inner.keywords.items():
-                    out.keywords[key], out.outer[key] = entry, member
+                if inner is None or inner.open:
+                    # what it spreads may override every key before it: they stay written,
+                    # their values unknown (the spread itself as the value)
+                    out.keywords = {k: Entry(member, scope, e.anchor)
+                                    for k, e in out.keywords.items()}
+                    out.opened_by = out.opened_by or (member if inner is None else inner.opened_by)
+                if inner is not None:
+                    for key, entry in inner.keywords.items():
+                        out.keywords[key], out.outer[key] = entry, member
             elif member.type != "comment":  # methods, getters: not followed
                 out.opened_by = out.opened_by or member
         return out
@@ -543,6 +643,9 @@ class Evaluator:
         named = function.child_by_field_name("name")
         if function.type == "method_definition":
             cls = scope.parent.node if scope.parent is not None else None
+            if named is not None and named.type == "property_identifier" \
+                    and named.text != b"constructor" and not _static(function):
+                return function, named.text.decode()  # called as `this.name(...)`
             if named is None or named.text != b"constructor" or cls is None:
                 return function, None
             cls_name = cls.child_by_field_name("name")
@@ -575,6 +678,30 @@ class Evaluator:
                 return None
             total += m
         return total
+
+
+def _owner(write: Write) -> Scope | None:
+    """The class whose instances a write sets the property of (None: any object)."""
+    node, scope = write.node, write.scope
+    if node.type in ("public_field_definition", "method_definition"):
+        return scope if scope.kind == "class" else None
+    if node.type in ("required_parameter", "optional_parameter"):  # a parameter property
+        return scope.parent
+    target = node if node.type == "member_expression" else node.child_by_field_name(
+        "argument" if node.type == "update_expression" else "left")
+    inner = target.child_by_field_name("object") if target is not None else None
+    return scope.class_of() if inner is not None and unwrap(inner).type == "this" else None
+
+
+def _static(node: ts.Node) -> bool:
+    return any(c.type == "static" for c in node.children)
+
+
+def _method(scope: Scope) -> ts.Node:
+    """The method an arrow function is written in (itself if not an arrow function)."""
+    while scope.node.type == "arrow_function" and scope.parent is not None:
+        scope = scope.parent
+    return scope.node
 
 
 def _text_or_unknown(value: Any) -> Any:

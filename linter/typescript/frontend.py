@@ -23,6 +23,9 @@ class TypeScript:
     name = "typescript"
     comment = "//"
 
+    def spelling(self, camel: str) -> str:
+        return camel  # the engine's names, as the language writes them
+
     def lists(self, name: str) -> bool:
         return is_program_file(name)
 

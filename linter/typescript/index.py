@@ -5,7 +5,9 @@ over their byte ranges, innermost container last: walking the whole tree in Pyth
 nodes for their parent (linear in the depth in tree-sitter), would cost many times the parse.
 
 Scopes are functions (and classes); a block's `const` is put in its function's scope, so a name
-declared in two blocks has two bindings and is unknown, never the wrong one.
+declared in two blocks has two bindings and is unknown, never the wrong one. Every write of an
+object's property (`this.api = ...`, a class field, a method of that name) is listed by the
+property's name, so that a component's `this.api` is known only when one write sets it.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from .literals import string_value
 from . import parse
 
 # Binding kinds
-ASSIGN, PARAM, IMPORT, DEF, OTHER = "assign", "param", "import", "def", "other"
+ASSIGN, PARAM, IMPORT, DEF, PICK, OTHER = "assign", "param", "import", "def", "pick", "other"
 
 FUNCTIONS = frozenset({"function_declaration", "generator_function_declaration",
                        "function_expression", "function", "generator_function", "arrow_function",
@@ -51,6 +53,21 @@ _QUERY = """
 (assignment_expression right: (identifier) @passed)
 (variable_declarator value: (identifier) @passed)
 (return_statement (identifier) @passed)
+[(arguments (member_expression property: (property_identifier) @passed))
+ (array (member_expression property: (property_identifier) @passed))
+ (pair value: (member_expression property: (property_identifier) @passed))
+ (assignment_expression right: (member_expression property: (property_identifier) @passed))
+ (variable_declarator value: (member_expression property: (property_identifier) @passed))
+ (return_statement (member_expression property: (property_identifier) @passed))]
+(return_statement) @return
+[(assignment_expression left: (member_expression))
+ (augmented_assignment_expression left: (member_expression))
+ (update_expression argument: (member_expression))
+ (public_field_definition value: (_))] @write
+(assignment_expression left: [(object_pattern) (array_pattern)] @destructured)
+(arguments (this) @leak)
+(assignment_expression left: (subscript_expression object: (this)) @leak)
+(augmented_assignment_expression left: (subscript_expression object: (this)) @leak)
 """
 _CONTAINERS = ("scope", "branch")
 
@@ -65,9 +82,21 @@ class ImportTarget:
 
 
 @dataclass(frozen=True, eq=False)
+class Pick:
+    """A name a destructuring pattern binds: the value at `path` of the object the pattern
+    takes apart (`const { api } = source`, or the parameter `function f({ api }: Props)`)."""
+
+    path: tuple[str, ...]
+    default: ts.Node | None  # `{ api = fallback }`
+    source: ts.Node | None = None
+    param: ts.Node | None = None
+
+
+@dataclass(frozen=True, eq=False)
 class Binding:
     kind: str
-    node: Any  # ASSIGN: value expression; PARAM: the parameter; IMPORT: ImportTarget; DEF: node
+    # ASSIGN: value expression; PARAM: the parameter; IMPORT: ImportTarget; DEF: node; PICK: Pick
+    node: Any
     scope: "Scope"
 
 
@@ -78,6 +107,20 @@ class Scope:
     parent: "Scope | None"
     source: "Source"
     bindings: dict[str, list[Binding]] = field(default_factory=dict)
+    returns: list[int] = field(default_factory=list)  # where its `return` statements start
+    leaks: bool = False  # a class whose `this` is passed on or written by computed key
+
+    def class_of(self) -> "Scope | None":
+        """The class whose instance `this` is here: the scope of the (non-static) method this
+        scope is, or an arrow function in one."""
+        scope: Scope | None = self
+        while scope is not None and scope.node.type == "arrow_function":
+            scope = scope.parent
+        if scope is None or scope.node.type != "method_definition" \
+                or any(c.type == "static" for c in scope.node.children):  # its `this`: the class
+            return None
+        return scope.parent if scope.parent is not None and scope.parent.kind == "class" \
+            else None
 
     def bind(self, name: str, kind: str, node: Any) -> None:
         self.bindings.setdefault(name, []).append(Binding(kind, node, self))
@@ -98,6 +141,16 @@ class CallRecord:
     exact: bool  # runs once each time its scope runs (not in a loop, branch or callback)
 
 
+@dataclass(frozen=True, eq=False)
+class Write:
+    """A write of an object's property: an assignment (`x.p = v`, `x.p += v`, `x.p++`), a class
+    field with a value, a method or accessor, or a constructor's parameter property."""
+
+    node: ts.Node
+    scope: Scope
+    exact: bool  # an assignment that runs whenever its scope runs
+
+
 @dataclass(eq=False)
 class Source:
     path: Path
@@ -109,6 +162,10 @@ class Source:
     passed: set[str] = field(default_factory=set)  # names used as values (functions passed on)
     exports: dict[str, Binding] = field(default_factory=dict)  # `export {a as b}`, re-exports
     star_exports: list[str] = field(default_factory=list)  # `export * from "./x"`
+    written: dict[str, list[Write]] = field(default_factory=dict)  # by the property's name
+
+    def write(self, name: str, node: ts.Node, scope: Scope, exact: bool = False) -> None:
+        self.written.setdefault(name, []).append(Write(node, scope, exact))
 
     def text(self, node: ts.Node) -> str:
         return self.data[node.start_byte:node.end_byte].decode("utf-8", errors="replace")
@@ -137,7 +194,8 @@ def index(path: Path, data: bytes, tree: ts.Tree) -> Source:
     captures = parse.captures(tree, _QUERY)
     order = {name: i for i, name in enumerate(("scope", "branch", "declaration", "import",
                                                "reexport", "exports", "assigned", "other", "call",
-                                               "passed"))}
+                                               "passed", "return", "write", "destructured",
+                                               "leak"))}
     events = sorted(((n.start_byte, -n.end_byte, order[name], name, n)
                      for name, nodes in captures.items() for n in nodes),
                     key=lambda e: e[:3])
@@ -172,6 +230,19 @@ def index(path: Path, data: bytes, tree: ts.Tree) -> Source:
                 source.calls.setdefault(called, []).append(record)
         elif name == "passed":
             source.passed.add(node.text.decode())
+        elif name == "return":
+            scope.returns.append(node.start_byte)
+        elif name == "write":
+            _write(source, node, scope, inexact == 0)
+        elif name == "destructured":
+            for target in _targets(node):
+                if target.type == "member_expression":
+                    _write(source, target, scope, False)
+                else:
+                    assigned.append((target.text.decode(), scope))
+        elif name == "leak":
+            for owner in _chain(scope):
+                owner.leaks = owner.leaks or owner.kind == "class"
     for name, where in assigned:  # `x = ...` rebinds the x it resolves to, wherever declared
         owner = next((s for s in _chain(where) if name in s.bindings), source.scope)
         owner.bind(name, OTHER, None)
@@ -184,9 +255,44 @@ def _chain(scope: Scope | None) -> Iterator[Scope]:
         scope = scope.parent
 
 
+def _write(source: Source, node: ts.Node, scope: Scope, exact: bool) -> None:
+    """Lists a write of a property (node: an assignment, update or field, or the member
+    expression a destructuring assignment writes)."""
+    target = node
+    if node.type != "member_expression":
+        target = node.child_by_field_name("argument" if node.type == "update_expression"
+                                          else "left" if node.type.endswith("assignment_expression")
+                                          else "name")
+    prop = target.child_by_field_name("property") if target is not None \
+        and target.type == "member_expression" else target
+    if prop is not None and prop.type == "property_identifier":
+        source.write(prop.text.decode(), node, scope, exact)
+
+
+def _targets(pattern: ts.Node) -> Iterator[ts.Node]:
+    """The names and member expressions a destructuring assignment writes."""
+    todo = [pattern]
+    while todo:
+        current = todo.pop()
+        if current.type in ("identifier", "shorthand_property_identifier_pattern",
+                            "member_expression"):
+            yield current
+        elif current.type == "pair_pattern":
+            value = current.child_by_field_name("value")
+            todo.extend([value] if value is not None else [])
+        elif current.type in ("object_assignment_pattern", "assignment_pattern"):
+            left = current.child_by_field_name("left")
+            todo.extend([left] if left is not None else [])
+        elif current.type not in ("property_identifier", "subscript_expression"):
+            todo.extend(current.named_children)
+
+
 def _open_scope(source: Source, node: ts.Node, outer: Scope) -> Scope:
     kind = "class" if node.type in CLASSES else "function"
     named = node.child_by_field_name("name")
+    if node.type == "method_definition" and named is not None \
+            and named.type == "property_identifier" and named.text != b"constructor":
+        source.write(named.text.decode(), node, outer)  # a method or accessor of that name
     if named is not None and node.type in ("function_declaration",
                                            "generator_function_declaration", "class_declaration",
                                            "abstract_class_declaration"):
@@ -208,11 +314,56 @@ def _parameter(scope: Scope, param: ts.Node) -> None:
     if param.type in ("required_parameter", "optional_parameter") and pattern is not None:
         if pattern.type == "identifier":
             scope.bind(pattern.text.decode(), PARAM, param)
+            if any(c.type in ("accessibility_modifier", "readonly") for c in param.children):
+                # `constructor(readonly api: Api)` sets this.api
+                scope.source.write(pattern.text.decode(), param, scope)
             return
         if pattern.type == "this":
             return
-    for name in _pattern_names(pattern or param):  # destructured or rest: not followed
+        if pattern.type == "object_pattern":
+            _bind_picks(scope, pattern, param=param)
+            return
+    for name in _pattern_names(pattern or param):  # array patterns, rest: not followed
         scope.bind(name, OTHER, param)
+
+
+def _bind_picks(scope: Scope, pattern: ts.Node, source: ts.Node | None = None,
+                param: ts.Node | None = None) -> None:
+    """Binds the names of an object pattern to what they pick (or to nothing known)."""
+    todo: list[tuple[ts.Node, tuple[str, ...]]] = [(pattern, ())]
+    while todo:
+        node, path = todo.pop()
+        for child in node.named_children:
+            name, key, default, value = None, None, None, child
+            if child.type == "shorthand_property_identifier_pattern":
+                name = key = child.text.decode()
+            elif child.type == "object_assignment_pattern":  # `{ api = fallback }`
+                left, default = child.child_by_field_name("left"), \
+                    child.child_by_field_name("right")
+                if left is not None and left.type == "shorthand_property_identifier_pattern":
+                    name = key = left.text.decode()
+            elif child.type == "pair_pattern":
+                key_node, value = child.child_by_field_name("key"), \
+                    child.child_by_field_name("value")
+                key = key_node.text.decode() if key_node is not None \
+                    and key_node.type == "property_identifier" else string_value(key_node) \
+                    if key_node is not None and key_node.type == "string" else None
+                if value is not None and value.type == "assignment_pattern":
+                    value, default = value.child_by_field_name("left"), \
+                        value.child_by_field_name("right")
+                if key is not None and value is not None and value.type == "object_pattern" \
+                        and default is None:
+                    todo.append((value, (*path, key)))
+                    continue
+                if value is not None and value.type == "identifier":
+                    name = value.text.decode()
+            elif child.type == "comment":
+                continue
+            if name is not None and key is not None:
+                scope.bind(name, PICK, Pick((*path, key), default, source, param))
+            else:  # rest, computed keys, arrays: some name, never a value
+                for other in _pattern_names(value if value is not None else child):
+                    scope.bind(other, OTHER, child)
 
 
 def _pattern_names(node: ts.Node) -> Iterator[str]:
@@ -249,6 +400,8 @@ def _declare(scope: Scope, declaration: ts.Node) -> None:
                 key, local = _pattern_pair(pair)
                 if local is not None:
                     scope.bind(local, IMPORT, ImportTarget(_required(value), key))  # type: ignore[arg-type]
+        elif target.type == "object_pattern" and value is not None:  # `const { api } = props`
+            _bind_picks(scope, target, source=value)
         else:
             for name in _pattern_names(target):
                 scope.bind(name, OTHER, declarator)

@@ -11,7 +11,7 @@ from .. import skipped
 from ..evaluated import (Arguments, Definition, Entry, Instance, ModuleRef, Output, Resource,
                          Symbol, origin)
 from .evaluate import PULUMI, Evaluator, unwrap
-from .index import ASSIGN, DEF, IMPORT, PARAM, Scope, callee
+from .index import ASSIGN, DEF, IMPORT, PARAM, PICK, Scope, callee
 
 
 class Reasons(skipped.Reasons):
@@ -87,6 +87,9 @@ class Reasons(skipped.Reasons):
             self._busy.discard(node)
 
     def _expression(self, node: ts.Node, scope: Scope) -> str:
+        if node.type == "spread_element":  # written before a spread that may replace it
+            return f"may be replaced by ...{_code(node.named_children[0]) or '(an object)'}" \
+                if node.named_children else "may be replaced by a spread"
         value = self.ev.value(node, scope)
         if isinstance(value, Output):
             return f"output of {self.describe(value.resource)}"
@@ -104,6 +107,8 @@ class Reasons(skipped.Reasons):
             return self._call(node, scope)
         if node.type == "member_expression":
             base = node.child_by_field_name("object")
+            if base is not None and unwrap(base).type == "this":
+                return f"'{_code(node)}', not set by exactly one write its class always makes"
             if base is not None and not self._known(base, scope):
                 return self.expression(base, scope)
             return "unresolved property"
@@ -133,6 +138,11 @@ class Reasons(skipped.Reasons):
                 f"'{name}', not found in {module}"
         if first.kind == DEF:
             return f"'{name}' is a function or class"
+        if first.kind == PICK:
+            if first.node.param is not None:
+                return f"'{name}', destructured from a parameter: its callers disagree, pass " \
+                    "what is not known, or cannot all be seen"
+            return f"'{name}', destructured from {self.expression(first.node.source, first.scope)}"
         return f"'{name}', bound by a loop, destructuring or `catch`"
 
     def _parameter(self, name: str, param: ts.Node, scope: Scope) -> str:

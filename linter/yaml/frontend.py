@@ -27,6 +27,9 @@ class Yaml:
     name = "yaml"
     comment = "#"
 
+    def spelling(self, camel: str) -> str:
+        return camel  # the engine's names, as the language writes them
+
     def lists(self, name: str) -> bool:
         return name in PROGRAM_FILES
 

@@ -79,10 +79,10 @@ def test_type_change_is_reported(lint, repo: Repo) -> None:
     assert run.code == 1
     lines = [line for line in run.stdout.splitlines() if "APIGW044" in line]
     assert lines == [
-        "infra/__main__.py:5:55: APIGW044 [warning] integrationType changes from HTTP_PROXY to "
+        "infra/__main__.py:5:55: APIGW044 [warning] integration_type changes from HTTP_PROXY to "
         "AWS_PROXY: this replaces the integration (new id; routes pointing at it are updated). "
         "(orders)",
-        "infra/__main__.py:5:85: APIGW044 [warning] integrationSubtype changes from unset to "
+        "infra/__main__.py:5:85: APIGW044 [warning] integration_subtype changes from unset to "
         "SQS-SendMessage: this replaces the integration (new id; routes pointing at it are "
         "updated). (orders)"], run.stdout
     # without --base the linter cannot know: silent
@@ -100,11 +100,11 @@ def test_subtype_change_set_and_unset_are_reported(lint, repo: Repo) -> None:
     run = lint("--base", "HEAD", "--format", "json", repo.root / "infra")
     messages = {f["resource"]: f["message"] for f in run.json if f["rule"] == "APIGW044"}
     assert messages == {
-        "orders": "APIGW044 integrationSubtype changes from SQS-SendMessage to SQS-DeleteMessage: "
+        "orders": "APIGW044 integration_subtype changes from SQS-SendMessage to SQS-DeleteMessage: "
                   "this replaces the integration (new id; routes pointing at it are updated).",
-        "queue": "APIGW044 integrationSubtype changes from SQS-ReceiveMessage to unset: "
+        "queue": "APIGW044 integration_subtype changes from SQS-ReceiveMessage to unset: "
                  "this replaces the integration (new id; routes pointing at it are updated).",
-        "lambda": "APIGW044 integrationSubtype changes from unset to SQS-SendMessage: "
+        "lambda": "APIGW044 integration_subtype changes from unset to SQS-SendMessage: "
                   "this replaces the integration (new id; routes pointing at it are updated).",
     }, run.stdout
 

@@ -178,7 +178,8 @@ def test_text_output_and_exit_codes(lint, tmp_path: Path) -> None:
     """)
     run = lint(tmp_path, cwd=tmp_path)
     assert run.code == 1
-    assert run.stdout.startswith("main.py:3:1: APIGW012 [info] payloadFormatVersion"), run.stdout
+    assert run.stdout.startswith("main.py:3:1: APIGW012 [info] payload_format_version"), \
+        run.stdout
     assert run.stdout.rstrip().endswith("(x)")
     assert lint("--fail-on", "warning", tmp_path).code == 0  # only an info finding
     assert lint("--fail-on", "info", tmp_path).code == 1

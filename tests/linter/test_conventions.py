@@ -120,7 +120,7 @@ def test_gitlab_code_quality(infra: Path) -> None:
         (f["rule"], severities[f["severity"]], {"path": "infra/__main__.py", "positions": {
             "begin": {"line": f["line"], "column": f["column"]},
             "end": {"line": f["end_line"], "column": f["end_column"]}}}) for f in found]
-    assert [q["description"] for q in report][0].startswith("APIGW030 timeoutMilliseconds 60000")
+    assert [q["description"] for q in report][0].startswith("APIGW030 timeout_milliseconds 60000")
     prints = [q["fingerprint"] for q in report]
     assert len(set(prints)) == len(prints) == 4
     # stable when lines move: the same fingerprints after a comment is added at the top

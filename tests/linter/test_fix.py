@@ -266,7 +266,7 @@ def test_fixable_findings_are_marked(lint, tmp_path: Path) -> None:
                                          integration_uri="https://example.com", timeout_milliseconds=60000)
     """)
     run = lint(tmp_path)
-    assert "APIGW039 [*] [warning] passthroughBehavior" in run.stdout
+    assert "APIGW039 [*] [warning] passthrough_behavior" in run.stdout
     assert "APIGW030 [error]" in run.stdout
     assert "[*] 1 fixable with --fix." in run.stderr
     found = {f["rule"]: f["fixable"] for f in lint("--format", "json", tmp_path).json}

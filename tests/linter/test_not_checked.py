@@ -120,7 +120,7 @@ def test_each_reason_at_its_position(lint, tmp_path: Path, name: str, content: b
     (tmp_path / "good.py").write_text(GOOD)
     run = lint(".", cwd=tmp_path)
     assert run.code == 1 and run.stdout.splitlines() == sorted(
-        [line, "good.py:4:30: APIGW030 [error] timeoutMilliseconds 30000 is outside 50-29000 for "
+        [line, "good.py:4:30: APIGW030 [error] timeout_milliseconds 30000 is outside 50-29000 for "
                "a WebSocket API (WebSocket 50-29000, HTTP 50-30000; the quota is not "
                "increasable). (x)"]), run.stdout
 

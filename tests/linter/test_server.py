@@ -135,7 +135,7 @@ def test_buffer_diagnostics_actions_and_hover(tmp_path: Path) -> None:
         assert PROGRAM.splitlines()[3][49:75] == "timeout_milliseconds=60000"  # code points
         assert [(d.source, d.code_description.href) for d in found] == \
             [("apigw-lint", RULES[str(d.code)].sources[0]) for d in found]
-        assert found[0].message.startswith("timeoutMilliseconds 60000 is outside 50-30000") \
+        assert found[0].message.startswith("timeout_milliseconds 60000 is outside 50-30000") \
             and found[0].message.endswith("(😀)")
 
         # hover on a diagnostic: its rule's page; elsewhere: nothing

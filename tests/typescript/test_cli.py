@@ -162,7 +162,7 @@ def test_jobs_and_cache(lint, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         ("b/index.ts", m) for m in (
             "APIGW039 passthroughBehavior is only supported by WebSocket APIs and has no "
             "effect on HTTP APIs.",
-            "APIGW049 Integration needs integration_type (integrationType).",
+            "APIGW049 Integration needs integrationType.",
             "APIGW048 Integration takes no argument 'intergrationType'; did you mean "
             "integrationType?")}
     assert {f["message"] for f in after if not f["path"].startswith("b/")} == {"TAMPERED"}
@@ -210,3 +210,31 @@ def test_base_reports_a_changed_integration_type(lint, tmp_path: Path) -> None:
     assert [f for f in found(run) if f[0] == "APIGW044"] == [
         ("APIGW044", "integrationType", 9, 5, 9, 28)]
     assert "APIGW044" not in lint(".", cwd=root).stdout  # without --base: silent
+
+
+def test_a_spread_may_replace_the_keys_before_it(lint, tmp_path: Path) -> None:
+    """`{ timeoutMilliseconds: 45_000, ...opts }`: opts may replace the timeout, so it is unknown
+    (and --show-skipped says why); written after the spread, it is what the object holds. A
+    spread of a known object replaces only its own keys."""
+    index = (
+        'import * as aws from "@pulumi/aws";\n'
+        "declare const opts: object;\n"
+        'const http = new aws.apigatewayv2.Api("http", { protocolType: "HTTP" });\n'
+        'const known = { integrationMethod: "ANY" };\n'
+        'const base = { apiId: http.id, integrationType: "HTTP_PROXY", integrationUri: '
+        '"https://example.com" };\n'
+        'new aws.apigatewayv2.Integration("before", { ...base, timeoutMilliseconds: 45_000, '
+        "...opts });\n"
+        'new aws.apigatewayv2.Integration("after", { ...base, ...opts, timeoutMilliseconds: '
+        "45_000 });\n"
+        'new aws.apigatewayv2.Integration("known", { ...base, integrationMethod: "ANY", '
+        "timeoutMilliseconds: 45_000, ...known });\n")
+    root = write(tmp_path / "p", {"index.ts": index})
+    run = lint("--format", "json", "--show-skipped", root, cwd=tmp_path)
+    assert run.code == 1, run.stderr
+    assert [(f["resource"], f["rule"], f["line"], f["column"]) for f in run.json
+            if not f.get("skipped") and f["rule"] == "APIGW030"] == \
+        [("after", "APIGW030", 7, 63), ("known", "APIGW030", 8, 80)]
+    [skipped] = [f for f in run.json if f.get("skipped") and f["rule"] == "APIGW030"]
+    assert (skipped["resource"], skipped["unknown"]) == (
+        "before", [{"input": "timeoutMilliseconds", "reason": "may be replaced by ...opts"}])
