@@ -90,12 +90,14 @@ def unknown_argument(m):
                           arg, arg)))
             continue
         names = list(aws.SNAKE_TO_CAMEL) if "_" in arg or arg.islower() else list(aws.PROPERTIES)
-        close = difflib.get_close_matches(arg, names, n=1, cutoff=0.75)
+        # Go and C# write the properties in PascalCase: compare with the first letter lowered
+        written = arg[:1].lower() + arg[1:]
+        close = difflib.get_close_matches(written, names, n=1, cutoff=0.75)
         meant = name(aws.SNAKE_TO_CAMEL.get(close[0], close[0])) if close else None
         hint = f"; did you mean {meant}?" if close else "."
         # a typo of exactly one valid name (integration_typ is one of integration_type, not of
         # integration_subtype): safe to rename
-        typo_of = difflib.get_close_matches(arg, names, n=2, cutoff=0.9)
+        typo_of = difflib.get_close_matches(written, names, n=2, cutoff=0.9)
         edit = Edit(RENAME, aws.SNAKE_TO_CAMEL.get(typo_of[0], typo_of[0])) \
             if len(typo_of) == 1 else None
         yield Hit((arg,), f"Integration takes no argument '{arg}'{hint}",

@@ -114,7 +114,7 @@ class Integrations:
             if camel(key) in aws.PROPERTIES and spelling(camel(key)) == key:
                 raw[camel(key)] = self.ev.value(entry.value, entry.scope)
             else:
-                extra.append(camel(key))  # in the model's spelling: APIGW048 names the closest
+                extra.append(key)  # as written: APIGW048 quotes it and names the closest
         props = {p: self.ev.data(v) for p, v in raw.items()}
         name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
             if args.positional else None

@@ -78,7 +78,7 @@ func main() {
 FOUND = [("APIGW030", "timeoutMilliseconds", 21, 4, 21, 48),
          ("APIGW039", "passthroughBehavior", 22, 4, 22, 47),
          ("APIGW049", "", 27, 12, 31, 5),
-         ("APIGW048", "intergrationType", 29, 4, 29, 49)]
+         ("APIGW048", "IntergrationType", 29, 4, 29, 49)]
 # a mistake (APIGW039) in every file the front end must never read
 HIDDEN = """\
 package hidden

@@ -125,7 +125,7 @@ def test_only_pulumi_aws_apigatewayv2_is_an_integration(tmp_path: Path) -> None:
                         '\t"github.com/pulumi/pulumi-aws/sdk/go/aws/apigatewayv2"') \
         .replace("aws2.", "apigatewayv2.")
     assert [f[1:3] for f in findings(write(tmp_path / "real", {"main.go": real}))] == [
-        ("APIGW049", ""), ("APIGW049", ""), ("APIGW048", "intergrationType")]
+        ("APIGW049", ""), ("APIGW049", ""), ("APIGW048", "IntergrationType")]
 
 
 def test_parameters_follow_every_call_or_none(tmp_path: Path) -> None:
@@ -150,12 +150,12 @@ def test_spelling() -> None:
                                                 "InvokeArn", "ID"]
 
 
-def test_a_misspelt_field_points_at_itself_with_the_model_name(tmp_path: Path) -> None:
+def test_a_misspelt_field_points_at_itself_as_written(tmp_path: Path) -> None:
     body = integration('IntegrationUri: pulumi.String("https://x.example.com"), '
                        'TimeoutMilis: pulumi.Int(100)')
     [found] = integrations(write(tmp_path, {"main.go": body}))
-    assert found.model.extra_args == ("timeoutMilis",)
-    assert findings(tmp_path) == [("it", "APIGW048", "timeoutMilis", 15, 216)]
+    assert found.model.extra_args == ("TimeoutMilis",)
+    assert findings(tmp_path) == [("it", "APIGW048", "TimeoutMilis", 15, 216)]
 
 
 @pytest.mark.parametrize("change, known", [
