@@ -57,6 +57,7 @@ class Integrations:
         self.ev = Evaluator(project)
         self.api_protocols = api_protocols or {}  # API id -> protocol, for APIs defined elsewhere
         self._counts: dict[ts.Node, int | None] = {}
+        self._permissions: list[tuple[Resource | None, dict[str, Any]]] | None = None
 
     def calls(self, source: Source, kind: str = resources.INTEGRATION) -> Iterator[CallRecord]:
         for records in source.calls.values():
@@ -143,8 +144,8 @@ class Integrations:
     def count(self, api: Resource) -> int | None:
         """Integrations on this Api across the project, when each runs a known number of times."""
         if api.call not in self._counts:
-            total: int | None = None if self.project.blind("apigatewayv2") else 0
-            for source in self.project.sources_mentioning("apigatewayv2"):
+            total: int | None = None if self.project.blind("apigatewayv2", True) else 0
+            for source in self.project.sources_mentioning("apigatewayv2", creating=True):
                 for record in self.calls(source) if may_hold_integration(source.data) else ():
                     args = self.ev.resource_arguments(record.node, record.scope)
                     entry = args.keywords.get("apiId")
@@ -158,13 +159,16 @@ class Integrations:
 
     def permissions(self, function: Resource) -> Iterator[tuple[Any, Any]]:
         """Every Lambda Permission of the project: (does it name the function, its props)."""
-        for source in self.project.sources_mentioning("Permission"):
-            for record in self.calls(source, resources.LAMBDA_PERMISSION):
-                resource = self.ev.value(record.node, record.scope)
-                props, _ = self.ev.resource_props(resource)
-                target = origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN))
-                yield UNKNOWN if target is None else target.call == function.call, props
-        if self.project.blind("Permission"):
+        if self._permissions is None:  # found once for every integration of the project
+            self._permissions = [
+                (origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN)), props)
+                for source in self.project.sources_mentioning("Permission", creating=True)
+                for record in self.calls(source, resources.LAMBDA_PERMISSION)
+                for props in (self.ev.resource_props(self.ev.value(record.node,
+                                                                   record.scope))[0],)]
+        for target, props in self._permissions:
+            yield UNKNOWN if target is None else target.call == function.call, props
+        if self.project.blind("Permission", creating=True):
             yield UNKNOWN, {}
 
     # --- positions
