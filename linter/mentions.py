@@ -11,19 +11,16 @@ from typing import Any, Iterator
 
 
 class Mentions:
-    """Mixed into a front end's project, which provides root, paths(), read(path) (None:
-    unreadable) and source(path) (its indexed file with `calls` and `passed`, None: not
-    parsed)."""
+    """Mixed into a front end's project, which provides paths(), read(path) (None: unreadable)
+    and source(path) (its indexed file with `calls` and `passed`, None: not parsed)."""
 
     IDENTIFIER = rb"A-Za-z0-9_"  # the characters of an identifier (a front end may add its own)
     PACKAGE = "__init__"  # the file an import of its folder names (TypeScript: index)
-    root: Path
     _bytes: frozenset[int]
 
     def __init__(self) -> None:
         self._searches: dict[tuple[str, bool], _Search] = {}
         self._creating: set[Path] | None = None
-        self._spelled_by: dict[tuple[Path, tuple[str, ...]], tuple[str, ...]] = {}
 
     def paths(self) -> list[Path]:
         raise NotImplementedError
