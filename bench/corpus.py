@@ -3,7 +3,10 @@
 - sparse: a monorepo of real Python code (files copied from the running interpreter's standard
   library and site-packages, package layout kept) in which 1% of the files are Pulumi programs
   with integrations, one project (a folder with Pulumi.yaml) per program;
-- dense: only Pulumi programs with integrations, ten to a project.
+- dense: only Pulumi programs with integrations, ten to a project;
+- big: one project (Pulumi.yaml at the root) over the standard library copied three times and
+  54 programs with integrations, as when a repository's application shares its root with its
+  Pulumi program.
 
 The programs are the project's own: the test programs, the examples and the Python snippets of the
 seed guide. The choice of files is deterministic for a given interpreter and count.
@@ -139,6 +142,20 @@ def dense(dest: Path, files: int = 300, per_project: int = 10) -> dict[str, int]
             "__main__.py"] for j in chunk}
         size += _write_project(dest / f"p{start // per_project:03d}", content, {})
     return {"files": files, "projects": -(-files // per_project), "bytes": size}
+
+
+def big(dest: Path, copies: int = 3, holders: int = 54) -> dict[str, int]:
+    """One project: `copies` copies of the standard library's usable files and `holders`
+    programs (each in its own folder, cycling through the pool)."""
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    library = {rel: data for root, rel in real_code() if root == stdlib
+               for data in (_usable(root / rel),) if data is not None}
+    pool = programs()
+    program = {f"stacks/s{i:02d}_{pool[i % len(pool)].name}/{rel}": data
+               for i in range(holders) for rel, data in pool[i % len(pool)].files.items()}
+    size = _write_project(dest, program, {f"copy{k}/{rel}": data for k in range(copies)
+                                          for rel, data in library.items()})
+    return {"files": len(program) + copies * len(library), "programs": holders, "bytes": size}
 
 
 def _write_project(folder: Path, program: dict[str, bytes], library: dict[str, bytes]) -> int:

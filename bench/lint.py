@@ -1,7 +1,7 @@
 """Time the linter on generated corpora against baselines run in the same script.
 
     .venv/bin/python bench/lint.py [--runs 5] [--files 5000] [--dense-files 300]
-                                   [--only sparse,dense,precommit,monorepo] [--fixit-runs 3]
+                                   [--only sparse,dense,precommit,monorepo,big] [--fixit-runs 3]
                                    [--languages typescript]
 
 Needs the `bench` extra (`pip install -e '.[bench]'`: Fixit, psutil). Every figure is the median
@@ -21,7 +21,10 @@ medians, ratios and the targets of issue 8.
   `python -c "import libcst"`.
 - monorepo: for each language of bench/languages.py, a project of --files files (1% Pulumi
   programs); apigw-lint against a walk-and-read of the language's files.
-Every run but the sparse one marked "kept" is without the result cache (--no-cache).
+- big: one project (Pulumi.yaml at the root) over the standard library copied three times
+  and 54 Pulumi programs (bench/corpus.py big); apigw-lint without its cache and with every
+  result kept, against a walk-and-read of the same files; peak memory without the cache.
+Every run but those marked "kept" is without the result cache (--no-cache).
 """
 from __future__ import annotations
 
@@ -286,6 +289,32 @@ def monorepo(tmp: Path, args: argparse.Namespace) -> list[Row]:
     return rows
 
 
+def big(tmp: Path, args: argparse.Namespace) -> list[Row]:
+    tree = tmp / "big"
+    info = corpus.big(tree)
+    print(f"big: {info}", file=sys.stderr)
+    kept = tmp / "big-cache"
+    lint(str(tree), cache=kept)()  # keeps the project's result
+    t = interleaved({
+        "walk-and-read": lambda: run([PYTHON, "-c", WALK_AND_READ, str(tree)]),
+        "apigw-lint": lint(str(tree)),
+        "apigw-lint, kept": lint(str(tree), cache=kept),
+    }, args.runs)
+    walk = t["walk-and-read"]
+    largest, rss, pss = peak_memory([LINT, "--no-cache", str(tree)])
+    return [
+        (f"big: walk-and-read {info['files']} files ({info['bytes'] / 1e6:.0f} MB), one project",
+         f"{walk:.3f} s", "", ""),
+        ("big: apigw-lint --no-cache", f"{t['apigw-lint']:.3f} s",
+         f"{t['apigw-lint'] / walk:.1f}x walk", verdict(t["apigw-lint"] <= 5 * walk, "<= 5x")),
+        ("big: apigw-lint, result kept", f"{t['apigw-lint, kept']:.3f} s",
+         f"{t['apigw-lint, kept'] / walk:.1f}x walk",
+         verdict(t["apigw-lint, kept"] <= 3 * walk, "<= 3x")),
+        ("big: peak RSS, largest process (--no-cache)", f"{largest:.0f} MB",
+         f"PSS summed: {pss:.0f} MB", verdict(largest <= 300, "<= 300 MB")),
+    ]
+
+
 def machine() -> str:
     model = next((line.split(":", 1)[1].strip() for line in
                   Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
@@ -298,7 +327,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--files", type=int, default=5000, help="sparse monorepo size")
     parser.add_argument("--dense-files", type=int, default=300)
-    parser.add_argument("--only", default="sparse,dense,precommit,monorepo")
+    parser.add_argument("--only", default="sparse,dense,precommit,monorepo,big")
     parser.add_argument("--languages", default=",".join(languages.LANGUAGES),
                         help="monorepo: the languages (bench/languages.py)")
     parser.add_argument("--fixit-runs", type=int, default=3)
@@ -306,7 +335,8 @@ def main() -> None:
                         help="sparse: Fixit runs on this many projects, scaled by bytes")
     parser.add_argument("--fixit-full", action="store_true", help="sparse: Fixit on every file")
     args = parser.parse_args()
-    sections = {"sparse": sparse, "dense": dense, "precommit": precommit, "monorepo": monorepo}
+    sections = {"sparse": sparse, "dense": dense, "precommit": precommit, "monorepo": monorepo,
+                "big": big}
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="apigw-bench-") as tmp:
         for name in args.only.split(","):

@@ -38,6 +38,8 @@ class Integrations:
         self._counts: dict[cst.Call, int | None] = {}
         self.root = evaluator.project.root
         self._everything: list[Pair] | None = None
+        self._permissions: list[tuple[Resource | None, dict[str, Any]]] | None = None
+        self._apis: list[tuple[Resource | None, CallRecord]] | None = None
 
     def calls(self, source: Source, kind: str = resources.INTEGRATION) -> Iterator[CallRecord]:
         for records in source.calls.values():
@@ -55,7 +57,7 @@ class Integrations:
         if self._everything is None:
             self._everything = [
                 (self.model(record, args), self.api_resource(args))
-                for source in self.ev.project.sources_mentioning("apigatewayv2")
+                for source in self.ev.project.sources_mentioning("apigatewayv2", creating=True)
                 if may_hold_integration(self.ev.project.files.read(source.path) or b"")
                 for record in self.calls(source)
                 for args in (self.ev.resource_arguments(record.node, record.scope),)]
@@ -64,8 +66,7 @@ class Integrations:
     def api_resource(self, args: Arguments) -> Api | None:
         """The Api resource apiId is an output of, when its logical name is static, and whether
         its options may carry aliases."""
-        entry = args.keywords.get(aws.PROPERTIES["apiId"])
-        api = origin(self.ev.value(entry.value, entry.scope)) if entry is not None else None
+        api = self._origin_of_api_id(args)
         if api is None or api.kind != resources.API:
             return None
         named = self.ev.resource_arguments(api.call, api.scope).positional
@@ -81,6 +82,10 @@ class Integrations:
             return name, True
         inner = self.ev.arguments(options.call, options.scope)
         return name, inner.open or bool(inner.positional) or "aliases" in inner.keywords
+
+    def _origin_of_api_id(self, args: Arguments) -> Resource | None:
+        entry = args.keywords.get(aws.PROPERTIES["apiId"])
+        return origin(self.ev.value(entry.value, entry.scope)) if entry is not None else None
 
     # --- the model
     def model(self, record: CallRecord, args: Arguments) -> rules.Integration:
@@ -105,28 +110,33 @@ class Integrations:
 
     def count(self, api: Resource) -> int | None:
         """Integrations on this Api across the project, when each runs a known number of times."""
-        if api.call not in self._counts:
-            total: int | None = None if self.ev.project.blind("apigatewayv2") else 0
-            for source in self.ev.project.sources_mentioning("apigatewayv2"):
+        if self._apis is None:  # each integration's Api, found once for the project
+            self._apis = []
+            for source in self.ev.project.sources_mentioning("apigatewayv2", creating=True):
                 data = self.ev.project.files.read(source.path) or b""
                 for record in self.calls(source) if may_hold_integration(data) else ():
                     args = self.ev.resource_arguments(record.node, record.scope)
-                    entry = args.keywords.get(aws.PROPERTIES["apiId"])
-                    on_api = entry is not None and origin(
-                        self.ev.value(entry.value, entry.scope)) is api
-                    times = self.ev.multiplicity(record) if on_api else 0
-                    total = None if total is None or times is None else total + times
+                    self._apis.append((self._origin_of_api_id(args), record))
+        if api.call not in self._counts:
+            total: int | None = None if self.ev.project.blind("apigatewayv2", True) else 0
+            for on, record in self._apis:
+                times = self.ev.multiplicity(record) if on is api else 0
+                total = None if total is None or times is None else total + times
             self._counts[api.call] = total
         return self._counts[api.call]
 
     def permissions(self, function: Resource) -> Iterator[tuple[Any, Any]]:
         """Every Lambda Permission of the project: (does it name the function, its props)."""
-        for source in self.ev.project.sources_mentioning("Permission"):
-            for record in self.calls(source, resources.LAMBDA_PERMISSION):
-                props, _ = self.ev.resource_props(self.ev.value(record.node, record.scope))
-                target = origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN))
-                yield UNKNOWN if target is None else target.call is function.call, props
-        if self.ev.project.blind("Permission"):  # a file not parsed may hold one
+        if self._permissions is None:  # found once for every integration of the project
+            self._permissions = [
+                (origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN)), props)
+                for source in self.ev.project.sources_mentioning("Permission", creating=True)
+                for record in self.calls(source, resources.LAMBDA_PERMISSION)
+                for props in (self.ev.resource_props(self.ev.value(record.node,
+                                                                   record.scope))[0],)]
+        for target, props in self._permissions:
+            yield UNKNOWN if target is None else target.call is function.call, props
+        if self.ev.project.blind("Permission", creating=True):  # a file not parsed may hold one
             yield UNKNOWN, {}
 
     # --- positions

@@ -50,6 +50,7 @@ class Project(Mentions):
         self.root = root
         self.files = files
         self._modules: dict[tuple[Path, ImportTarget, str | None], Source | None] = {}
+        self._paths: set[Path] | None = None
 
     def paths(self) -> list[Path]:
         return self.files.files.listing(self.root, ".py")
@@ -80,10 +81,17 @@ class Project(Mentions):
             bases = [base]
         else:
             bases = [importer.path.parent, self.root]
+        listed = self._listed()
         for base in bases:
             stem = base.joinpath(*parts)
             candidates = [stem.with_name(stem.name + ".py")] if parts else []
             for candidate in [*candidates, stem / "__init__.py"]:
-                if self.files.files.is_file(candidate):
+                # only the project's files, as the index knows them (Mentions._may_create)
+                if candidate in listed and self.files.files.is_file(candidate):
                     return self.files.source(candidate)
         return None
+
+    def _listed(self) -> set[Path]:
+        if self._paths is None:
+            self._paths = set(self.paths())
+        return self._paths

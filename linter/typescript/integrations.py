@@ -57,6 +57,8 @@ class Integrations:
         self.ev = Evaluator(project)
         self.api_protocols = api_protocols or {}  # API id -> protocol, for APIs defined elsewhere
         self._counts: dict[ts.Node, int | None] = {}
+        self._permissions: list[tuple[Resource | None, dict[str, Any]]] | None = None
+        self._apis: list[tuple[Resource | None, CallRecord]] | None = None
 
     def calls(self, source: Source, kind: str = resources.INTEGRATION) -> Iterator[CallRecord]:
         for records in source.calls.values():
@@ -124,8 +126,7 @@ class Integrations:
     def api_resource(self, args: Arguments) -> tuple[str | None, bool]:
         """The logical name of the Api apiId is an output of, and whether its options (the third
         argument) may carry aliases."""
-        entry = args.keywords.get("apiId")
-        api = origin(self.ev.value(entry.value, entry.scope)) if entry is not None else None
+        api = self._origin_of_api_id(args)
         if api is None or api.kind != resources.API:
             return None, False
         named = self.ev.resource_arguments(api.call, api.scope)
@@ -140,31 +141,39 @@ class Integrations:
         options = self.ev.object_entries(members[2], api.scope)
         return name, options is None or options.open or "aliases" in options.keywords
 
+    def _origin_of_api_id(self, args: Arguments) -> Resource | None:
+        entry = args.keywords.get("apiId")
+        return origin(self.ev.value(entry.value, entry.scope)) if entry is not None else None
+
     def count(self, api: Resource) -> int | None:
         """Integrations on this Api across the project, when each runs a known number of times."""
-        if api.call not in self._counts:
-            total: int | None = None if self.project.blind("apigatewayv2") else 0
-            for source in self.project.sources_mentioning("apigatewayv2"):
+        if self._apis is None:  # each integration's Api, found once for the project
+            self._apis = []
+            for source in self.project.sources_mentioning("apigatewayv2", creating=True):
                 for record in self.calls(source) if may_hold_integration(source.data) else ():
                     args = self.ev.resource_arguments(record.node, record.scope)
-                    entry = args.keywords.get("apiId")
-                    on_api = entry is not None and origin(
-                        self.ev.value(entry.value, entry.scope)) is not None and origin(
-                        self.ev.value(entry.value, entry.scope)).call == api.call  # type: ignore[union-attr]
-                    times = self.ev.multiplicity(record) if on_api else 0
-                    total = None if total is None or times is None else total + times
+                    self._apis.append((self._origin_of_api_id(args), record))
+        if api.call not in self._counts:
+            total: int | None = None if self.project.blind("apigatewayv2", True) else 0
+            for on, record in self._apis:
+                times = self.ev.multiplicity(record) if on is not None and \
+                    on.call == api.call else 0
+                total = None if total is None or times is None else total + times
             self._counts[api.call] = total
         return self._counts[api.call]
 
     def permissions(self, function: Resource) -> Iterator[tuple[Any, Any]]:
         """Every Lambda Permission of the project: (does it name the function, its props)."""
-        for source in self.project.sources_mentioning("Permission"):
-            for record in self.calls(source, resources.LAMBDA_PERMISSION):
-                resource = self.ev.value(record.node, record.scope)
-                props, _ = self.ev.resource_props(resource)
-                target = origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN))
-                yield UNKNOWN if target is None else target.call == function.call, props
-        if self.project.blind("Permission"):
+        if self._permissions is None:  # found once for every integration of the project
+            self._permissions = [
+                (origin(props.get(resources.PERMISSION_FUNCTION, UNKNOWN)), props)
+                for source in self.project.sources_mentioning("Permission", creating=True)
+                for record in self.calls(source, resources.LAMBDA_PERMISSION)
+                for props in (self.ev.resource_props(self.ev.value(record.node,
+                                                                   record.scope))[0],)]
+        for target, props in self._permissions:
+            yield UNKNOWN if target is None else target.call == function.call, props
+        if self.project.blind("Permission", creating=True):
             yield UNKNOWN, {}
 
     # --- positions

@@ -55,6 +55,7 @@ def program_files(root: Path) -> list[Path]:
 
 class Project(Mentions):
     IDENTIFIER = rb"A-Za-z0-9_$"
+    PACKAGE = "index"
 
     def __init__(self, root: Path, paths: list[Path] | None = None,
                  read: Callable[[Path], bytes] = discover.read,
@@ -70,6 +71,7 @@ class Project(Mentions):
         self._sources: dict[Path, Source | None] = {}
         self.unparsable: dict[Path, str] = {}  # path -> `line:col: why` (APIGW999)
         self._modules: dict[tuple[Path, str], Source | None] = {}
+        self._set: set[Path] | None = None
 
     def paths(self) -> list[Path]:
         if self._paths is None:
@@ -97,6 +99,11 @@ class Project(Mentions):
                     self.unparsable[path] = str(e)
         return self._sources[path]
 
+    def _listed(self) -> set[Path]:
+        if self._set is None:
+            self._set = set(self.paths())
+        return self._set
+
     def module(self, importer: Source, spec: str) -> Source | None:
         """The project file a relative import names, or None (a package, or not found)."""
         if not spec.startswith("."):
@@ -112,10 +119,9 @@ class Project(Mentions):
         candidates = [base + s for s in _RESOLVE]
         if suffix in SUFFIXES:
             candidates = [base, *(stem + s for s in _JS_FOR_TS.get(suffix, ())), *candidates]
-        root = os.path.normpath(self.root)
         for candidate in candidates:
             path = Path(candidate)
-            if os.path.commonpath([root, candidate]) == root and self._is_file(path) \
-                    and not candidate.endswith(".d.ts"):
+            # only the project's files, as the index knows them (Mentions._may_create)
+            if path in self._listed() and self._is_file(path):
                 return self.source(path)
         return None
