@@ -9,12 +9,18 @@ reads the request's properties (Analyze) or resources (AnalyzeStack) once (the f
 runs gets them, every later one an empty value) and never the provider, which no policy of the
 pack reads; each policy takes them from the call instead (`first`), and work that does not depend
 on the policy is done once per call (`once`).
+
+Even so, the SDK's own work per policy (arguments, options, a report callback, its loop) cost more
+than the checks: most policies report nothing on most resources, and a policy that reports
+nothing adds nothing to the response. So once a policy has taken the request, the loop runs only
+the policies that `reports` says would add something.
 """
 from __future__ import annotations
 
+import copy
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 from google.protobuf import struct_pb2
 from pulumi_policy.policy import _PolicyAnalyzerServicer
@@ -24,7 +30,7 @@ T = TypeVar("T")
 
 @dataclass
 class _Call:
-    given: Any = None  # what the first policy of the call was given
+    given: Any = None  # the arguments of the call's first policy
     taken: bool = False
     results: dict[Any, Any] = field(default_factory=dict)
 
@@ -53,30 +59,52 @@ class _ReadOnce:
         return name != "provider" and self._request.HasField(name)
 
 
-def _wrap(original: Callable[..., Any], name: str, empty: Callable[[], Any]) -> Callable[..., Any]:
+Reports = Callable[[Any, Any, Any], bool]  # (policy, the call's first arguments, its config)
+
+
+def _running(servicer: _PolicyAnalyzerServicer, reports: Reports) -> _PolicyAnalyzerServicer:
+    """A copy of the servicer (calls may run at the same time) whose loop runs every policy until
+    one has taken the request, then only those that report."""
+    policies = servicer._PolicyAnalyzerServicer__policies  # type: ignore[attr-defined]
+
+    def run() -> Iterator[Any]:
+        call = _call.get()
+        for policy in policies:
+            # the config as the SDK gives it to the policy (ResourceValidationArgs.get_config)
+            if not call.taken or reports(policy, call.given,
+                                         servicer._get_policy_config(policy.name) or {}):
+                yield policy
+    clone = copy.copy(servicer)
+    clone._PolicyAnalyzerServicer__policies = run()  # type: ignore[attr-defined]
+    return clone
+
+
+def _wrap(original: Callable[..., Any], name: str, empty: Callable[[], Any],
+          reports: Reports) -> Callable[..., Any]:
     def wrapped(self: _PolicyAnalyzerServicer, request: Any, context: Any) -> Any:
         token = _call.set(_Call())
         try:
-            return original(self, _ReadOnce(request, name, empty), context)
+            return original(_running(self, reports), _ReadOnce(request, name, empty), context)
         finally:
             _call.reset(token)
     wrapped.wrapped = original  # type: ignore[attr-defined]
     return wrapped
 
 
-def install() -> None:
+def install(reports: Reports) -> None:
     """Wrap the servicer's Analyze and AnalyzeStack (idempotent). Every policy of the pack must
-    call `first` before anything else, so that the one the SDK hands the request to keeps it."""
+    call `first` before anything else, so that the one the SDK hands the request to keeps it, and
+    report nothing but what reports(policy, first arguments, its config) promised."""
     for method, name, empty in (("Analyze", "properties", struct_pb2.Struct),
                                 ("AnalyzeStack", "resources", list)):
         current = getattr(_PolicyAnalyzerServicer, method)
         original = getattr(current, "wrapped", current)
-        setattr(_PolicyAnalyzerServicer, method, _wrap(original, name, empty))
+        setattr(_PolicyAnalyzerServicer, method, _wrap(original, name, empty, reports))
 
 
 def first(given: Any) -> Any:
-    """What the SDK gave this policy (a resource's props, or the stack's resources), or what it
-    gave the call's first policy."""
+    """The arguments the SDK gave this policy or, within a call, the call's first policy (later
+    ones get an empty resource or stack: see _ReadOnce)."""
     call = _call.get()
     if call is None:
         return given
