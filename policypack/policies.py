@@ -144,7 +144,7 @@ def _is_integration(args: Any) -> bool:
 def _resource_outcome(r: Rule, args: ResourceValidationArgs, own: Mapping[str, Any]) -> Outcome:
     settings, _ = _settings(own)
     select = None if request.in_call() else (r.id,)
-    return _of(r, request.once(settings.key(), lambda: _alone_findings(
+    return _of(r, request.once(settings.key, lambda: _alone_findings(
         args.props, args.urn, args.name, settings, select)))
 
 
@@ -156,7 +156,7 @@ def _stack_outcome(r: Rule, resources: list[Any], own: Mapping[str, Any]) -> Out
         if error is not None:
             return Outcome(not_applicable=f"{error} (reported by {config.SETTINGS})")
     select = None if request.in_call() else (r.id,)
-    return _of(r, request.once(settings.key(), lambda: _stack_findings(resources, settings,
+    return _of(r, request.once(settings.key, lambda: _stack_findings(resources, settings,
                                                                        select)))
 
 

@@ -3,6 +3,7 @@ through propertyDependencies (the engine sends them even where the values are un
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterable, Mapping
 
 
@@ -44,6 +45,7 @@ class Settings:
                      } if isinstance(raw, Mapping) else {}
         return cls(protocols, previous, state_file)
 
+    @cached_property  # asked by every policy on every call
     def key(self) -> tuple[Any, ...]:
         """Equal for settings that give every integration the same context. The previous states
         count by identity: state.py reads a file once while it is unchanged."""
