@@ -18,6 +18,8 @@ the policies that `reports` says would add something.
 from __future__ import annotations
 
 import copy
+import gc
+import threading
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, TypeVar
@@ -79,13 +81,33 @@ def _running(servicer: _PolicyAnalyzerServicer, reports: Reports) -> _PolicyAnal
     return clone
 
 
+_lock = threading.Lock()
+_calls = 0  # calls being served
+
+
+def _collector_paused(pause: bool) -> None:
+    """The cyclic garbage collector waits while any call runs. An AnalyzeStack call builds
+    objects for every resource that all live until it ends, so collections during it would
+    only traverse them again and again (about a sixth of its time on 5,000 integrations); cycles
+    it leaves are collected after it. Reference counting frees everything else as usual."""
+    global _calls
+    with _lock:
+        _calls += 1 if pause else -1
+        if pause:
+            gc.disable()
+        elif not _calls:
+            gc.enable()
+
+
 def _wrap(original: Callable[..., Any], name: str, empty: Callable[[], Any],
           reports: Reports) -> Callable[..., Any]:
     def wrapped(self: _PolicyAnalyzerServicer, request: Any, context: Any) -> Any:
         token = _call.set(_Call())
+        _collector_paused(True)
         try:
             return original(_running(self, reports), _ReadOnce(request, name, empty), context)
         finally:
+            _collector_paused(False)
             _call.reset(token)
     wrapped.wrapped = original  # type: ignore[attr-defined]
     return wrapped
