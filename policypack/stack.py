@@ -81,6 +81,7 @@ class Stack:
             if key is not None:
                 counts[key] = counts.get(key, 0) + 1
         self._counts = counts
+        self._permissions: dict[str, list[tuple[Any, Mapping[str, Any]]]] = {}  # permissions_of
 
     def models(self) -> Iterable[tuple[Node, Integration]]:
         for n in self.integrations:
@@ -113,6 +114,13 @@ class Stack:
     def count(self, n: Node) -> int | None:
         key = self._api_keys[n.urn]
         return self._counts.get(key) if key is not None else None
+
+    def permissions_of(self, fn: Node) -> list[tuple[Any, Mapping[str, Any]]]:
+        """Every Permission as (whether it names fn, its props): once per function, which the
+        integrations behind one Lambda share."""
+        if fn.urn not in self._permissions:
+            self._permissions[fn.urn] = [(self.names(p, fn), p.props) for p in self.permissions]
+        return self._permissions[fn.urn]
 
     def names(self, p: Node, fn: Node) -> Any:
         """Whether Permission p's `function` is fn: True, False or UNKNOWN."""
@@ -158,7 +166,7 @@ class _Around:
         invoke it."""
         if function.handle is None:  # more than one function: which one is not known
             return [(UNKNOWN, {})]
-        return [(self.stack.names(p, function.handle), p.props) for p in self.stack.permissions]
+        return self.stack.permissions_of(function.handle)
 
 
 def models(resources: list[Any], settings: Settings) -> list[tuple[str, Integration]]:
