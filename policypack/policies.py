@@ -131,7 +131,7 @@ def _settings_outcome(args: Any, own: Mapping[str, Any]) -> Outcome:
 def _rule_outcome(r: Rule) -> Outcomes:
     def outcome(args: Any, own: Mapping[str, Any]) -> Outcome:
         if isinstance(args, StackValidationArgs):
-            return _stack_outcome(r, args.resources, own)
+            return _stack_outcome(r, request.resources(args.resources), own)
         return _resource_outcome(r, args, own) if _is_integration(args) else NOTHING
     return outcome
 

@@ -5,10 +5,13 @@ unknown-checking proxies, options, the provider's properties), and the pack has 
 rule: over 5,000 integrations that repetition alone cost 60 times a one-policy pack, and in
 Analyze it would cost a millisecond per resource. install() wraps the servicer's Analyze and
 AnalyzeStack, as secrets.py wraps its deserializer: within one call, the SDK's loop over policies
-reads the request's properties (Analyze) or resources (AnalyzeStack) once (the first policy it
-runs gets them, every later one an empty value) and never the provider, which no policy of the
-pack reads; each policy takes them from the call instead (`first`), and work that does not depend
-on the policy is done once per call (`once`).
+reads an Analyze request's properties once (the first policy it runs gets them, every later one
+an empty value) and never the provider, which no policy of the pack reads; each policy takes them
+from the call instead (`first`), and work that does not depend on the policy is done once per
+call (`once`). The SDK never reads an AnalyzeStack request's resources: its per-resource objects
+(unknown-checking proxies, options, PolicyResource) cost as much as the rest of its work, and
+stack.py reads the AnalyzerResource messages itself (`resources`), deserializing only those of
+the kinds it knows, as the SDK does.
 
 Even so, the SDK's own work per policy (arguments, options, a report callback, its loop) cost more
 than the checks: most policies report nothing on most resources, and a policy that reports
@@ -32,6 +35,7 @@ T = TypeVar("T")
 
 @dataclass
 class _Call:
+    request: Any = None  # as the engine sent it
     given: Any = None  # the arguments of the call's first policy
     taken: bool = False
     results: dict[Any, Any] = field(default_factory=dict)
@@ -42,12 +46,12 @@ _call: ContextVar[_Call | None] = ContextVar("apigw_lint_request", default=None)
 
 
 class _ReadOnce:
-    """The request as the SDK's loop over policies reads it: `name` the first time only (later:
-    `empty`), and no provider."""
+    """The request as the SDK's loop over policies reads it: `name` the first time only if
+    `once`, else never (later: `empty`), and no provider."""
 
-    def __init__(self, request: Any, name: str, empty: Callable[[], Any]) -> None:
+    def __init__(self, request: Any, name: str, empty: Callable[[], Any], once: bool) -> None:
         self._request, self._name, self._empty = request, name, empty
-        self._read = False
+        self._read = not once
 
     def __getattr__(self, name: str) -> Any:
         if name != self._name:
@@ -99,13 +103,14 @@ def _collector_paused(pause: bool) -> None:
             gc.enable()
 
 
-def _wrap(original: Callable[..., Any], name: str, empty: Callable[[], Any],
+def _wrap(original: Callable[..., Any], name: str, empty: Callable[[], Any], once: bool,
           reports: Reports) -> Callable[..., Any]:
     def wrapped(self: _PolicyAnalyzerServicer, request: Any, context: Any) -> Any:
-        token = _call.set(_Call())
+        token = _call.set(_Call(request))
         _collector_paused(True)
         try:
-            return original(_running(self, reports), _ReadOnce(request, name, empty), context)
+            return original(_running(self, reports), _ReadOnce(request, name, empty, once),
+                            context)
         finally:
             _collector_paused(False)
             _call.reset(token)
@@ -117,11 +122,11 @@ def install(reports: Reports) -> None:
     """Wrap the servicer's Analyze and AnalyzeStack (idempotent). Every policy of the pack must
     call `first` before anything else, so that the one the SDK hands the request to keeps it, and
     report nothing but what reports(policy, first arguments, its config) promised."""
-    for method, name, empty in (("Analyze", "properties", struct_pb2.Struct),
-                                ("AnalyzeStack", "resources", list)):
+    for method, name, empty, once in (("Analyze", "properties", struct_pb2.Struct, True),
+                                      ("AnalyzeStack", "resources", list, False)):
         current = getattr(_PolicyAnalyzerServicer, method)
         original = getattr(current, "wrapped", current)
-        setattr(_PolicyAnalyzerServicer, method, _wrap(original, name, empty, reports))
+        setattr(_PolicyAnalyzerServicer, method, _wrap(original, name, empty, once, reports))
 
 
 def first(given: Any) -> Any:
@@ -133,6 +138,13 @@ def first(given: Any) -> Any:
     if not call.taken:
         call.given, call.taken = given, True
     return call.given
+
+
+def resources(given: Any) -> Any:
+    """The stack's resources: within a call, the request's AnalyzerResource messages (the SDK was
+    given none); else what the SDK gave the policy (PolicyResources)."""
+    call = _call.get()
+    return call.request.resources if call is not None else given
 
 
 def in_call() -> bool:

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterable, Mapping
 
+from google.protobuf import json_format
+from pulumi.runtime.proto import analyzer_pb2
+from pulumi_policy.deserialize import deserialize_properties
 
 from apigw_lint.rules import UNKNOWN, Context, Integration, aws, resources as res
 
@@ -53,14 +56,23 @@ class Settings:
 
 
 def nodes(resources: Iterable[Any]) -> list[Node]:
-    """The resources whose type the checks know, as Nodes (from SDK PolicyResources)."""
+    """The resources whose type the checks know, as Nodes: from the request's AnalyzerResource
+    messages (request.resources), read as the SDK reads them, or from SDK PolicyResources."""
+    resources = list(resources)
+    urns = {r.urn for r in resources}  # the SDK keeps the dependencies on resources of the stack
     out: list[Node] = []
     for r in resources:
-        kind = res.KIND_BY_TOKEN.get(getattr(r, "resource_type", None))
+        message = isinstance(r, analyzer_pb2.AnalyzerResource)
+        kind = res.KIND_BY_TOKEN.get(r.type if message else getattr(r, "resource_type", None))
         if kind is None:
             continue
-        values, secret = bags.plain_props(r.props)
-        deps = {k: [d.urn for d in v] for k, v in (r.property_dependencies or {}).items()}
+        if message:
+            props = deserialize_properties(json_format.MessageToDict(r.properties))
+            deps = {k: [u for u in v.urns if u in urns] for k, v in r.propertyDependencies.items()}
+        else:
+            props = r.props
+            deps = {k: [d.urn for d in v] for k, v in (r.property_dependencies or {}).items()}
+        values, secret = bags.plain_props(props)
         out.append(Node(r.urn, r.name, kind, values, secret, deps))
     return out
 
