@@ -32,13 +32,16 @@ SCHEMA: dict[str, Any] = {
 }
 
 _configs: dict[str, dict[str, Any]] = {}  # policy name -> its properties, as last configured
+_state_files: list[str] = []  # every stateFile in them: apigw-settings asks on every Analyze
 
 
 def _keep_settings(configure: Any) -> Any:
     def wrapped(self: _PolicyAnalyzerServicer, request: Any, context: Any) -> Any:
-        global _configs
+        global _configs, _state_files
         _configs = {name: json_format.MessageToDict(c.properties)
                     for name, c in request.policyConfig.items()}
+        found = (c.get(STATE_FILE) for c in _configs.values())
+        _state_files = sorted({path for path in found if isinstance(path, str) and path})
         return configure(self, request, context)
     wrapped.wrapped = configure  # type: ignore[attr-defined]
     return wrapped
@@ -64,5 +67,4 @@ def effective(own: Any) -> dict[str, Any]:
 
 def state_files() -> list[str]:
     """Every stateFile configured, in apigw-settings or a policy's own config."""
-    found = (c.get(STATE_FILE) for c in _configs.values())
-    return sorted({path for path in found if isinstance(path, str) and path})
+    return _state_files

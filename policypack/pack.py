@@ -4,7 +4,7 @@ from __future__ import annotations
 from pulumi_policy import EnforcementLevel, PolicyPack
 
 from . import config, request
-from .policies import build_policies
+from .policies import build_policies, reports
 from .secrets import keep_secret_markers
 
 NAME = "apigw-lint"
@@ -14,7 +14,7 @@ DESCRIPTION = "Lint AWS API Gateway V2 integrations (aws:apigatewayv2/integratio
 def serve() -> None:
     """Build the pack and serve it; PolicyPack's constructor prints the port and never returns."""
     keep_secret_markers()
-    request.install()
+    request.install(reports)
     config.install()
     PolicyPack(name=NAME, policies=build_policies(), enforcement_level=EnforcementLevel.ADVISORY,
                description=DESCRIPTION)

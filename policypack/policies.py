@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, NamedTuple, Sequence
 
 from pulumi_policy import (EnforcementLevel, PolicyConfigSchema, ResourceValidationArgs,
                            ResourceValidationPolicy, Severity, StackValidationArgs,
@@ -36,7 +36,30 @@ NO_STATE_FILE = ("no stateFile configured: export the current state with `pulumi
 Found = tuple[dict[str, list[tuple[str, str]]], dict[str, list[Exception]]]
 
 
-class RulePolicy(ResourceValidationPolicy):
+class Outcome(NamedTuple):
+    """What one policy adds to a response: violations (message, URN), lines for the pack's log
+    (a check that raised), and why it does not apply (None: it applies)."""
+
+    violations: Sequence[tuple[str, str]] = ()
+    logs: Sequence[str] = ()
+    not_applicable: str | None = None
+
+
+NOTHING = Outcome()
+# outcome(the call's first arguments (request.first), the policy's own config)
+Outcomes = Callable[[Any, Mapping[str, Any]], Outcome]
+
+
+class PackPolicy(ResourceValidationPolicy):
+    """A policy of the pack: it reports its outcome, which also tells the SDK's loop whether to
+    run it at all (reports)."""
+
+    def __init__(self, outcome: Outcomes, **kwargs: Any) -> None:
+        super().__init__(validate=_validator(outcome), **kwargs)
+        self.outcome = outcome
+
+
+class RulePolicy(PackPolicy):
     """A policy the SDK runs in Analyze and in AnalyzeStack; its validate gets either args."""
 
 
@@ -47,13 +70,19 @@ def build_policies() -> list[ResourceValidationPolicy]:
     return [settings_policy(), *(policy(r) for r in RULES.values() if PACK in r.engines)]
 
 
+def reports(p: Any, first: Any, own: Mapping[str, Any]) -> bool:
+    """Whether policy p adds anything to the response of the call whose first policy got `first`
+    (request.install runs only those)."""
+    return not isinstance(p, PackPolicy) or any(p.outcome(first, own))
+
+
 def policy(r: Rule) -> RulePolicy:
     options = {**r.options, config.API_PROTOCOLS: config.SCHEMA[config.API_PROTOCOLS]}
     return RulePolicy(
+        _rule_outcome(r),
         name=r.name,
         display_name=r.title,
         description=f"{r.id} {r.title}. {r.summary}",
-        validate=_validator(r),
         enforcement_level=ENFORCEMENT[r.severity],
         config_schema=PolicyConfigSchema(options),
         severity=SEVERITY[r.severity],
@@ -62,85 +91,87 @@ def policy(r: Rule) -> RulePolicy:
     )
 
 
-def settings_policy() -> ResourceValidationPolicy:
+def settings_policy() -> PackPolicy:
     """apigw-settings: the shared settings, and a violation on every integration whose checks a
     configured stateFile that cannot be read leaves undone (fail closed: mandatory unless its
     enforcement level says otherwise)."""
-    return ResourceValidationPolicy(
+    return PackPolicy(
+        _settings_outcome,
         name=config.SETTINGS,
         display_name="apigw-lint settings",
         description="Settings every apigw-lint policy shares: apiProtocols and stateFile (a "
                     "policy's own value overrides them). Reports only its own configuration "
                     "errors: a stateFile that cannot be read or parsed.",
-        validate=_check_settings,
         enforcement_level=EnforcementLevel.MANDATORY,
         config_schema=PolicyConfigSchema(config.SCHEMA),
         severity=Severity.HIGH,
     )
 
 
-def _check_settings(args: ResourceValidationArgs, report_violation: Callable[..., None]) -> None:
-    request.first(args.props)
-    if res.KIND_BY_TOKEN.get(args.resource_type) != res.INTEGRATION:
-        return
-    for path in config.state_files():
-        error = _previous(path)[1]
-        if error is not None:
-            report_violation(f"{error}. APIGW044 cannot check this integration's replacement.",
-                             args.urn)
-
-
-def _validator(r: Rule) -> Callable[[Any, Callable[..., None]], None]:
+def _validator(outcome: Outcomes) -> Callable[[Any, Callable[..., None]], None]:
     def validate(args: Any, report_violation: Callable[..., None]) -> None:
-        if isinstance(args, StackValidationArgs):
-            _validate_stack(r, args, report_violation)
-        else:
-            _validate_resource(r, args, report_violation)
+        found = outcome(request.first(args), args.get_config())  # first: see request.install
+        if found.not_applicable is not None:
+            args.not_applicable(found.not_applicable)
+        for line in found.logs:
+            print(line, file=sys.stderr, flush=True)
+        for message, urn in found.violations:
+            report_violation(message, urn)
     return validate
 
 
-def _validate_resource(r: Rule, args: ResourceValidationArgs,
-                       report_violation: Callable[..., None]) -> None:
-    props = request.first(args.props)  # first: see request.install
-    if res.KIND_BY_TOKEN.get(args.resource_type) != res.INTEGRATION:
-        return
-    settings, _ = _settings(args)
+def _settings_outcome(args: Any, own: Mapping[str, Any]) -> Outcome:
+    if not _is_integration(args):
+        return NOTHING
+    errors = (_previous(path)[1] for path in config.state_files())
+    return Outcome([(f"{error}. APIGW044 cannot check this integration's replacement.", args.urn)
+                    for error in errors if error is not None])
+
+
+def _rule_outcome(r: Rule) -> Outcomes:
+    def outcome(args: Any, own: Mapping[str, Any]) -> Outcome:
+        if isinstance(args, StackValidationArgs):
+            return _stack_outcome(r, request.resources(args.resources), own)
+        return _resource_outcome(r, args, own) if _is_integration(args) else NOTHING
+    return outcome
+
+
+def _is_integration(args: Any) -> bool:
+    return isinstance(args, ResourceValidationArgs) and \
+        res.KIND_BY_TOKEN.get(args.resource_type) == res.INTEGRATION
+
+
+def _resource_outcome(r: Rule, args: ResourceValidationArgs, own: Mapping[str, Any]) -> Outcome:
+    settings, _ = _settings(own)
     select = None if request.in_call() else (r.id,)
-    found, errors = request.once(settings.key(), lambda: _alone_findings(
-        props, args.urn, args.name, settings, select))
-    _report(r, found, errors, report_violation)
+    return _of(r, request.once(settings.key, lambda: _alone_findings(
+        args.props, args.urn, args.name, settings, select)))
 
 
-def _validate_stack(r: Rule, args: StackValidationArgs,
-                    report_violation: Callable[..., None]) -> None:
-    resources = request.first(args.resources)  # first: see request.install
-    settings, error = _settings(args)
+def _stack_outcome(r: Rule, resources: list[Any], own: Mapping[str, Any]) -> Outcome:
+    settings, error = _settings(own)
     if config.STATE_FILE in r.options:
         if settings.state_file is None:
-            args.not_applicable(NO_STATE_FILE)
+            return Outcome(not_applicable=NO_STATE_FILE)
         if error is not None:
-            args.not_applicable(f"{error} (reported by {config.SETTINGS})")
+            return Outcome(not_applicable=f"{error} (reported by {config.SETTINGS})")
     select = None if request.in_call() else (r.id,)
-    found, errors = request.once(settings.key(), lambda: _stack_findings(resources, settings,
-                                                                         select))
-    _report(r, found, errors, report_violation)
+    return _of(r, request.once(settings.key, lambda: _stack_findings(resources, settings,
+                                                                       select)))
 
 
-def _report(r: Rule, found: Mapping[str, list[tuple[str, str]]],
-            errors: Mapping[str, list[Exception]], report_violation: Callable[..., None]) -> None:
-    for exc in errors.get(r.id, ()):
-        _log(r, exc)
-    for message, urn in found.get(r.id, ()):
-        report_violation(message, urn)
+def _of(r: Rule, found: Found) -> Outcome:
+    """Rule r's share of the findings of every rule."""
+    violations, errors = found[0].get(r.id, ()), found[1].get(r.id, ())
+    if not violations and not errors:
+        return NOTHING
+    return Outcome(violations, [f"apigw-lint: {r.id} ({r.name}) failed and was skipped: "
+                                f"{type(exc).__name__}: {exc}" for exc in errors])
 
 
-def _settings(args: Any) -> tuple[stack.Settings, str | None]:
+def _settings(own: Mapping[str, Any]) -> tuple[stack.Settings, str | None]:
     """The policy's settings (apigw-settings' overridden by its own), and why its stateFile
     cannot be read, if it cannot: once per call for each distinct config of a policy."""
-    try:
-        own = args.get_config()
-    except Exception:  # noqa: BLE001 - an escaping exception fails the whole preview
-        own = None
     key = json.dumps(own, sort_keys=True, default=repr) if own else None
     return request.once(("settings", key), lambda: _read_settings(own))
 
@@ -203,7 +234,3 @@ def _alone_context(props: Mapping[str, Any], urn: str, settings: stack.Settings)
     previous = settings.previous.get(urn) if settings.previous is not None else None
     return res.alone_context(props, settings.api_protocols, previous)
 
-
-def _log(r: Rule, exc: Exception) -> None:
-    print(f"apigw-lint: {r.id} ({r.name}) failed and was skipped: {type(exc).__name__}: {exc}",
-          file=sys.stderr, flush=True)

@@ -15,6 +15,8 @@ _original = deserialize._deserialize_property
 
 
 def _keep_secrets(prop: Any, proxy_secrets: bool = False) -> Any:
+    if not isinstance(prop, (dict, list)):
+        return prop  # what the SDK returns for a scalar, without a second call per value
     if (isinstance(prop, dict) and prop.get(deserialize.SPECIAL_SIG_KEY) == deserialize.SPECIAL_SECRET_SIG
             and "value" in prop and not proxy_secrets):
         return Secret(_original(prop["value"], proxy_secrets))

@@ -3,8 +3,12 @@ through propertyDependencies (the engine sends them even where the values are un
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterable, Mapping
 
+from google.protobuf import json_format
+from pulumi.runtime.proto import analyzer_pb2
+from pulumi_policy.deserialize import deserialize_properties
 
 from apigw_lint.rules import UNKNOWN, Context, Integration, aws, resources as res
 
@@ -44,6 +48,7 @@ class Settings:
                      } if isinstance(raw, Mapping) else {}
         return cls(protocols, previous, state_file)
 
+    @cached_property  # asked by every policy on every call
     def key(self) -> tuple[Any, ...]:
         """Equal for settings that give every integration the same context. The previous states
         count by identity: state.py reads a file once while it is unchanged."""
@@ -51,14 +56,23 @@ class Settings:
 
 
 def nodes(resources: Iterable[Any]) -> list[Node]:
-    """The resources whose type the checks know, as Nodes (from SDK PolicyResources)."""
+    """The resources whose type the checks know, as Nodes: from the request's AnalyzerResource
+    messages (request.resources), read as the SDK reads them, or from SDK PolicyResources."""
+    resources = list(resources)
+    urns = {r.urn for r in resources}  # the SDK keeps the dependencies on resources of the stack
     out: list[Node] = []
     for r in resources:
-        kind = res.KIND_BY_TOKEN.get(getattr(r, "resource_type", None))
+        message = isinstance(r, analyzer_pb2.AnalyzerResource)
+        kind = res.KIND_BY_TOKEN.get(r.type if message else getattr(r, "resource_type", None))
         if kind is None:
             continue
-        values, secret = bags.plain_props(r.props)
-        deps = {k: [d.urn for d in v] for k, v in (r.property_dependencies or {}).items()}
+        if message:
+            props = deserialize_properties(json_format.MessageToDict(r.properties))
+            deps = {k: [u for u in v.urns if u in urns] for k, v in r.propertyDependencies.items()}
+        else:
+            props = r.props
+            deps = {k: [d.urn for d in v] for k, v in (r.property_dependencies or {}).items()}
+        values, secret = bags.plain_props(props)
         out.append(Node(r.urn, r.name, kind, values, secret, deps))
     return out
 
@@ -79,6 +93,7 @@ class Stack:
             if key is not None:
                 counts[key] = counts.get(key, 0) + 1
         self._counts = counts
+        self._permissions: dict[str, list[tuple[Any, Mapping[str, Any]]]] = {}  # permissions_of
 
     def models(self) -> Iterable[tuple[Node, Integration]]:
         for n in self.integrations:
@@ -111,6 +126,13 @@ class Stack:
     def count(self, n: Node) -> int | None:
         key = self._api_keys[n.urn]
         return self._counts.get(key) if key is not None else None
+
+    def permissions_of(self, fn: Node) -> list[tuple[Any, Mapping[str, Any]]]:
+        """Every Permission as (whether it names fn, its props): once per function, which the
+        integrations behind one Lambda share."""
+        if fn.urn not in self._permissions:
+            self._permissions[fn.urn] = [(self.names(p, fn), p.props) for p in self.permissions]
+        return self._permissions[fn.urn]
 
     def names(self, p: Node, fn: Node) -> Any:
         """Whether Permission p's `function` is fn: True, False or UNKNOWN."""
@@ -156,7 +178,7 @@ class _Around:
         invoke it."""
         if function.handle is None:  # more than one function: which one is not known
             return [(UNKNOWN, {})]
-        return [(self.stack.names(p, function.handle), p.props) for p in self.stack.permissions]
+        return self.stack.permissions_of(function.handle)
 
 
 def models(resources: list[Any], settings: Settings) -> list[tuple[str, Integration]]:

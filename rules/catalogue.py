@@ -212,11 +212,12 @@ def run(m: Integration, engine: str | None = None, select: Iterable[str] | None 
     re-raised without one): one broken check never hides the others' findings. With a list as
     skipped, the checks that an unknown value kept silent are appended to it (trace.Skip).
     spelling: how the reader writes property names (camelCase by default, as the engine)."""
-    wanted = set(select) if select is not None else None
+    # RULES is in id order: a selection is walked in that order, without the rest of the catalogue
+    rules = RULES.values() if select is None else [RULES[i] for i in sorted(set(select))
+                                                   if i in RULES]
     out: list[Finding] = []
-    for r in RULES.values():
-        if r.check is None or (engine and engine not in r.engines) \
-                or (wanted is not None and r.id not in wanted):
+    for r in rules:
+        if r.check is None or (engine and engine not in r.engines):
             continue
         try:
             out.extend(r.findings(m, spelling) if skipped is None
