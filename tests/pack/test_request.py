@@ -1,46 +1,54 @@
-"""One AnalyzeStack request shared by the pack's policies (policypack/request.py): whichever policy
-the SDK runs first (the others disabled, or it not applicable), every policy sees the whole
-stack, and requests served at the same time stay apart."""
+"""policypack/request.py's wrapper around the SDK's servicer, in process: calls served at the
+same time each get the whole answer, and the garbage collector it pauses during a call runs
+again once no call is being served."""
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import gc
+import threading
 
-import pytest
+from pulumi.runtime.proto import analyzer_pb2
+from pulumi_policy import EnforcementLevel
+from pulumi_policy.policy import _PolicyAnalyzerServicer
 
-from apigw_lint.rules import PACK, RULES
-from harness.pack import PackClient
-from harness.render import NAME, render
+from apigw_lint.policypack import request
+from apigw_lint.policypack.pack import NAME
+from apigw_lint.policypack.policies import build_policies, reports
+from apigw_lint.policypack.secrets import keep_secret_markers
+from harness.pack import RULE_BY_POLICY, struct
 
-POLICIES = [r for r in RULES.values() if PACK in r.engines]  # the SDK runs them in this order
-# One invalid example per rule (none that needs a state file: those are APIGW044's own).
-EXAMPLES = {r.id: render(next(ex for ex in r.invalid if PACK in ex.engines), False)
-            for r in POLICIES if any(PACK in ex.engines for ex in r.invalid)}
-EXAMPLES = {rule: rendered for rule, rendered in EXAMPLES.items() if rule != "APIGW044"}
-
-
-@pytest.mark.parametrize("first", ["APIGW001", "APIGW030", "APIGW044", "APIGW046"])
-def test_every_policy_sees_the_stack_whichever_runs_first(pack: PackClient, first: str) -> None:
-    """The policies before `first` are disabled; APIGW044 without a stateFile reads the stack and
-    then reports itself not applicable."""
-    ids = [r.id for r in POLICIES]
-    pack.configure(levels={r.name: "disabled" for r in POLICIES[:ids.index(first)]})
-    try:
-        later = [rule for rule in EXAMPLES if ids.index(rule) >= ids.index(first)]
-        assert later
-        for rule in later:
-            assert rule in pack.findings(EXAMPLES[rule].resources)[NAME], rule
-        if first == "APIGW044":
-            reasons = pack.analyze_stack_response(EXAMPLES["APIGW045"].resources).not_applicable
-            assert [n.policy_name for n in reasons] == [RULES["APIGW044"].name]
-    finally:
-        pack.configure()
+TOKEN = "aws:apigatewayv2/integration:Integration"
+URN = "urn:pulumi:stack::project::" + TOKEN + "::slow"
+# both protocols' timeouts exceeded, and a method Lambda does not take: APIGW030 and APIGW014
+PROPS = {"apiId": "a1", "integrationType": "AWS_PROXY", "integrationMethod": "GET",
+         "integrationUri": "arn:aws:lambda:us-east-1:123456789012:function:f",
+         "timeoutMilliseconds": 40000}
 
 
-def test_concurrent_requests_stay_apart(pack: PackClient) -> None:
-    stacks = [EXAMPLES["APIGW030"].resources, EXAMPLES["APIGW047"].resources]
-    alone = [sorted(map(repr, pack.analyze_stack(s))) for s in stacks]
-    assert alone[0] != alone[1]
-    with ThreadPoolExecutor(4) as pool:
-        together = list(pool.map(lambda i: sorted(map(repr, pack.analyze_stack(stacks[i % 2]))),
-                                 range(40)))
-    assert together == [alone[i % 2] for i in range(40)]
+def _analyze(servicer: _PolicyAnalyzerServicer) -> list[str]:
+    response = servicer.Analyze(analyzer_pb2.AnalyzeRequest(
+        type=TOKEN, name="slow", urn=URN, properties=struct(PROPS)), None)
+    return sorted(RULE_BY_POLICY[d.policyName] for d in response.diagnostics)
+
+
+def test_concurrent_calls_answer_alike_and_the_collector_runs_after() -> None:
+    keep_secret_markers()
+    request.install(reports)
+    servicer = _PolicyAnalyzerServicer(NAME, "0.0.1", build_policies(), EnforcementLevel.ADVISORY)
+    alone = _analyze(servicer)
+    assert alone == ["APIGW014", "APIGW030"]
+    assert gc.isenabled()
+
+    answers: list[list[str]] = []
+    start = threading.Barrier(8)
+
+    def call() -> None:
+        start.wait()
+        for _ in range(20):
+            answers.append(_analyze(servicer))
+    threads = [threading.Thread(target=call) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert answers == [alone] * 160
+    assert gc.isenabled()  # no call left it paused
