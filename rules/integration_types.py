@@ -21,11 +21,13 @@ from .generic import enum_hit
     fix="Use AWS_PROXY (a Lambda function, or an AWS service with integrationSubtype) or "
         "HTTP_PROXY; a MOCK response on an HTTP API needs a Lambda or a route without one.",
     decisive=("integrationType", "protocol"),
-    valid=[Example(samples.HTTP_PUBLIC),
+    valid=[Example({**samples.WS_HTTP, "integrationType": "HTTP_PROXY"},
+                   title="HTTP_PROXY to the same backend"),
+           Example(samples.HTTP_PUBLIC),
            Example(samples.WS_MOCK, protocol=aws.WEBSOCKET, title="MOCK on a WebSocket API")],
-    invalid=[Example({"integrationType": "MOCK"}, title="MOCK on an HTTP API",
+    invalid=[Example({**samples.WS_HTTP}, title="non-proxy HTTP on an HTTP API",
                      paths=(("integrationType",),)),
-             Example({**samples.WS_HTTP}, title="non-proxy HTTP on an HTTP API",
+             Example({"integrationType": "MOCK"}, title="MOCK on an HTTP API",
                      paths=(("integrationType",),))],
 )
 def http_api_integration_type(m):
