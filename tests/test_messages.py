@@ -1,0 +1,25 @@
+"""What a finding says, where the catalogue's examples (rule, property, position) do not pin it:
+the hints that name the likely mistake. Found by the mutation run (bench/mutation.sh)."""
+from __future__ import annotations
+
+from apigw_lint.rules import Context, Integration, run, samples
+from apigw_lint.rules.aws import HTTP
+
+
+def messages(props, rule_id, protocol=HTTP):
+    m = Integration({"apiId": "a1b2c3", **props}, Context(protocol=protocol))
+    return [f.message for f in run(m) if f.rule == rule_id]
+
+
+def responses(mappings):
+    return {**samples.HTTP_PUBLIC,
+            "responseParameters": [{"statusCode": "404", "mappings": mappings}]}
+
+
+def test_a_dotted_statuscode_key_is_told_to_use_a_colon():
+    hint = " (write overwrite:statuscode, with a colon)."
+    assert [m.endswith(hint) for m in messages(responses({"overwrite.statuscode": "200"}),
+                                                "APIGW037")] == [True]
+    for key in ("append:status", "replace:header.a"):  # sorted before and after it
+        (message,) = messages(responses({key: "200"}), "APIGW037")
+        assert message.endswith("or overwrite:statuscode.") and hint not in message
