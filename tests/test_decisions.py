@@ -114,6 +114,11 @@ def test_unseen_arguments_make_absence_unknown():
     partial = {"integrationType": "HTTP_PROXY"}
     assert {"APIGW015", "APIGW016"} <= ids(model(partial))
     assert ids(model(partial, open_args=True)) & {"APIGW015", "APIGW016", "APIGW049"} == set()
+    # unseen arguments may hold requestParameters only when the call does not pass it
+    sqs = {k: v for k, v in samples.SQS_SEND.items() if k != "requestParameters"}
+    assert "APIGW004" not in ids(model(sqs, open_args=True))
+    short = {**sqs, "requestParameters": {"QueueUrl": "https://sqs.us-east-1.amazonaws.com/1/q"}}
+    assert "APIGW004" in ids(model(short, open_args=True))
 
 
 def test_secret_values_are_redacted_from_messages():

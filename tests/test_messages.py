@@ -23,3 +23,15 @@ def test_a_dotted_statuscode_key_is_told_to_use_a_colon():
     for key in ("append:status", "replace:header.a"):  # sorted before and after it
         (message,) = messages(responses({key: "200"}), "APIGW037")
         assert message.endswith("or overwrite:statuscode.") and hint not in message
+
+
+def test_a_subtype_parameter_key_says_which_mistake_it_is():
+    ALLOWED = ("QueueUrl, MessageBody, DelaySeconds, MessageAttributes, MessageDeduplicationId, "
+               "MessageGroupId, MessageSystemAttributes, Region.")
+    sqs = {**samples.SQS_SEND, "requestParameters": {
+        **samples.SQS_SEND["requestParameters"], "append:header.trace": "1", "queueUrl": "x"}}
+    assert sorted(messages(sqs, "APIGW005")) == [
+        "APIGW005 requestParameters key 'append:header.trace' uses the append/overwrite/remove "
+        "form, which is for HTTP APIs without a subtype; allowed: " + ALLOWED,
+        "APIGW005 requestParameters key 'queueUrl' is not a parameter of SQS-SendMessage; "
+        "allowed: " + ALLOWED]
