@@ -3,7 +3,7 @@ the hints that name the likely mistake. Found by the mutation run (bench/mutatio
 from __future__ import annotations
 
 from apigw_lint.rules import Context, Integration, run, samples
-from apigw_lint.rules.aws import HTTP
+from apigw_lint.rules.aws import HTTP, WEBSOCKET
 
 
 def messages(props, rule_id, protocol=HTTP):
@@ -35,3 +35,25 @@ def test_a_subtype_parameter_key_says_which_mistake_it_is():
         "form, which is for HTTP APIs without a subtype; allowed: " + ALLOWED,
         "APIGW005 requestParameters key 'queueUrl' is not a parameter of SQS-SendMessage; "
         "allowed: " + ALLOWED]
+
+
+def test_a_replacement_says_what_changes():
+    def said(props, previous):
+        m = Integration({"apiId": "a1b2c3", **props}, Context(protocol=HTTP, previous=previous))
+        return [f.message for f in run(m) if f.rule == "APIGW044"]
+
+    tail = ": this replaces the integration (new id; routes pointing at it are updated)."
+    assert said(samples.HTTP_LAMBDA, {"apiId": "z9y8x7"}) == ["APIGW044 apiId changes" + tail]
+    assert said(samples.HTTP_LAMBDA, {"integrationType": "HTTP_PROXY"}) == [
+        "APIGW044 integrationType changes from HTTP_PROXY to AWS_PROXY" + tail]
+    assert said(samples.SQS_SEND, {"integrationSubtype": None}) == [
+        "APIGW044 integrationSubtype changes from unset to SQS-SendMessage" + tail]
+    assert said(samples.HTTP_LAMBDA, {"integrationSubtype": "SQS-SendMessage"}) == [
+        "APIGW044 integrationSubtype changes from SQS-SendMessage to unset" + tail]
+    assert said(samples.SQS_SEND, {"integrationType": "AWS_PROXY"}) == []  # subtype not known
+
+
+def test_a_template_length_names_its_bounds():
+    ws = {**samples.WS_MOCK, "requestTemplates": {"200": "x" * 32769, "201": ""}}
+    assert messages(ws, "APIGW045", WEBSOCKET) == [
+        "APIGW045 requestTemplates['200'] is 32769 characters long; AWS accepts 0-32768."]
