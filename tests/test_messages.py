@@ -2,7 +2,7 @@
 the hints that name the likely mistake. Found by the mutation run (bench/mutation.sh)."""
 from __future__ import annotations
 
-from apigw_lint.rules import Context, Integration, run, samples
+from apigw_lint.rules import UNKNOWN, Context, Integration, run, samples
 from apigw_lint.rules.aws import HTTP, WEBSOCKET
 
 
@@ -57,3 +57,31 @@ def test_a_template_length_names_its_bounds():
     ws = {**samples.WS_MOCK, "requestTemplates": {"200": "x" * 32769, "201": ""}}
     assert messages(ws, "APIGW045", WEBSOCKET) == [
         "APIGW045 requestTemplates['200'] is 32769 characters long; AWS accepts 0-32768."]
+
+
+def test_an_unknown_argument_suggests_a_name_in_its_own_spelling():
+    def found(*args):
+        m = Integration({"apiId": "a1b2c3", **samples.HTTP_LAMBDA}, Context(protocol=HTTP),
+                        extra_args=args)
+        return [(f.message, f.edit) for f in run(m) if f.rule == "APIGW048"]
+
+    (camel,) = found("intergrationType")
+    assert camel[0].endswith("did you mean integrationType?")
+    (snake,) = found("integration_Type")  # an underscore: Python's spelling
+    assert snake[0].endswith("did you mean integration_type?")
+    # a typo of two names (subtype and type) is not fixed automatically
+    (both,) = found("integration_sutype")
+    assert both == ("APIGW048 Integration takes no argument 'integration_sutype'; did you mean "
+                    "integration_subtype?", None)
+    assert [message.split("'")[1] for message, _ in found("intergration_uri", "tags")] == [
+        "intergration_uri", "tags"]
+
+
+def test_only_a_non_default_passthrough_is_websocket_evidence():
+    private = {**samples.HTTP_PRIVATE, "tlsConfig": {"serverNameToVerify": "api.internal"}}
+    for value, reported in (("NEVER", True), ("WHEN_NO_TEMPLATES", True), ("WHEN_NO_MATCH", False)):
+        # "".join: a new string object, as a parser makes (never the rules' own constant)
+        m = Integration({"apiId": "a1b2c3", **private, "passthroughBehavior": "".join(value)},
+                        Context(protocol=UNKNOWN))
+        assert [f.path for f in run(m) if f.rule == "APIGW047"] == \
+            [("passthroughBehavior",)] * reported, value
