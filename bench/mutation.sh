@@ -3,7 +3,8 @@
 # 2 cores). Each module's mutants run against the in-process rule tests (1,261 tests, about 2 s;
 # the CLI, pack and front-end tests would add minutes a mutant), fastest first, with -x so a
 # killed mutant stops early, and without pytest's plugin autoload (a second saved a mutant); the
-# report lists the survivors (bench/mutation_recheck.py re-tests them after new tests). Usage, from a checkout with .venv installed ('.[test]'):
+# report lists the survivors (bench/mutation_recheck.py re-tests them after new tests). Usage,
+# from a checkout with .venv installed ('.[test]'):
 #   python3 -m venv /tmp/cr && /tmp/cr/bin/pip install cosmic-ray
 #   COSMIC_RAY=/tmp/cr/bin bench/mutation.sh rules/timeouts.py rules/credentials.py ...
 # It mutates the files in place, one mutant at a time, and restores them: run it in a worktree
