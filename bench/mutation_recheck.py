@@ -39,8 +39,10 @@ def main(db: Path) -> None:
             continue
         try:
             path.write_text(text.replace(before, after))
-            if subprocess.run(command, capture_output=True).returncode == 0:
+            if subprocess.run(command, capture_output=True, timeout=config["timeout"]).returncode == 0:
                 alive.append((before, after))
+        except subprocess.TimeoutExpired:
+            pass  # a mutant that hangs the tests is killed, as cosmic-ray counts it
         finally:
             path.write_text(text)
     print(f"{db.stem}: {len(survivors)} survived the run, {len(alive)} survive now, "
