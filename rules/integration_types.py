@@ -28,7 +28,10 @@ from .generic import enum_hit
     invalid=[Example({**samples.WS_HTTP}, title="non-proxy HTTP on an HTTP API",
                      paths=(("integrationType",),)),
              Example({"integrationType": "MOCK"}, title="MOCK on an HTTP API",
-                     paths=(("integrationType",),))],
+                     paths=(("integrationType",),)),
+             Example({**samples.WS_LAMBDA_CUSTOM, "integrationMethod": "GET"},
+                     title="a custom Lambda integration (WebSocket only) on an HTTP API",
+                     also=("APIGW039",), paths=(("integrationType",),))],
 )
 def http_api_integration_type(m):
     if m.protocol == aws.HTTP and m.type in aws.INTEGRATION_TYPES \

@@ -54,11 +54,11 @@ def integration_method_enum(m):
                      paths=(("integrationMethod",),)),
              Example({**samples.HTTP_LAMBDA, "integrationMethod": "PUT"},
                      paths=(("integrationMethod",),)),
-             Example({"integrationType": "AWS_PROXY", "integrationMethod": "GET",
-                      "payloadFormatVersion": "2.0"},
+             Example({**{k: v for k, v in samples.WS_LAMBDA_CUSTOM.items() if k != "integrationUri"},
+                      "integrationMethod": "GET"}, protocol=aws.WEBSOCKET,
                      context={"uri_prefix": "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/"
                                             "functions/"}, engines=(LINTER,),
-                     title="a Lambda known by its URI's prefix (unknown to the pack)",
+                     title="a custom Lambda known by its URI's prefix (unknown to the pack)",
                      paths=(("integrationMethod",),))],
 )
 def lambda_method_post(m):

@@ -54,9 +54,9 @@ def websocket_response_parameters(m):
                      title="a status code written as a number",
                      paths=(("responseParameters", 0, "statusCode"),)),
              Example({**samples.HTTP_PUBLIC, "responseParameters": [
-                 {"mappings": {"overwrite:statuscode": "200"}},
+                 {"statusCode": None, "mappings": {"overwrite:statuscode": "200"}},
                  {"statusCode": "100", "mappings": {"overwrite:statuscode": "200"}}]},
-                     title="after an entry without statusCode",
+                     title="after an entry whose statusCode is None",
                      paths=(("responseParameters", 1, "statusCode"),))],
 )
 def response_status_code(m):
