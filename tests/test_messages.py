@@ -85,3 +85,10 @@ def test_only_a_non_default_passthrough_is_websocket_evidence():
                         Context(protocol=UNKNOWN))
         assert [f.path for f in run(m) if f.rule == "APIGW047"] == \
             [("passthroughBehavior",)] * reported, value
+
+
+def test_a_length_names_the_bounds_aws_accepts():
+    assert messages({**samples.HTTP_PUBLIC, "description": "d" * 1025}, "APIGW045") == [
+        "APIGW045 description is 1025 characters long; AWS accepts 0-1024."]
+    assert messages({**samples.HTTP_PUBLIC, "integrationMethod": "X" * 65}, "APIGW045") == [
+        "APIGW045 integrationMethod is 65 characters long; AWS accepts 1-64."]
