@@ -92,3 +92,12 @@ def test_a_length_names_the_bounds_aws_accepts():
         "APIGW045 description is 1025 characters long; AWS accepts 0-1024."]
     assert messages({**samples.HTTP_PUBLIC, "integrationMethod": "X" * 65}, "APIGW045") == [
         "APIGW045 integrationMethod is 65 characters long; AWS accepts 1-64."]
+
+
+def test_an_enum_value_is_quoted_whole_up_to_40_characters():
+    def said(value):
+        (message,) = messages({**samples.HTTP_PUBLIC, "connectionType": value}, "APIGW022")
+        return message.split(" is not one of ")[0].removeprefix("APIGW022 connectionType ")
+
+    assert said("V" * 38) == "'" + "V" * 38 + "'"  # 40 characters quoted
+    assert said("V" * 39) == "'" + "V" * 36 + "..."
