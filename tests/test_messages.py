@@ -2,7 +2,7 @@
 the hints that name the likely mistake. Found by the mutation run (bench/mutation.sh)."""
 from __future__ import annotations
 
-from apigw_lint.rules import UNKNOWN, Context, Integration, run, samples
+from apigw_lint.rules import RULES, UNKNOWN, Context, Integration, run, samples
 from apigw_lint.rules.aws import HTTP, WEBSOCKET
 
 
@@ -101,3 +101,16 @@ def test_an_enum_value_is_quoted_whole_up_to_40_characters():
 
     assert said("V" * 38) == "'" + "V" * 38 + "'"  # 40 characters quoted
     assert said("V" * 39) == "'" + "V" * 36 + "..."
+
+
+def test_a_finding_carries_its_own_severity_and_fix_else_the_rules():
+    def found(props, *extra):
+        m = Integration({"apiId": "a1b2c3", **props}, Context(protocol=HTTP), extra_args=extra)
+        return [(f.rule, f.severity, f.fix) for f in run(m)]
+
+    word = responses({"overwrite:statuscode": "OK"})  # a warning of an error rule
+    assert found(word) == [("APIGW037", "warning", RULES["APIGW037"].fix)]
+    dotted = responses({"overwrite.statuscode": "200"})
+    assert found(dotted) == [("APIGW037", "error", RULES["APIGW037"].fix)]
+    assert found(samples.HTTP_LAMBDA, "intergrationType") == [
+        ("APIGW048", "error", "Rename it to integrationType.")]
