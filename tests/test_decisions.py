@@ -125,6 +125,17 @@ def test_secret_values_are_redacted_from_messages():
     m = model({**samples.HTTP_LAMBDA, "integrationMethod": "GET"}, secret=frozenset({"integrationMethod"}))
     messages = [f.message for f in run(m) if f.rule == "APIGW014"]
     assert messages and all("GET" not in msg and "[secret]" in msg for msg in messages)
+    # numbers as messages print them (engines send floats), and strings inside lists
+    for timeout in (30000, 30000.0):
+        m = model({**samples.WS_LAMBDA, "timeoutMilliseconds": timeout}, WEBSOCKET,
+                  secret=frozenset({"timeoutMilliseconds"}))
+        (message,) = [f.message for f in run(m) if f.rule == "APIGW030"]
+        assert "30000" not in message and "[secret]" in message, message
+    twice = [{"statusCode": "503", "mappings": {"overwrite:statuscode": "503"}}] * 2
+    m = model({**samples.HTTP_PUBLIC, "responseParameters": twice},
+              secret=frozenset({"responseParameters"}))
+    (message,) = [f.message for f in run(m) if f.rule == "APIGW036"]
+    assert message == "APIGW036 responseParameters has more than one entry for status code [secret]."
 
 
 def test_a_failing_check_is_contained_and_reported():
