@@ -114,3 +114,11 @@ def test_a_finding_carries_its_own_severity_and_fix_else_the_rules():
     assert found(dotted) == [("APIGW037", "error", RULES["APIGW037"].fix)]
     assert found(samples.HTTP_LAMBDA, "intergrationType") == [
         ("APIGW048", "error", "Rename it to integrationType.")]
+
+
+def test_a_payload_format_version_that_is_not_a_string_says_so():
+    assert messages({**samples.HTTP_LAMBDA, "payloadFormatVersion": 2.5}, "APIGW010") == [
+        'APIGW010 payloadFormatVersion 2.5 (a float, not a string) must be the string "1.0" or '
+        '"2.0".']
+    assert messages({**samples.HTTP_LAMBDA, "payloadFormatVersion": "3.0"}, "APIGW010") == [
+        'APIGW010 payloadFormatVersion \'3.0\' must be the string "1.0" or "2.0".']
