@@ -203,3 +203,13 @@ def test_the_safe_fix_each_rule_offers():
     assert _edits(proxied, WEBSOCKET)[("APIGW040", ("passthroughBehavior",))] is None
     assert _edits({**samples.HTTP_PUBLIC, "tlsConfig": {"serverNameToVerify": "a"}})[
         ("APIGW029", ("tlsConfig",))] is None
+
+
+def test_only_a_json_object_or_array_is_a_json_literal_subtype_value():
+    def reported(body):
+        params = {**samples.SQS_SEND["requestParameters"], "MessageBody": body}
+        return [f.path for f in run(model({**samples.SQS_SEND, "requestParameters": params}))
+                if f.rule == "APIGW006"]
+    assert reported('{"order": 1}') == [("requestParameters", "MessageBody")]
+    assert reported('[1, 2]') == [("requestParameters", "MessageBody")]
+    assert reported("{order: 1") == []  # not JSON: a static string
