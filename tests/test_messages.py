@@ -73,8 +73,8 @@ def test_an_unknown_argument_suggests_a_name_in_its_own_spelling():
     (both,) = found("integration_sutype")
     assert both == ("APIGW048 Integration takes no argument 'integration_sutype'; did you mean "
                     "integration_subtype?", None)
-    assert [message.split("'")[1] for message, _ in found("intergration_uri", "tags")] == [
-        "intergration_uri", "tags"]
+    for args in (("intergration_uri", "tags"), ("timeoutMilliseconds", "tags")):
+        assert [message.split("'")[1] for message, _ in found(*args)] == list(args)
 
 
 def test_only_a_non_default_passthrough_is_websocket_evidence():
