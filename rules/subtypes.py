@@ -39,11 +39,12 @@ def _known_subtype(m):
                      title="AWS (not AWS_PROXY) on an HTTP API",
                      paths=(("integrationSubtype",),)),
              # the subtype rules (APIGW004-009) leave a WebSocket API's subtype to this one
-             Example({**samples.SQS_SEND, "integrationType": "AWS", "integrationMethod": "POST",
+             Example({**{k: v for k, v in samples.SQS_SEND.items() if k != "credentialsArn"},
+                      "integrationType": "AWS", "integrationMethod": "POST",
                       "requestParameters": {"QueueUrl": "https://sqs.us-east-1.amazonaws.com/"
                                                         "123456789012/orders"}},
                      protocol=aws.WEBSOCKET, also=("APIGW016", "APIGW038"),
-                     title="a WebSocket API, with a parameter missing",
+                     title="a WebSocket API, without credentialsArn or a required parameter",
                      paths=(("integrationSubtype",),)),
              Example({**samples.START_SYNC, "integrationType": "AWS"}, protocol=aws.WEBSOCKET,
                      context={"state_machine": "STANDARD"}, also=("APIGW016", "APIGW038"),

@@ -206,8 +206,8 @@ def test_the_safe_fix_each_rule_offers():
 
 
 def test_only_a_json_object_or_array_is_a_json_literal_subtype_value():
-    def reported(body):
-        params = {**samples.SQS_SEND["requestParameters"], "MessageBody": body}
+    def reported(body):  # after a value that is not a string
+        params = {"DelaySeconds": 5, **samples.SQS_SEND["requestParameters"], "MessageBody": body}
         return [f.path for f in run(model({**samples.SQS_SEND, "requestParameters": params}))
                 if f.rule == "APIGW006"]
     assert reported('{"order": 1}') == [("requestParameters", "MessageBody")]
