@@ -50,10 +50,6 @@ def websocket_response_parameters(m):
              Example({**samples.HTTP_PUBLIC, "responseParameters": _OK + _OK}, protocol=None,
                      paths=(("responseParameters", 1, "statusCode"),)),
              Example({**samples.HTTP_PUBLIC, "responseParameters": [
-                 {"statusCode": 100, "mappings": {"overwrite:statuscode": "200"}}]},
-                     title="a status code written as a number",
-                     paths=(("responseParameters", 0, "statusCode"),)),
-             Example({**samples.HTTP_PUBLIC, "responseParameters": [
                  {"statusCode": None, "mappings": {"overwrite:statuscode": "200"}},
                  {"statusCode": "100", "mappings": {"overwrite:statuscode": "200"}}]},
                      title="after an entry whose statusCode is None",
