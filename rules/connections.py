@@ -228,7 +228,8 @@ def websocket_private_uri(m):
     fix=f"Remove {name('tlsConfig')}, or make the integration a VPC_LINK integration on an HTTP "
         "API.",
     decisive=(),
-    valid=[Example({**samples.HTTP_PRIVATE, "tlsConfig": {"serverNameToVerify": "api.internal"}})],
+    valid=[Example(samples.HTTP_PUBLIC, title="tlsConfig removed"),
+           Example({**samples.HTTP_PRIVATE, "tlsConfig": {"serverNameToVerify": "api.internal"}})],
     invalid=[Example({**samples.HTTP_PUBLIC, "tlsConfig": {"serverNameToVerify": "api.internal"}},
                      paths=(("tlsConfig",),)),
              Example({**samples.WS_PRIVATE, "tlsConfig": {"serverNameToVerify": "api.internal"}},

@@ -22,12 +22,17 @@ from .generic import enum_hit
     fix=f"Use AWS_PROXY (a Lambda function, or an AWS service with {name('integrationSubtype')}) "
         "or HTTP_PROXY; a MOCK response on an HTTP API needs a Lambda or a route without one.",
     decisive=("integrationType", "protocol"),
-    valid=[Example(samples.HTTP_PUBLIC),
+    valid=[Example({**samples.WS_HTTP, "integrationType": "HTTP_PROXY"},
+                   title="HTTP_PROXY to the same backend"),
+           Example(samples.HTTP_PUBLIC),
            Example(samples.WS_MOCK, protocol=aws.WEBSOCKET, title="MOCK on a WebSocket API")],
-    invalid=[Example({"integrationType": "MOCK"}, title="MOCK on an HTTP API",
+    invalid=[Example({**samples.WS_HTTP}, title="non-proxy HTTP on an HTTP API",
                      paths=(("integrationType",),)),
-             Example({**samples.WS_HTTP}, title="non-proxy HTTP on an HTTP API",
-                     paths=(("integrationType",),))],
+             Example({"integrationType": "MOCK"}, title="MOCK on an HTTP API",
+                     paths=(("integrationType",),)),
+             Example({**samples.WS_LAMBDA_CUSTOM, "integrationMethod": "GET"},
+                     title="a custom Lambda integration (WebSocket only) on an HTTP API",
+                     also=("APIGW039",), paths=(("integrationType",),))],
 )
 def http_api_integration_type(m):
     if m.protocol == aws.HTTP and m.type in aws.INTEGRATION_TYPES \

@@ -25,7 +25,9 @@ from .values import ABSENT, UNKNOWN, known_items
     options={"stateFile": {"type": "string",
                            "description": "path of a `pulumi stack export` JSON file"}},
     decisive=("integrationSubtype",),
-    valid=[Example(samples.HTTP_LAMBDA, context={"previous": {"integrationType": "AWS_PROXY"}})],
+    valid=[Example(samples.HTTP_PUBLIC, context={"previous": {"integrationType": "HTTP_PROXY"}},
+                   title="the type it was deployed with"),
+           Example(samples.HTTP_LAMBDA, context={"previous": {"integrationType": "AWS_PROXY"}})],
     invalid=[Example(samples.HTTP_PUBLIC, context={"previous": {"integrationType": "AWS_PROXY"}},
                      paths=(("integrationType",),)),
              Example(samples.SQS_SEND, context={"previous": {

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import aws, samples, shapes, sources as src
-from .catalogue import ERROR, Example, Hit, rule
+from .catalogue import ERROR, LINTER, Example, Hit, rule
 from .spelling import name
 from .generic import enum_hit
 from .model import LAMBDA_FUNCTION, SET, Edit
@@ -53,6 +53,14 @@ def integration_method_enum(m):
                      paths=(("integrationMethod",),)),
              Example({**samples.WS_LAMBDA_CUSTOM, "integrationMethod": "ANY"},
                      protocol=aws.WEBSOCKET,
+                     paths=(("integrationMethod",),)),
+             Example({**samples.HTTP_LAMBDA, "integrationMethod": "PUT"},
+                     paths=(("integrationMethod",),)),
+             Example({**{k: v for k, v in samples.WS_LAMBDA_CUSTOM.items() if k != "integrationUri"},
+                      "integrationMethod": "GET"}, protocol=aws.WEBSOCKET,
+                     context={"uri_prefix": "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/"
+                                            "functions/"}, engines=(LINTER,),
+                     title="a custom Lambda known by its URI's prefix (unknown to the pack)",
                      paths=(("integrationMethod",),))],
 )
 def lambda_method_post(m):

@@ -46,7 +46,7 @@ def payload_format_version_value(m):
     sources=(src.API_REF, src.LAMBDA, src.SUB),
     fix=f'Use "1.0" (or leave {name("payloadFormatVersion")} out).',
     decisive=("payloadFormatVersion",),
-    valid=[Example(samples.HTTP_LAMBDA), Example({**samples.HTTP_PUBLIC, "payloadFormatVersion": "1.0"})],
+    valid=[Example({**samples.HTTP_PUBLIC, "payloadFormatVersion": "1.0"}), Example(samples.HTTP_LAMBDA)],
     invalid=[Example({**samples.HTTP_PUBLIC, "payloadFormatVersion": "2.0"},
                      paths=(("payloadFormatVersion",),)),
              Example({**samples.WS_LAMBDA, "payloadFormatVersion": "2.0"}, protocol=aws.WEBSOCKET,

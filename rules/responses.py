@@ -21,8 +21,13 @@ _OK = [{"statusCode": "500", "mappings": {"overwrite:statuscode": "503",
     fix=f"Remove {name('responseParameters')}; use an IntegrationResponse with templates on "
         "WebSocket APIs.",
     decisive=("protocol",),
-    valid=[Example({**samples.HTTP_PUBLIC, "responseParameters": _OK})],
+    valid=[Example(samples.WS_HTTP, protocol=aws.WEBSOCKET, title="responseParameters removed"),
+           Example({**samples.HTTP_PUBLIC, "responseParameters": _OK})],
     invalid=[Example({**samples.WS_HTTP, "responseParameters": _OK}, protocol=aws.WEBSOCKET,
+                     paths=(("responseParameters",),)),
+             Example({**samples.WS_HTTP, "responseParameters": [
+                 {"statusCode": "100", "mappings": {"overwrite.statuscode": "200"}}]},
+                     protocol=aws.WEBSOCKET, title="entries an HTTP API would reject: one finding",
                      paths=(("responseParameters",),))],
 )
 def websocket_response_parameters(m):
@@ -46,6 +51,11 @@ def websocket_response_parameters(m):
                  {"statusCode": "100", "mappings": {"overwrite:statuscode": "200"}}]},
                      paths=(("responseParameters", 0, "statusCode"),)),
              Example({**samples.HTTP_PUBLIC, "responseParameters": _OK + _OK}, protocol=None,
+                     paths=(("responseParameters", 1, "statusCode"),)),
+             Example({**samples.HTTP_PUBLIC, "responseParameters": [
+                 {"statusCode": None, "mappings": {"overwrite:statuscode": "200"}},
+                 {"statusCode": "100", "mappings": {"overwrite:statuscode": "200"}}]},
+                     title="after an entry whose statusCode is None",
                      paths=(("responseParameters", 1, "statusCode"),))],
 )
 def response_status_code(m):
@@ -83,9 +93,21 @@ def response_status_code(m):
     fix="Keys: ACTION:header.NAME or overwrite:statuscode; values: $response.*, $context.*, "
         "$stageVariables.* or static.",
     decisive=("responseParameters",),
-    valid=[Example({**samples.HTTP_PUBLIC, "responseParameters": _OK})],
+    valid=[Example({**samples.HTTP_PUBLIC, "responseParameters": _OK}),
+           Example({**samples.HTTP_PUBLIC, "responseParameters": [
+               {"statusCode": "200", "mappings": {"remove:header.server": "''"}}]},
+                   title="a static value removing a header")],
     invalid=[Example({**samples.HTTP_PUBLIC, "responseParameters": [
                  {"statusCode": "404", "mappings": {"overwrite.statuscode": "200"}}]},
+                     paths=(("responseParameters", 0, "mappings", "overwrite.statuscode"),)),
+             Example({**samples.HTTP_PUBLIC, "responseParameters": [
+                 {"statusCode": "404", "mappings": {"overwrite:statuscode": "OK"}}]},
+                 title="overwrite:statuscode to a word (warning)",
+                     paths=(("responseParameters", 0, "mappings", "overwrite:statuscode"),)),
+             Example({**samples.HTTP_PUBLIC, "responseParameters": [
+                 {"statusCode": "404", "mappings": {"append:header.x-retry": 5,
+                                                    "overwrite.statuscode": "200"}}]},
+                 title="after a value that is not a string",
                      paths=(("responseParameters", 0, "mappings", "overwrite.statuscode"),)),
              Example({**samples.HTTP_PUBLIC, "responseParameters": [
                  {"statusCode": "200", "mappings": {"append:header.x-user": "$request.header.user"}}]},

@@ -35,7 +35,22 @@ def _known_subtype(m):
                      paths=(("integrationSubtype",),)),  # an HTTP API configuration throughout
              Example({**samples.SQS_SEND, "integrationType": "HTTP_PROXY"}, protocol=None,
                      also=("APIGW015", "APIGW016"),
-                     paths=(("integrationSubtype",),))],  # HTTP_PROXY also needs method and URI
+                     paths=(("integrationSubtype",),)),  # HTTP_PROXY also needs method and URI
+             Example({**samples.SQS_SEND, "integrationType": "AWS"}, also=("APIGW001", "APIGW016"),
+                     title="AWS (not AWS_PROXY) on an HTTP API",
+                     paths=(("integrationSubtype",),)),
+             # the subtype rules (APIGW004-009) leave a WebSocket API's subtype to this one
+             Example({**{k: v for k, v in samples.SQS_SEND.items() if k != "credentialsArn"},
+                      "integrationType": "AWS", "integrationMethod": "POST",
+                      "requestParameters": {"QueueUrl": "https://sqs.us-east-1.amazonaws.com/"
+                                                        "123456789012/orders"}},
+                     protocol=aws.WEBSOCKET, also=("APIGW016", "APIGW038"),
+                     title="a WebSocket API, without credentialsArn or a required parameter",
+                     paths=(("integrationSubtype",),)),
+             Example({**samples.START_SYNC, "integrationType": "AWS"}, protocol=aws.WEBSOCKET,
+                     context={"state_machine": "STANDARD"}, also=("APIGW016", "APIGW038"),
+                     title="StartSyncExecution of a STANDARD machine on a WebSocket API",
+                     paths=(("integrationSubtype",),))],
 )
 def subtype_misuse(m):
     if not m.has("integrationSubtype"):

@@ -112,7 +112,8 @@ def http_uri_url(m):
                      title="malformed function ARN (no 'function:')",
                      paths=(("integrationUri",),)),
              Example(without_uri(samples.WS_LAMBDA), protocol=aws.WEBSOCKET,
-                     context={"uri_from": "lambda_arn"}, engines=(LINTER,),
+                     context={"uri_from": "lambda_arn", "lambda_permission": True},
+                     engines=(LINTER,),
                      title="a function's arn output on WebSocket (warning; unknown to the pack)",
                      paths=(("integrationUri",),))],
 )

@@ -3,7 +3,7 @@ snake_case arguments, its Api, and the related resources each context key asks f
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Mapping
 
 from apigw_lint.rules import Example, aws
 
@@ -13,6 +13,7 @@ NESTED_ARGS = {"responseParameters": "IntegrationResponseParameterArgs",
                "tlsConfig": "IntegrationTlsConfigArgs"}
 NESTED_FIELDS = {"responseParameters": aws.RESPONSE_PARAMETER_FIELDS,
                  "tlsConfig": aws.TLS_CONFIG_FIELDS}
+FIELDS = {**aws.RESPONSE_PARAMETER_FIELDS, **aws.TLS_CONFIG_FIELDS}
 
 
 class Code(str):
@@ -51,18 +52,25 @@ def _nested(prop: str, value: Any) -> Any:
 
 
 def render_python(example: Example, name: str = "example") -> str:
-    ctx = example.context
     lines = ["import pulumi", "import pulumi_aws as aws", ""]
-    kwargs: dict[str, Any] = {}
     if example.protocol is not None:
         lines.append(f'api = aws.apigatewayv2.Api("api", protocol_type={example.protocol!r})')
         api_id = Code("api.id")
     else:
         api_id = Code('pulumi.Config().require("apiId")')
-    kwargs["api_id"] = api_id
+    kwargs: dict[str, Any] = {"api_id": api_id}
     for prop, value in example.props.items():
         kwargs[snake(prop)] = _nested(prop, value) if prop in NESTED_ARGS else value
+    lines += related(example.context, kwargs)
+    args = "".join(f"    {k}={py(v)},\n" for k, v in kwargs.items())
+    lines.append(f"integration = aws.apigatewayv2.Integration(\n    {name!r},\n{args})")
+    return "\n".join(lines + siblings(example.context, api_id)) + "\n"
 
+
+def related(ctx: Mapping[str, Any], kwargs: dict[str, Any]) -> list[str]:
+    """The resources a context asks for, created before the integration; kwargs (the
+    integration's arguments, snake_case) gain the outputs it reads from them."""
+    lines = []
     uri_from = ctx.get("uri_from")
     if uri_from in ("lambda", "lambda_arn"):
         lines.append('fn = aws.lambda_.Function(\n    "fn",\n    role=' + repr(ROLE) +
@@ -107,11 +115,38 @@ def render_python(example: Example, name: str = "example") -> str:
         params = dict(kwargs.get("request_parameters") or {})
         params[aws.STATE_MACHINE_PARAMETER] = Code("machine.arn")
         kwargs["request_parameters"] = params
+    return lines
 
-    args = "".join(f"    {k}={py(v)},\n" for k, v in kwargs.items())
-    lines.append(f"integration = aws.apigatewayv2.Integration(\n    {name!r},\n{args})")
-    for i in range(ctx.get("siblings", 0)):
-        lines.append(f'aws.apigatewayv2.Integration("sibling-{i}", api_id={api_id}, '
-                     f'integration_type="HTTP_PROXY", integration_method="ANY", '
-                     f'integration_uri="https://backend.example.com/{i}")')
-    return "\n".join(lines) + "\n"
+
+def siblings(ctx: Mapping[str, Any], api_id: Any) -> list[str]:
+    """The other integrations of the same API that a context asks for, after the integration."""
+    return [f'aws.apigatewayv2.Integration("sibling-{i}", api_id={api_id}, '
+            f'integration_type="HTTP_PROXY", integration_method="ANY", '
+            f'integration_uri="https://backend.example.com/{i}")'
+            for i in range(ctx.get("siblings", 0))]
+
+
+def where(source: str, path: tuple[Any, ...]) -> tuple[int, int]:
+    """The oracle for a finding's position, read off the rendered program: the call for an empty
+    path or a property not written, else the property's keyword, then for each later part the
+    n-th `...Args(` of a list, the nested field's keyword (or key), or the dict key's literal."""
+    at = source.index("aws.apigatewayv2.Integration(")
+    for depth, part in enumerate(path):
+        if isinstance(part, int):
+            for _ in range(part + 1):
+                at = source.index("Args(", at) + 1
+            continue
+        if depth == 0:
+            name = aws.PROPERTIES.get(part) or re.sub(r"([A-Z])", r"_\1", part).lower()
+            if f"{name}=" not in source:
+                break  # not written: the call
+            needle = f"{name}="
+        elif part in FIELDS:  # a nested field: an Args keyword or a dict's key
+            needle = f"{FIELDS[part]}="
+            needle = needle if needle in source[at:] else repr(FIELDS[part])
+        else:
+            needle = repr(part)
+        at = source.index(needle, at)
+    line = source.count("\n", 0, at) + 1
+    return line, at - (source.rfind("\n", 0, at) + 1) + 1
+

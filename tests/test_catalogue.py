@@ -2,6 +2,7 @@
 sees an integration (absent means absent) and as the pack does (after the provider's defaults)."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -77,6 +78,33 @@ def test_example(rule_id, kind, index):
         if kind == "invalid":  # and exactly where: the property path of each of its findings
             assert sorted(f.path for f in run(model, engine=engine) if f.rule == rule_id) == \
                 sorted(example.paths), f"{engine}: {example}"
+
+
+def _fresh(value):
+    """The value with every string a new object, as a parser builds them (never the catalogue's
+    own constants), so that a check comparing strings with `is` differs here."""
+    if isinstance(value, str):
+        return "".join([value[:1], value[1:]])
+    if isinstance(value, dict):
+        return {_fresh(k): _fresh(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_fresh(v) for v in value)
+    return value
+
+
+@pytest.mark.parametrize("rule_id,kind,index", CASES)
+def test_example_with_strings_a_parser_made(rule_id, kind, index):
+    r = RULES[rule_id]
+    example = (r.invalid if kind == "invalid" else r.valid)[index]
+    fresh = dataclasses.replace(example, props=_fresh(dict(example.props)),
+                                protocol=_fresh(example.protocol),
+                                context=_fresh(dict(example.context)))
+    assert fresh.protocol is not example.protocol or example.protocol is None
+    for (engine, model), (_, same) in zip(_views(example, r), _views(fresh, r)):
+        around = {k: _fresh(v) for k, v in vars(same.context).items() if isinstance(v, str)}
+        same = dataclasses.replace(same, context=dataclasses.replace(same.context, **around))
+        assert [(f.rule, f.path, f.severity, f.message) for f in run(same, engine=engine)] == \
+            [(f.rule, f.path, f.severity, f.message) for f in run(model, engine=engine)]
 
 
 def test_stated_overlaps_name_other_rules():

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from apigw_lint.rules import RULES, docs
+import pytest
+
+from apigw_lint.rules import RULES, Example, aws, docs
+from apigw_lint.rules.catalogue import run
 
 REPO = Path(__file__).resolve().parents[1]
 CLI = Path(sys.executable).with_name("apigw-lint")
@@ -115,3 +119,38 @@ def test_every_typescript_example_on_a_rule_page_is_the_example_itself(tmp_path)
         assert {k: v for k, v in model.props.items() if k != "apiId"} == \
             {k: v for k, v in example.props.items() if k in aws.PROPERTIES}, example
         assert set(model.extra_args) == set(example.props) - set(aws.PROPERTIES), example
+
+
+# the property whose value each context key supplies (`previous`: the properties it names)
+CONTEXT_PROPERTY = {"uri_from": "integrationUri", "uri_prefix": "integrationUri",
+                    "lambda_permission": "integrationUri", "vpc_link": "connectionId",
+                    "state_machine": "requestParameters", "siblings": "apiId"}
+
+
+def _changed(before: Example, after: Example) -> set[str]:
+    """The properties that differ between two examples, context included."""
+    props = {k for k in {*before.props, *after.props} if before.props.get(k) != after.props.get(k)}
+    for key in {*before.context, *after.context}:
+        old, new = before.context.get(key), after.context.get(key)
+        if old != new:
+            props |= {*(old or {}), *(new or {})} if key == "previous" else {CONTEXT_PROPERTY[key]}
+    return props
+
+
+@pytest.mark.parametrize("rule_id", [r.id for r in RULES.values() if r.check and r.valid])
+def test_use_instead_is_the_example_fixed(rule_id: str) -> None:
+    """A rule page pairs its first invalid example with the first valid one on the same protocol
+    (a WebSocket mistake is not fixed by an HTTP API); that one changes only what the invalid
+    example's findings point at or their fix text names."""
+    r = RULES[rule_id]
+    invalid = r.invalid[0]
+    fixed = next((e for e in r.valid if e.protocol == invalid.protocol), None)
+    assert fixed is not None, f"no valid example on the protocol {invalid.protocol}"
+    page = docs.as_text(r)
+    for shown in (invalid, fixed):
+        assert "\n".join("  " + line for line in docs.example_source(shown).splitlines()) in page
+    findings = list(run(invalid.model()))
+    pointed = {f.path[0] for f in findings if f.path}
+    named = {k for k, snake in aws.PROPERTIES.items()
+             if any(re.search(rf"\b({k}|{snake})\b", f.fix or r.fix) for f in findings)}
+    assert _changed(invalid, fixed) <= pointed | named

@@ -130,6 +130,11 @@ def test_empty_strings_that_aws_needs_filled():
         {**samples.HTTP_PRIVATE, "tlsConfig": {"serverNameToVerify": ""}})
     assert ("APIGW045", ("tlsConfig", "serverNameToVerify")) not in findings(
         {**samples.HTTP_PRIVATE, "tlsConfig": {"serverNameToVerify": "s"}})
+    for prop in ("integrationUri", "integrationMethod", "payloadFormatVersion"):  # 1 to ...
+        # (an empty one is an unset one, as the model reads it: APIGW015/016 report it instead)
+        assert ("APIGW045", (prop,)) not in findings({**samples.HTTP_PUBLIC, prop: "X"})
+    assert ("APIGW045", ("description",)) not in findings(  # 0 to 1024
+        {**samples.HTTP_PUBLIC, "description": ""})
 
 
 def test_mapping_value_length_on_both_sides():

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
-from render_python import render_python
+from render_python import render_python, where
 
-from apigw_lint.rules import LINTER, RULES, Example, aws
+from apigw_lint.rules import LINTER, RULES, Example
 
 from .conftest import EXECUTABLE
 
@@ -69,33 +68,6 @@ def _lint(root: Path, *options: str) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def _where(source: str, path: tuple[Any, ...]) -> tuple[int, int]:
-    """The oracle for a finding's position, read off the rendered program: the call for an empty
-    path or a property not written, else the property's keyword, then for each later part the
-    n-th `...Args(` of a list, the nested field's keyword, or the dict key's literal."""
-    at = source.index("aws.apigatewayv2.Integration(")
-    for depth, part in enumerate(path):
-        if isinstance(part, int):
-            for _ in range(part + 1):
-                at = source.index("Args(", at) + 1
-            continue
-        if depth == 0:
-            name = aws.PROPERTIES.get(part) or re.sub(r"([A-Z])", r"_\1", part).lower()
-            if f"{name}=" not in source:
-                break  # not written: the call
-            needle = f"{name}="
-        elif part in _FIELDS:
-            needle = f"{_FIELDS[part]}="
-        else:
-            needle = repr(part)
-        at = source.index(needle, at)
-    line = source.count("\n", 0, at) + 1
-    return line, at - (source.rfind("\n", 0, at) + 1) + 1
-
-
-_FIELDS = {**aws.RESPONSE_PARAMETER_FIELDS, **aws.TLS_CONFIG_FIELDS}
-
-
 @pytest.fixture(scope="module")
 def findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
     root, based = tmp_path_factory.mktemp("examples"), tmp_path_factory.mktemp("based")
@@ -125,4 +97,4 @@ def test_example(findings: dict[str, list[dict[str, Any]]], rule_id: str, kind: 
     if kind == "invalid":
         source = render_python(example, NAME)
         assert sorted((f["line"], f["column"]) for f in found if f["rule"] == rule_id) == \
-            sorted(_where(source, path) for path in example.paths), found
+            sorted(where(source, path) for path in example.paths), found
