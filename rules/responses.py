@@ -65,6 +65,10 @@ def response_status_code(m):
     seen: set[str] = set()
     for i, item in enumerate(items):
         code = item.get("statusCode") if isinstance(item, dict) else None
+        # a number written in the program (the engine hands every number over as a float);
+        # the provider turns it into the string its schema declares
+        if isinstance(code, float) and code.is_integer():
+            code = int(code)
         if isinstance(code, int) and not isinstance(code, bool):
             code = str(code)
         if not isinstance(code, str):
