@@ -17,33 +17,42 @@ from apigw_lint.rules import LINTER, RULES, Example
 ORIGINALS = Path(__file__).parent / "programs"
 
 
-def write(folder: Path, files: dict[str, str | bytes], pulumi_yaml: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "Pulumi.yaml").write_text(pulumi_yaml)
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text)
-    return folder
+class Lint:
+    """A front end's project on disk, linted in process: its Integrations and Project classes,
+    and the runtime its Pulumi.yaml names."""
 
+    def __init__(self, integrations: Any, project: Any, runtime: str) -> None:
+        self._integrations, self._project = integrations, project
+        self.pulumi_yaml = f"name: test\nruntime: {runtime}\n"
 
-def findings(integrations: Iterable[Found | NotCheckable]
-             ) -> list[tuple[str | None, str, str, int, int]]:
-    """(resource, rule, property, line, column) of every finding, sorted; APIGW999 for what
-    cannot be checked, at the reason's position."""
-    out: list[Any] = []
-    for found in integrations:
-        if isinstance(found, NotCheckable):
-            line, column = found.reason.split(":")[:2]
-            out.append((None, "APIGW999", found.path.name, int(line), int(column)))
-            continue
-        for f in rules.run(found.model, engine=rules.LINTER):
-            (line, column), _ = found.locate(f.path)
-            out.append((found.resource, f.rule, f.property, line, column))
-    return sorted(out, key=lambda x: (x[3], x[4], x[1]))
+    def write(self, folder: Path, files: dict[str, str | bytes]) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "Pulumi.yaml").write_text(self.pulumi_yaml)
+        for name, text in files.items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(text)
+        return folder
+
+    def integrations(self, folder: Path) -> list[Found | NotCheckable]:
+        return list(self._integrations(self._project(folder)).everything())
+
+    def findings(self, folder: Path) -> list[tuple[str | None, str, str, int, int]]:
+        """(resource, rule, property, line, column) of every finding, sorted; APIGW999 for what
+        cannot be checked, at the reason's position."""
+        out: list[Any] = []
+        for found in self.integrations(folder):
+            if isinstance(found, NotCheckable):
+                line, column = found.reason.split(":")[:2]
+                out.append((None, "APIGW999", found.path.name, int(line), int(column)))
+                continue
+            for f in rules.run(found.model, engine=rules.LINTER):
+                (line, column), _ = found.locate(f.path)
+                out.append((found.resource, f.rule, f.property, line, column))
+        return sorted(out, key=lambda x: (x[3], x[4], x[1]))
 
 
 def example_cases() -> list[Any]:

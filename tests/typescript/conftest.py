@@ -2,23 +2,10 @@
 the installed CLI)."""
 from __future__ import annotations
 
-from pathlib import Path
+from sitter_checks import Lint
 
-import sitter_checks
-
-from apigw_lint.linter.typescript.integrations import Found, Integrations, NotCheckable
+from apigw_lint.linter.typescript.integrations import Integrations
 from apigw_lint.linter.typescript.project import Project
 
-PULUMI_YAML = "name: test\nruntime: nodejs\n"
-
-
-def write(folder: Path, files: dict[str, str | bytes]) -> Path:
-    return sitter_checks.write(folder, files, PULUMI_YAML)
-
-
-def integrations(folder: Path) -> list[Found | NotCheckable]:
-    return list(Integrations(Project(folder)).everything())
-
-
-def findings(folder: Path) -> list[tuple[str | None, str, str, int, int]]:
-    return sitter_checks.findings(integrations(folder))
+_LINT = Lint(Integrations, Project, "nodejs")
+write, integrations, findings = _LINT.write, _LINT.integrations, _LINT.findings
