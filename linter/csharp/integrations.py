@@ -12,7 +12,7 @@ from apigw_lint import rules
 from apigw_lint.rules import aws, resources
 from apigw_lint.rules.values import UNKNOWN
 
-from ..evaluated import Around, Arguments, Entry, Resource, origin, shape_of
+from ..evaluated import Arguments, Entry, Resource, integration, origin
 from ..sitter_found import Found, NotCheckable, Span
 from . import codemod
 from .evaluate import Evaluator, arguments
@@ -104,16 +104,7 @@ class Integrations:
                 raw[key] = self.ev.value(entry.value, entry.scope)
             else:  # as written: `IntergrationType`, or `integrationType` (C# is PascalCase)
                 extra.append(written)
-        name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
-            if args.positional else None
-        found = {p: shape_of(v) for p, v in raw.items()}
-        context = resources.context(raw, Around(self, raw), self.api_protocols)
-        return rules.Integration(
-            {p: self.ev.data(v) for p, v in raw.items()}, context,
-            name=name if isinstance(name, str) else None,
-            secret=frozenset(p for p, v in raw.items() if self.ev.holds_secret(v)),
-            extra_args=tuple(extra), open_args=args.open,
-            shapes={p: s for p, s in found.items() if s is not None})
+        return integration(self, args, raw, extra, self.api_protocols)
 
     def api_resource(self, args: Arguments) -> tuple[str | None, bool]:
         """The logical name of the Api ApiId is an output of, and whether its options (the third
