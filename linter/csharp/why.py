@@ -22,8 +22,17 @@ class Reasons(sitter_why.Reasons):
     def class_name(self, call: ts.Node) -> str | None:
         return dotted(call.child_by_field_name("type"))
 
-    def opening(self, args: Arguments) -> str:
-        return _opening(args)
+    @staticmethod
+    def opening(args: Arguments) -> str:
+        """The part of the call through which unseen properties may come, as written."""
+        node = args.opened_by
+        if node is None:
+            return "unseen arguments"
+        if node.type == "identifier":
+            return f"the args object {node.text.decode()}"
+        if node.type == "object_creation_expression" and node.child_by_field_name("arguments"):
+            return "a call to a resource constructor this linter does not read"
+        return "an args object that is not written in place"
 
     def unknown(self, entry: Entry) -> tuple[str, str]:
         value = self.ev.value(entry.value, entry.scope)
@@ -95,15 +104,3 @@ def _unbound(name: str, source: Source) -> str:
     if source.declares(name):
         return f"'{name}' is declared more than once, or is not a constant"
     return f"unresolved name '{name}' (not a local or constant of this file)"
-
-
-def _opening(args: Arguments) -> str:
-    """The part of the call through which unseen properties may come, as written."""
-    node = args.opened_by
-    if node is None:
-        return "unseen arguments"
-    if node.type == "identifier":
-        return f"the args object {node.text.decode()}"
-    if node.type == "object_creation_expression" and node.child_by_field_name("arguments"):
-        return "a call to a resource constructor this linter does not read"
-    return "an args object that is not written in place"

@@ -24,8 +24,15 @@ class Reasons(sitter_why.Reasons):
     def class_name(self, call: ts.Node) -> str | None:
         return _code(call.child_by_field_name("function"))
 
-    def opening(self, args: Arguments) -> str:
-        return _opening(args)
+    @staticmethod
+    def opening(args: Arguments) -> str:
+        """The part of the args through which unseen fields may come, as written."""
+        node = args.opened_by
+        if node is None:
+            return "unseen arguments"
+        if node.type == "keyed_element":
+            return "a field that is not a name"
+        return f"the args {_code(unwrap(node)) or '(an expression)'}"
 
     def unknown(self, entry: Entry) -> tuple[str, str]:
         return self._located(entry.value, entry.scope)
@@ -129,16 +136,6 @@ class Reasons(sitter_why.Reasons):
         if isinstance(function, Symbol) and unknown is not None:  # pulumi.String(x), Sprintf
             return self.expression(unknown, scope)
         return f"result of {called}()"
-
-
-def _opening(args: Arguments) -> str:
-    """The part of the args through which unseen fields may come, as written."""
-    node = args.opened_by
-    if node is None:
-        return "unseen arguments"
-    if node.type == "keyed_element":
-        return "a field that is not a name"
-    return f"the args {_code(unwrap(node)) or '(an expression)'}"
 
 
 def _code(node: ts.Node | None) -> str | None:

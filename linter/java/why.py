@@ -18,8 +18,13 @@ class Reasons(sitter_why.Reasons):
     def class_name(self, call: ts.Node) -> str | None:
         return dotted(call.child_by_field_name("type"))
 
-    def opening(self, args: Arguments) -> str:
-        return _opening(args)
+    @staticmethod
+    def opening(args: Arguments) -> str:
+        """The part of the arguments through which unseen properties may come, as written."""
+        node = args.opened_by
+        if node is None:
+            return "unseen arguments"
+        return f"the args {dotted(node) or 'expression'}"
 
     def unknown(self, entry: Entry) -> tuple[str, str]:
         return "", self.expression(entry.value, entry.scope)
@@ -73,11 +78,3 @@ class Reasons(sitter_why.Reasons):
         if bound and not self._known(owner, scope):  # type: ignore[arg-type]
             return self.expression(owner, scope)  # type: ignore[arg-type]
         return f"result of {called}()"
-
-
-def _opening(args: Arguments) -> str:
-    """The part of the arguments through which unseen properties may come, as written."""
-    node = args.opened_by
-    if node is None:
-        return "unseen arguments"
-    return f"the args {dotted(node) or 'expression'}"
