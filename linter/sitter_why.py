@@ -32,8 +32,9 @@ class Reasons(skipped.Reasons):
         """The resource class (or constructor) a call names, as written."""
         raise NotImplementedError
 
-    def opening(self, args: Arguments) -> str:
-        """The part of the args through which unseen properties may come, as written."""
+    def opened_by(self, node: ts.Node) -> str:
+        """The part of the args (args.opened_by) through which unseen properties may come, as
+        written."""
         raise NotImplementedError
 
     def unknown(self, entry: Entry) -> tuple[str, str]:
@@ -71,6 +72,9 @@ class Reasons(skipped.Reasons):
     def setting(self, resource: Resource, name: str) -> tuple[str, str]:
         args = self.ev.resource_arguments(resource.call, resource.scope)
         return self._entry(args, args.keywords.get(self.written(name)))
+
+    def opening(self, args: Arguments) -> str:
+        return "unseen arguments" if args.opened_by is None else self.opened_by(args.opened_by)
 
     def _entry(self, args: Arguments, entry: Entry | None) -> tuple[str, str]:
         if entry is None:

@@ -8,7 +8,7 @@ import tree_sitter as ts
 from apigw_lint.rules.values import is_known
 
 from .. import sitter_why
-from ..evaluated import Arguments, Entry, Output, Resource
+from ..evaluated import Entry, Output, Resource
 from .evaluate import Evaluator, arguments
 from .index import Source, dotted
 
@@ -23,11 +23,7 @@ class Reasons(sitter_why.Reasons):
         return dotted(call.child_by_field_name("type"))
 
     @staticmethod
-    def opening(args: Arguments) -> str:
-        """The part of the call through which unseen properties may come, as written."""
-        node = args.opened_by
-        if node is None:
-            return "unseen arguments"
+    def opened_by(node: ts.Node) -> str:
         if node.type == "identifier":
             return f"the args object {node.text.decode()}"
         if node.type == "object_creation_expression" and node.child_by_field_name("arguments"):

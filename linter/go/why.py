@@ -6,7 +6,7 @@ from typing import Any
 import tree_sitter as ts
 
 from .. import sitter_why
-from ..evaluated import Arguments, Definition, Entry, Output, Resource, Symbol, origin
+from ..evaluated import Definition, Entry, Output, Resource, Symbol, origin
 from .evaluate import Evaluator, unwrap
 from .index import ASSIGN, DEF, PARAM, Binding, Scope
 from .layout import spelling
@@ -25,11 +25,7 @@ class Reasons(sitter_why.Reasons):
         return _code(call.child_by_field_name("function"))
 
     @staticmethod
-    def opening(args: Arguments) -> str:
-        """The part of the args through which unseen fields may come, as written."""
-        node = args.opened_by
-        if node is None:
-            return "unseen arguments"
+    def opened_by(node: ts.Node) -> str:
         if node.type == "keyed_element":
             return "a field that is not a name"
         return f"the args {_code(unwrap(node)) or '(an expression)'}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import tree_sitter as ts
 
 from .. import sitter_why
-from ..evaluated import Arguments, Entry, Output, Resource
+from ..evaluated import Entry, Output, Resource
 from .evaluate import Evaluator, arguments, member, unwrap
 from .index import ASSIGN, PARAM, Scope, dotted
 
@@ -19,11 +19,7 @@ class Reasons(sitter_why.Reasons):
         return dotted(call.child_by_field_name("type"))
 
     @staticmethod
-    def opening(args: Arguments) -> str:
-        """The part of the arguments through which unseen properties may come, as written."""
-        node = args.opened_by
-        if node is None:
-            return "unseen arguments"
+    def opened_by(node: ts.Node) -> str:
         return f"the args {dotted(node) or 'expression'}"
 
     def unknown(self, entry: Entry) -> tuple[str, str]:
