@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping, Protocol
 
+from apigw_lint import rules
 from apigw_lint.rules import UNKNOWN, resources
 from apigw_lint.rules.shapes import Shape
 
@@ -142,3 +143,20 @@ class Around:
 
     def permissions(self, function: resources.Related) -> Iterator[tuple[Any, Any]]:
         return self.integrations.permissions(function.handle)
+
+
+def integration(integrations: _Evaluating, args: Arguments, raw: dict[str, Any],
+                extra: list[str], api_protocols: Mapping[str, str]) -> rules.Integration:
+    """The model of an integration from its arguments (raw: its properties as evaluated, by the
+    model's names; extra: the arguments it does not take, named for APIGW048)."""
+    ev = integrations.ev
+    name = ev.value(args.positional[0].value, args.positional[0].scope) \
+        if args.positional else None
+    found = {p: shape_of(v) for p, v in raw.items()}
+    context = resources.context(raw, Around(integrations, raw), api_protocols)
+    return rules.Integration(
+        {p: ev.data(v) for p, v in raw.items()}, context,
+        name=name if isinstance(name, str) else None,
+        secret=frozenset(p for p, v in raw.items() if ev.holds_secret(v)),
+        extra_args=tuple(extra), open_args=args.open,
+        shapes={p: s for p, s in found.items() if s is not None})

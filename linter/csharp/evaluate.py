@@ -17,9 +17,9 @@ from apigw_lint.rules.resources import KINDS
 from apigw_lint.rules.shapes import Shape
 
 from ..evaluated import Arguments, Entry, Output, Resource, Secret, origin, plain, shape_of
+from ..sitter_evaluate import DEEP, Evaluating
 from .index import Source, argument_list, dotted, target_type
 from .layout import camel
-from .project import Project
 
 # How the .NET SDK names the provider's modules (namespaces of Pulumi.Aws), for those of the
 # resources the checks learn from.
@@ -36,7 +36,6 @@ _INTEGER = re.compile(r"(0[xX][0-9a-fA-F_]+|0[bB][01_]+|[0-9][0-9_]*)([uUlL]*)")
 _REAL = re.compile(r"([0-9][0-9_]*)?(\.[0-9_]+)?([eE][+-]?[0-9]+)?[fFdDmM]?")
 _BIG = 100_000  # refuse to build huge strings while evaluating
 _INT32 = (-(2 ** 31), 2 ** 31 - 1)
-_DEEP = 200  # nesting of evaluation beyond which a value is unknown (no deep recursion)
 NAMED = {"name": 0, "args": 1, "options": 2}  # a resource constructor's parameters
 
 
@@ -87,26 +86,8 @@ def to_string(value: Any) -> str | None:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-class Evaluator:
-    def __init__(self, project: Project) -> None:
-        self.project = project
-        self._memo: dict[ts.Node, Any] = {}
-        self._busy: set[ts.Node] = set()
-
-    def value(self, node: ts.Node | None, source: Source) -> Any:
-        if node is None:
-            return UNKNOWN
-        if node in self._memo:
-            return self._memo[node]
-        if node in self._busy or len(self._busy) > _DEEP:  # a cycle, or too deep to follow
-            return UNKNOWN
-        self._busy.add(node)
-        try:
-            result = self._value(node, source)
-        finally:
-            self._busy.discard(node)
-        self._memo[node] = result
-        return result
+class Evaluator(Evaluating):
+    """Values of a .NET project's expressions (project: its project.Project)."""
 
     def _value(self, node: ts.Node, source: Source) -> Any:
         kind = node.type
@@ -293,7 +274,7 @@ class Evaluator:
     def object_entries(self, node: ts.Node | None, source: Source) -> Arguments | None:
         """The properties an `*Args` object (`new XArgs {...}`, `new() {...}`, a name bound to
         one) sets, by their camelCase names; None when the value is no such object."""
-        for _ in range(_DEEP):
+        for _ in range(DEEP):
             if node is None or node.type != "identifier":
                 break
             bound = source.binding(node.text.decode())
@@ -378,25 +359,6 @@ class Evaluator:
                 return Secret(self.value(given[0], source))
         base = origin(self.value(func.child_by_field_name("expression"), source))
         return Output(base) if base is not None else UNKNOWN  # `fn.Arn.Apply(...)`
-
-    # --- the model's view of values
-    def data(self, value: Any) -> Any:
-        """The value as the model holds it: references UNKNOWN, secrets their value."""
-        if isinstance(value, Secret):
-            return self.data(value.value)
-        if isinstance(value, list):
-            return [self.data(v) for v in value]
-        if isinstance(value, dict):
-            return {k: self.data(v) for k, v in value.items()}
-        return value if plain(value) else UNKNOWN
-
-    def holds_secret(self, value: Any) -> bool:
-        if isinstance(value, Secret):
-            return True
-        if isinstance(value, dict):
-            return any(self.holds_secret(v) for v in value.values())
-        return isinstance(value, list) and any(self.holds_secret(v) for v in value)
-
 
 def _kinds(name: str, aliases: dict[str, str], namespaces: list[str]) -> set[str]:
     """The kinds of the classes a written type name may stand for under these usings."""

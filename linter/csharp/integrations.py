@@ -3,9 +3,8 @@ project's other resources, where a finding on a property points, why a value is 
 a finding's edit is made. What the check loop needs, one `Found` per integration."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 import tree_sitter as ts
 
@@ -13,7 +12,8 @@ from apigw_lint import rules
 from apigw_lint.rules import aws, resources
 from apigw_lint.rules.values import UNKNOWN
 
-from ..evaluated import Around, Arguments, Entry, Resource, origin, shape_of
+from ..evaluated import Arguments, Entry, Resource, integration, origin
+from ..sitter_found import Found, NotCheckable, Span
 from . import codemod
 from .evaluate import Evaluator, arguments
 from .index import Source
@@ -22,7 +22,6 @@ from .parse import broken, csharp, position
 from .project import Project
 from .why import Reasons
 
-Span = tuple[tuple[int, int], tuple[int, int]]  # 1-based (line, column), end exclusive
 # What a resource made once per program run may sit in: statements, blocks, declarations.
 _ONCE = frozenset({"argument", "argument_list", "variable_declarator", "variable_declaration",
                    "local_declaration_statement", "expression_statement", "block",
@@ -31,30 +30,6 @@ _ONCE = frozenset({"argument", "argument_list", "variable_declarator", "variable
                    "namespace_declaration", "file_scoped_namespace_declaration",
                    "class_declaration", "initializer_expression", "equals_value_clause",
                    "parenthesized_expression", "try_statement", "invocation_expression"})
-
-
-@dataclass(frozen=True)
-class Found:
-    """One integration: everything the check loop asks of a front end."""
-
-    path: Path
-    model: rules.Integration
-    resource: str | None  # its logical name, when static
-    api: str | None  # the logical name of the Api its ApiId is an output of (for --base)
-    api_aliased: bool  # that Api's options may carry aliases
-    start: tuple[int, int]  # where the `new` expression starts (1-based)
-    lines: tuple[int, int]  # its first and last line (suppressions)
-    locate: Callable[[tuple[Any, ...]], Span]  # a finding's property path -> its span
-    reasons: Any  # a linter.skipped.Reasons for --show-skipped
-    fix: Callable[[rules.Finding], codemod.Fix | None]
-
-
-@dataclass(frozen=True)
-class NotCheckable:
-    """An integration (or a file) that cannot be checked: `line:col: why` (APIGW999)."""
-
-    path: Path
-    reason: str
 
 
 class Integrations:
@@ -129,16 +104,7 @@ class Integrations:
                 raw[key] = self.ev.value(entry.value, entry.scope)
             else:  # as written: `IntergrationType`, or `integrationType` (C# is PascalCase)
                 extra.append(written)
-        name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
-            if args.positional else None
-        found = {p: shape_of(v) for p, v in raw.items()}
-        context = resources.context(raw, Around(self, raw), self.api_protocols)
-        return rules.Integration(
-            {p: self.ev.data(v) for p, v in raw.items()}, context,
-            name=name if isinstance(name, str) else None,
-            secret=frozenset(p for p, v in raw.items() if self.ev.holds_secret(v)),
-            extra_args=tuple(extra), open_args=args.open,
-            shapes={p: s for p, s in found.items() if s is not None})
+        return integration(self, args, raw, extra, self.api_protocols)
 
     def api_resource(self, args: Arguments) -> tuple[str | None, bool]:
         """The logical name of the Api ApiId is an output of, and whether its options (the third

@@ -7,53 +7,30 @@ import tree_sitter as ts
 
 from apigw_lint.rules.values import is_known
 
-from .. import skipped
-from ..evaluated import Arguments, Entry, Output, Resource, origin
+from .. import sitter_why
+from ..evaluated import Entry, Output, Resource
 from .evaluate import Evaluator, arguments
 from .index import Source, dotted
 
 
-class Reasons(skipped.Reasons):
+class Reasons(sitter_why.Reasons):
     """Why the inputs of one `new Integration(...)` are not known. Reasons name config keys,
     parameters, resources and keys, never a value written in the program."""
 
-    def __init__(self, ev: Evaluator, args: Arguments) -> None:
-        super().__init__()
-        self.ev, self.args = ev, args
+    ev: Evaluator
 
-    def property(self, name: str) -> tuple[str, str]:
-        return self._entry(self.args, self.args.keywords.get(name))
+    def class_name(self, call: ts.Node) -> str | None:
+        return dotted(call.child_by_field_name("type"))
 
-    def unseen(self) -> str:
-        return _opening(self.args)
+    @staticmethod
+    def opened_by(node: ts.Node) -> str:
+        if node.type == "identifier":
+            return f"the args object {node.text.decode()}"
+        if node.type == "object_creation_expression" and node.child_by_field_name("arguments"):
+            return "a call to a resource constructor this linter does not read"
+        return "an args object that is not written in place"
 
-    def resource(self, *path: str) -> Any:
-        entry = self.args.keywords.get(path[0]) if path else None
-        value = self.ev.value(entry.value, entry.scope) if entry is not None else None
-        for key in path[1:]:
-            value = value.get(key) if isinstance(value, dict) else None
-        return origin(value)
-
-    def kind(self, resource: Resource) -> str | None:
-        return resource.kind
-
-    def describe(self, resource: Resource) -> str:
-        """`Aws.Lambda.Function 'orders'`: the class as written and the logical name."""
-        cls = dotted(resource.call.child_by_field_name("type")) or resource.kind
-        args = self.ev.resource_arguments(resource.call, resource.scope)
-        name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
-            if args.positional else None
-        return f"{cls} '{name}'" if isinstance(name, str) else cls
-
-    def setting(self, resource: Resource, name: str) -> tuple[str, str]:
-        args = self.ev.resource_arguments(resource.call, resource.scope)
-        return self._entry(args, args.keywords.get(name))
-
-    def _entry(self, args: Arguments, entry: Entry | None) -> tuple[str, str]:
-        if entry is None:
-            return "", f"may be set by {_opening(args)}" if args.open else "not set"
-        if is_known(self.ev.data(self.ev.value(entry.value, entry.scope))):
-            return "", "a literal value"
+    def unknown(self, entry: Entry) -> tuple[str, str]:
         value = self.ev.value(entry.value, entry.scope)
         if isinstance(value, dict):  # the first entry that is not known
             for key, inner in value.items():
@@ -123,15 +100,3 @@ def _unbound(name: str, source: Source) -> str:
     if source.declares(name):
         return f"'{name}' is declared more than once, or is not a constant"
     return f"unresolved name '{name}' (not a local or constant of this file)"
-
-
-def _opening(args: Arguments) -> str:
-    """The part of the call through which unseen properties may come, as written."""
-    node = args.opened_by
-    if node is None:
-        return "unseen arguments"
-    if node.type == "identifier":
-        return f"the args object {node.text.decode()}"
-    if node.type == "object_creation_expression" and node.child_by_field_name("arguments"):
-        return "a call to a resource constructor this linter does not read"
-    return "an args object that is not written in place"

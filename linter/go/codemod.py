@@ -4,28 +4,17 @@ struct literal; the result is re-parsed before anyone writes it."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 import tree_sitter as ts
 
 from apigw_lint.rules.model import REMOVE, RENAME, SET, Edit
 
 from ..evaluated import Arguments
+from ..sitter_codemod import Fix, TextEdit, whole_line
 from .layout import spelling
-from .parse import Unparsable, parse
 
-TextEdit = tuple[int, int, bytes]  # replace data[start:end] with the bytes
 _STRING_INPUTS = (b"pulumi.String", b"pulumi.StringPtr")
-
-
-@dataclass(frozen=True)
-class Fix:
-    path: Path
-    data: bytes  # the text the edits were planned on
-    edit: Edit
-    edits: tuple[TextEdit, ...]
 
 
 def plan(path: Path, data: bytes, body: ts.Node | None, args: Arguments, anchor: ts.Node,
@@ -68,42 +57,12 @@ def _removal(data: bytes, element: ts.Node) -> TextEdit:
     after = element.next_sibling
     if after is not None and after.type == ",":
         end = after.end_byte
-    line_start = data.rfind(b"\n", 0, element.start_byte) + 1
-    line_end = data.find(b"\n", end)
-    line_end = len(data) if line_end < 0 else line_end
-    if not data[line_start:element.start_byte].strip() and not data[end:line_end].strip():
-        return line_start, min(line_end + 1, len(data)), b""
+    line = whole_line(data, element.start_byte, end)
+    if line is not None:
+        return line
     if end > element.end_byte:  # `A: 1, B: 2` -> `B: 2`
         return element.start_byte, len(data) - len(data[end:].lstrip(b" \t")), b""
     before = element.prev_sibling  # `A: 1, B: 2` -> `A: 1`
     start = before.start_byte if before is not None and before.type == "," else \
         element.start_byte
     return start, end, b""
-
-
-def apply(data: bytes, fixes: Sequence[Fix]) -> tuple[bytes, int]:
-    """data with the fixes' edits made, and how many were made: removals first, then each
-    fix whose spans touch none already taken (the others wait for the next pass)."""
-    taken: list[TextEdit] = []
-    made = 0
-    for fix in sorted(fixes, key=lambda f: f.edit.kind != REMOVE):
-        if not any(_overlap(mine, theirs) for mine in fix.edits for theirs in taken):
-            taken.extend(fix.edits)
-            made += 1
-    for start, end, text in sorted(taken, reverse=True):
-        data = data[:start] + text + data[end:]
-    return data, made
-
-
-def _overlap(a: TextEdit, b: TextEdit) -> bool:
-    """Two spans share a byte, or are the same insertion point."""
-    return a[0] < b[1] and b[0] < a[1] or a[0] == a[1] == b[0] == b[1]
-
-
-def parse_error(data: bytes) -> str | None:
-    """Why fixed code does not parse cleanly, or None."""
-    try:
-        tree = parse(data)
-    except Unparsable as e:
-        return str(e)
-    return "syntax error after the fix" if tree.root_node.has_error else None

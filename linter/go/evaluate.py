@@ -19,6 +19,7 @@ from apigw_lint.rules.shapes import Shape
 
 from ..evaluated import (Arguments, Definition, Entry, Output, Resource, Secret, Symbol, agreed,
                          origin, plain, shape_of)
+from ..sitter_evaluate import DEEP, Evaluating
 from .index import ASSIGN, DEF, PARAM, Binding, CallRecord, Scope, Source
 from .layout import camel
 from .literals import number_value, string_value
@@ -31,7 +32,6 @@ _SAME = frozenset(f"{PULUMI}.{f}" for f in (
     "String", "StringPtr", "Int", "IntPtr", "Bool", "BoolPtr", "Float64", "Float64Ptr",
     "ToStringMap", "ToStringArray", "ToMap", "ToArray", "ToIntMap"))
 _BIG = 100_000  # refuse to build huge strings or numbers while evaluating
-_DEEP = 200  # nesting of evaluation beyond which a value is unknown (no deep recursion)
 _VERB = re.compile(r"%(%|[sdv])")
 
 
@@ -59,7 +59,7 @@ def package_of(path: str) -> str:
 
 def unwrap(node: ts.Node) -> ts.Node:
     """The expression inside parentheses, a `literal_element`, `&x` or `x.(T)`."""
-    for _ in range(_DEEP):
+    for _ in range(DEEP):
         if node.type in ("parenthesized_expression", "literal_element") and node.named_children:
             node = node.named_children[0]
         elif node.type == "unary_expression" and _operator(node) == "&" or \
@@ -90,33 +90,17 @@ def literal_kind(node: ts.Node) -> str:
     return "map" if text.endswith("Map") else "list" if text.endswith("Array") else "struct"
 
 
-class Evaluator:
+class Evaluator(Evaluating):
     def __init__(self, project: Any) -> None:
-        self.project = project  # project.Project (package_bindings, calls_named, ...)
-        self._memo: dict[ts.Node, Any] = {}
-        self._busy: set[Any] = set()
+        super().__init__(project)  # project.Project (package_bindings, calls_named, ...)
         self._sites: dict[ts.Node, list[CallRecord] | None] = {}
         # by call: every integration asks them of every resource of the project (APIGW021, 046)
         self._arguments: dict[ts.Node, Arguments] = {}
         self._kinds: dict[ts.Node, str | None] = {}
 
     # --- expressions
-    def value(self, node: ts.Node | None, scope: Scope) -> Any:
-        if node is None:
-            return UNKNOWN
-        if node in self._memo:
-            return self._memo[node]
-        if node in self._busy or len(self._busy) > _DEEP:  # a cycle, or too deep to follow
-            return UNKNOWN
-        self._busy.add(node)
-        try:
-            result = self._value(unwrap(node), scope)
-        finally:
-            self._busy.discard(node)
-        self._memo[node] = result
-        return result
-
     def _value(self, node: ts.Node, scope: Scope) -> Any:
+        node = unwrap(node)
         kind = node.type
         if kind in ("interpreted_string_literal", "raw_string_literal"):
             found = string_value(node)
@@ -363,7 +347,7 @@ class Evaluator:
             bindings = self.bindings(node.text.decode(), scope)
             if bindings and len(bindings) == 1 and bindings[0].kind == ASSIGN \
                     and not bindings[0].index and not self._changeable(bindings[0], allowed) \
-                    and node not in self._busy and len(self._busy) < _DEEP:
+                    and node not in self._busy and len(self._busy) < DEEP:
                 self._busy.add(node)
                 try:
                     return self.object_entries(bindings[0].node, bindings[0].scope)
@@ -424,22 +408,6 @@ class Evaluator:
             self._kinds[record.node] = KIND_BY_CONSTRUCTOR.get(func.name) \
                 if isinstance(func, Symbol) else None
         return self._kinds[record.node]
-
-    def data(self, value: Any) -> Any:
-        """The value as the model holds it: references UNKNOWN, secrets their value."""
-        while isinstance(value, Secret):
-            value = value.value
-        if isinstance(value, (list, dict)):
-            items = value.items() if isinstance(value, dict) else enumerate(value)
-            out = {k: self.data(v) for k, v in items}
-            return out if isinstance(value, dict) else list(out.values())
-        return value if plain(value) else UNKNOWN
-
-    def holds_secret(self, value: Any) -> bool:
-        if isinstance(value, (list, dict)):
-            return any(map(self.holds_secret, value.values() if isinstance(value, dict)
-                           else value))
-        return isinstance(value, Secret)
 
     # --- parameters, from the calls of their function in the package
     def parameter(self, b: Binding) -> Any:

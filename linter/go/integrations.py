@@ -4,9 +4,8 @@ property points, why a value is unknown, and how a finding's edit is made. What 
 needs, one `Found` per integration."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 import tree_sitter as ts
 
@@ -15,7 +14,8 @@ from apigw_lint.rules import aws, resources
 from apigw_lint.rules.values import UNKNOWN
 
 from ..discover import may_hold_integration
-from ..evaluated import Around, Arguments, Entry, Resource, origin, shape_of
+from ..evaluated import Arguments, Entry, Resource, integration, origin
+from ..sitter_found import Found, NotCheckable, Span
 from . import codemod
 from .evaluate import PULUMI, Evaluator, literal_kind, unwrap
 from .index import CallRecord, Scope, Source
@@ -23,32 +23,6 @@ from .layout import camel, spelling
 from .parse import broken, errors, position
 from .project import Project
 from .why import Reasons
-
-Span = tuple[tuple[int, int], tuple[int, int]]  # 1-based (line, column), end exclusive
-
-
-@dataclass(frozen=True)
-class Found:
-    """One integration: everything the check loop asks of a front end."""
-
-    path: Path
-    model: rules.Integration
-    resource: str | None  # its logical name, when static
-    api: str | None  # the logical name of the Api its apiId is an output of (for --base)
-    api_aliased: bool  # that Api's options may carry aliases
-    start: tuple[int, int]  # where the call starts (1-based)
-    lines: tuple[int, int]  # the first and last line of the call (suppressions)
-    locate: Callable[[tuple[Any, ...]], Span]  # a finding's property path -> its span
-    reasons: Any  # a linter.skipped.Reasons for --show-skipped
-    fix: Callable[[rules.Finding], codemod.Fix | None]
-
-
-@dataclass(frozen=True)
-class NotCheckable:
-    """An integration (or a file) that cannot be checked: `line:col: why` (APIGW999)."""
-
-    path: Path
-    reason: str
 
 
 class Integrations:
@@ -115,15 +89,7 @@ class Integrations:
                 raw[camel(key)] = self.ev.value(entry.value, entry.scope)
             else:
                 extra.append(key)  # as written: APIGW048 quotes it and names the closest
-        props = {p: self.ev.data(v) for p, v in raw.items()}
-        name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
-            if args.positional else None
-        secret = frozenset(p for p, v in raw.items() if self.ev.holds_secret(v))
-        found = {p: shape_of(v) for p, v in raw.items()}
-        context = resources.context(raw, Around(self, raw), self.api_protocols)
-        return rules.Integration(props, context, name=name if isinstance(name, str) else None,
-                                 secret=secret, extra_args=tuple(extra), open_args=args.open,
-                                 shapes={p: s for p, s in found.items() if s is not None})
+        return integration(self, args, raw, extra, self.api_protocols)
 
     def api_resource(self, args: Arguments) -> tuple[str | None, bool]:
         """The logical name of the Api apiId is an output of, and whether its options (the

@@ -5,29 +5,33 @@ from typing import Any
 
 import tree_sitter as ts
 
-from apigw_lint.rules.values import is_known
-
-from .. import skipped
-from ..evaluated import Arguments, Definition, Entry, Output, Resource, Symbol, origin
+from .. import sitter_why
+from ..evaluated import Definition, Entry, Output, Resource, Symbol, origin
 from .evaluate import Evaluator, unwrap
 from .index import ASSIGN, DEF, PARAM, Binding, Scope
 from .layout import spelling
 
 
-class Reasons(skipped.Reasons):
+class Reasons(sitter_why.Reasons):
     """Why the inputs of one `NewIntegration(...)` are not known. Reasons name config keys,
     parameters, resources and keys, never a value written in the program."""
 
-    def __init__(self, ev: Evaluator, args: Arguments) -> None:
-        super().__init__()
-        self.ev, self.args = ev, args
-        self._busy: set[ts.Node] = set()
+    ev: Evaluator
 
-    def property(self, name: str) -> tuple[str, str]:
-        return self._entry(self.args, self.args.keywords.get(spelling(name)))
+    def written(self, name: str) -> str:
+        return spelling(name)
 
-    def unseen(self) -> str:
-        return _opening(self.args)
+    def class_name(self, call: ts.Node) -> str | None:
+        return _code(call.child_by_field_name("function"))
+
+    @staticmethod
+    def opened_by(node: ts.Node) -> str:
+        if node.type == "keyed_element":
+            return "a field that is not a name"
+        return f"the args {_code(unwrap(node)) or '(an expression)'}"
+
+    def unknown(self, entry: Entry) -> tuple[str, str]:
+        return self._located(entry.value, entry.scope)
 
     def resource(self, *path: str) -> Any:
         entries: dict[Any, Entry] = self.args.keywords
@@ -40,28 +44,6 @@ class Reasons(skipped.Reasons):
             entries = inner.keywords if inner is not None else {}
         return origin(self.ev.value(entry.value, entry.scope)) if entry else None
 
-    def kind(self, resource: Resource) -> str | None:
-        return resource.kind
-
-    def describe(self, resource: Resource) -> str:
-        """`lambda.NewFunction 'orders'`: the constructor as written and the logical name."""
-        kind = _code(resource.call.child_by_field_name("function")) or resource.kind
-        args = self.ev.resource_arguments(resource.call, resource.scope)
-        name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
-            if args.positional else None
-        return f"{kind} '{name}'" if isinstance(name, str) else kind
-
-    def setting(self, resource: Resource, name: str) -> tuple[str, str]:
-        args = self.ev.resource_arguments(resource.call, resource.scope)
-        return self._entry(args, args.keywords.get(spelling(name)))
-
-    def _entry(self, args: Arguments, entry: Entry | None) -> tuple[str, str]:
-        if entry is None:
-            return "", f"may be set by {_opening(args)}" if args.open else "not set"
-        if self._known(entry.value, entry.scope):
-            return "", "a literal value"
-        return self._located(entry.value, entry.scope)
-
     def _located(self, node: ts.Node, scope: Scope) -> tuple[str, str]:
         """(path, why) of the first part of a struct or map value that is not known."""
         if isinstance(self.ev.data(self.ev.value(node, scope)), dict):
@@ -72,20 +54,9 @@ class Reasons(skipped.Reasons):
                     return f'["{key}"]' + path, why
         return "", self.expression(node, scope)
 
-    def _known(self, node: ts.Node, scope: Scope) -> bool:
-        return is_known(self.ev.data(self.ev.value(node, scope)))
-
     # --- expressions
-    def expression(self, node: ts.Node, scope: Scope) -> str:
-        if node in self._busy or len(self._busy) > 100:
-            return "a value defined in terms of itself"
-        self._busy.add(node)
-        try:
-            return self._expression(unwrap(node), scope)
-        finally:
-            self._busy.discard(node)
-
     def _expression(self, node: ts.Node, scope: Scope) -> str:
+        node = unwrap(node)
         value = self.ev.value(node, scope)
         if isinstance(value, Output):
             return f"output of {self.describe(value.resource)}"
@@ -161,16 +132,6 @@ class Reasons(skipped.Reasons):
         if isinstance(function, Symbol) and unknown is not None:  # pulumi.String(x), Sprintf
             return self.expression(unknown, scope)
         return f"result of {called}()"
-
-
-def _opening(args: Arguments) -> str:
-    """The part of the args through which unseen fields may come, as written."""
-    node = args.opened_by
-    if node is None:
-        return "unseen arguments"
-    if node.type == "keyed_element":
-        return "a field that is not a name"
-    return f"the args {_code(unwrap(node)) or '(an expression)'}"
 
 
 def _code(node: ts.Node | None) -> str | None:

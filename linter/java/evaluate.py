@@ -18,6 +18,7 @@ from apigw_lint.rules.resources import KINDS
 from apigw_lint.rules.shapes import Shape
 
 from ..evaluated import Arguments, Entry, Output, Resource, Secret, origin, plain
+from ..sitter_evaluate import DEEP, Evaluating
 from .index import ASSIGN, CallRecord, Scope, Source, dotted
 from .literals import INT_MAX, integer_value, string_value, to_string
 
@@ -42,12 +43,11 @@ _KNOWN = frozenset({*KIND_BY_CLASS, OUTPUT, MAP, LIST, PULUMI})
 _INTEGER = frozenset({"decimal_integer_literal", "hex_integer_literal", "octal_integer_literal",
                       "binary_integer_literal"})
 _BIG = 100_000  # refuse to build huge strings while evaluating
-_DEEP = 200  # nesting of evaluation beyond which a value is unknown (no deep recursion)
 
 
 def unwrap(node: ts.Node) -> ts.Node:
     """The expression inside parentheses and casts."""
-    for _ in range(_DEEP):
+    for _ in range(DEEP):
         if node.type == "parenthesized_expression" and node.named_children:
             node = node.named_children[0]
         elif node.type == "cast_expression" and node.child_by_field_name("value") is not None:
@@ -69,11 +69,9 @@ def member(node: ts.Node) -> str:
     return named.text.decode() if named is not None else ""
 
 
-class Evaluator:
-    def __init__(self, project: Any) -> None:
-        self.project = project  # project.Project (declared_type, types_named)
-        self._memo: dict[ts.Node, Any] = {}
-        self._busy: set[Any] = set()
+class Evaluator(Evaluating):
+    """Values of a Java project's expressions (project: its project.Project, for
+    declared_type and types_named)."""
 
     # --- names of types
     def type_name(self, node: ts.Node | None, source: Source) -> str | None:
@@ -99,22 +97,8 @@ class Evaluator:
         return found[0] if len(found) == 1 else None
 
     # --- expressions
-    def value(self, node: ts.Node | None, scope: Scope) -> Any:
-        if node is None:
-            return UNKNOWN
-        if node in self._memo:
-            return self._memo[node]
-        if node in self._busy or len(self._busy) > _DEEP:  # a cycle, or too deep to follow
-            return UNKNOWN
-        self._busy.add(node)
-        try:
-            result = self._value(unwrap(node), scope)
-        finally:
-            self._busy.discard(node)
-        self._memo[node] = result
-        return result
-
     def _value(self, node: ts.Node, scope: Scope) -> Any:
+        node = unwrap(node)
         kind = node.type
         if kind == "string_literal":
             found = string_value(node)
@@ -303,7 +287,7 @@ class Evaluator:
             bindings = scope.lookup(node.text.decode())
             if bindings and len(bindings) == 1 and bindings[0].kind == ASSIGN \
                     and bindings[0].node is not None and node not in self._busy \
-                    and len(self._busy) < _DEEP:
+                    and len(self._busy) < DEEP:
                 self._busy.add(node)
                 try:
                     return self.object_entries(bindings[0].node, bindings[0].scope)
@@ -367,23 +351,6 @@ class Evaluator:
     def kind_of(self, record: CallRecord) -> str | None:
         cls = self.type_name(record.node.child_by_field_name("type"), record.scope.source)
         return KIND_BY_CLASS.get(cls or "")
-
-    def data(self, value: Any) -> Any:
-        """The value as the model holds it: references UNKNOWN, secrets their value."""
-        if isinstance(value, Secret):
-            return self.data(value.value)
-        if isinstance(value, list):
-            return [self.data(v) for v in value]
-        if isinstance(value, dict):
-            return {k: self.data(v) for k, v in value.items()}
-        return value if plain(value) else UNKNOWN
-
-    def holds_secret(self, value: Any) -> bool:
-        if isinstance(value, Secret):
-            return True
-        if isinstance(value, dict):
-            return any(self.holds_secret(v) for v in value.values())
-        return isinstance(value, list) and any(self.holds_secret(v) for v in value)
 
     def multiplicity(self, record: CallRecord) -> int | None:
         """How many times a `new` runs in one program run, when that is certain: once, written

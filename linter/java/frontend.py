@@ -14,7 +14,7 @@ from .layout import SUFFIX, is_program_file, outside_program
 if TYPE_CHECKING:
     from ..files import Files
     from ..findings import Pair
-    from .codemod import Fix
+    from ..sitter_codemod import Fix
     from .reader import Reader
 
 
@@ -62,16 +62,17 @@ class Java:
         return pairs(Integrations(Project(folder)))
 
     def fixed(self, fixes: Sequence[Fix]) -> tuple[bytes, str, bytes, int]:
-        from . import codemod  # deferred: tree-sitter (start-up time)
+        from .. import sitter_codemod as codemod  # deferred: tree-sitter (start-up time)
 
         data = fixes[0].data
         new, done = codemod.apply(data, fixes)
         return data, "utf-8", new, done  # parse.parse reads nothing but UTF-8
 
     def parse_error(self, data: bytes, path: Path) -> str | None:
-        from . import codemod  # deferred: tree-sitter (start-up time)
+        from .. import sitter_codemod as codemod  # deferred: tree-sitter (start-up time)
+        from .parse import parse
 
-        return codemod.parse_error(data)
+        return codemod.parse_error(parse, data)
 
     def compile_error(self, data: bytes) -> str | None:
         # No Java compiler is needed or used to lint: tree-sitter's parse (parse_error) is all

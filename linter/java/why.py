@@ -1,76 +1,32 @@
 """Why a value of a Java program is not known, for `--show-skipped` (linter.skipped)."""
 from __future__ import annotations
 
-from typing import Any
-
 import tree_sitter as ts
 
-from apigw_lint.rules.values import is_known
-
-from .. import skipped
-from ..evaluated import Arguments, Entry, Output, Resource, origin
+from .. import sitter_why
+from ..evaluated import Entry, Output, Resource
 from .evaluate import Evaluator, arguments, member, unwrap
 from .index import ASSIGN, PARAM, Scope, dotted
 
 
-class Reasons(skipped.Reasons):
+class Reasons(sitter_why.Reasons):
     """Why the inputs of one `new Integration(...)` are not known. Reasons name config keys,
     parameters, resources and keys, never a value written in the program."""
 
-    def __init__(self, ev: Evaluator, args: Arguments) -> None:
-        super().__init__()
-        self.ev, self.args = ev, args
-        self._busy: set[ts.Node] = set()
+    ev: Evaluator
 
-    def property(self, name: str) -> tuple[str, str]:
-        return self._entry(self.args, self.args.keywords.get(name))
+    def class_name(self, call: ts.Node) -> str | None:
+        return dotted(call.child_by_field_name("type"))
 
-    def unseen(self) -> str:
-        return _opening(self.args)
+    @staticmethod
+    def opened_by(node: ts.Node) -> str:
+        return f"the args {dotted(node) or 'expression'}"
 
-    def resource(self, *path: str) -> Any:
-        entry = self.args.keywords.get(path[0]) if path else None
-        value = self.ev.value(entry.value, entry.scope) if entry is not None else None
-        for key in path[1:]:  # keys of a Map.of or a nested builder
-            value = value.get(key) if isinstance(value, dict) else None
-        return origin(value)
-
-    def kind(self, resource: Resource) -> str | None:
-        return resource.kind
-
-    def describe(self, resource: Resource) -> str:
-        """`Function 'orders'`: the class as written and the logical name."""
-        kind = dotted(resource.call.child_by_field_name("type")) or resource.kind
-        args = self.ev.resource_arguments(resource.call, resource.scope)
-        name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
-            if args.positional else None
-        return f"{kind} '{name}'" if isinstance(name, str) else kind
-
-    def setting(self, resource: Resource, name: str) -> tuple[str, str]:
-        args = self.ev.resource_arguments(resource.call, resource.scope)
-        return self._entry(args, args.keywords.get(name))
-
-    def _entry(self, args: Arguments, entry: Entry | None) -> tuple[str, str]:
-        if entry is None:
-            return "", f"may be set by {_opening(args)}" if args.open else "not set"
-        if self._known(entry.value, entry.scope):
-            return "", "a literal value"
+    def unknown(self, entry: Entry) -> tuple[str, str]:
         return "", self.expression(entry.value, entry.scope)
 
-    def _known(self, node: ts.Node, scope: Scope) -> bool:
-        return is_known(self.ev.data(self.ev.value(node, scope)))
-
-    # --- expressions
-    def expression(self, node: ts.Node, scope: Scope) -> str:
-        if node in self._busy or len(self._busy) > 100:
-            return "a value defined in terms of itself"
-        self._busy.add(node)
-        try:
-            return self._expression(unwrap(node), scope)
-        finally:
-            self._busy.discard(node)
-
     def _expression(self, node: ts.Node, scope: Scope) -> str:
+        node = unwrap(node)
         value = self.ev.value(node, scope)
         if isinstance(value, Output):
             return f"output of {self.describe(value.resource)}"
@@ -118,11 +74,3 @@ class Reasons(skipped.Reasons):
         if bound and not self._known(owner, scope):  # type: ignore[arg-type]
             return self.expression(owner, scope)  # type: ignore[arg-type]
         return f"result of {called}()"
-
-
-def _opening(args: Arguments) -> str:
-    """The part of the arguments through which unseen properties may come, as written."""
-    node = args.opened_by
-    if node is None:
-        return "unseen arguments"
-    return f"the args {dotted(node) or 'expression'}"

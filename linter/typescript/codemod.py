@@ -3,26 +3,18 @@ byte ranges tree-sitter gives, made only where the property is written in the In
 args object literal; the result is re-parsed before anyone writes it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 import tree_sitter as ts
 
 from apigw_lint.rules.model import REMOVE, RENAME, SET, Edit
 
 from ..evaluated import Arguments
-from .parse import Unparsable, parse
+from .. import sitter_codemod
+from ..sitter_codemod import Fix, apply, member_removal
+from .parse import parse
 
-TextEdit = tuple[int, int, bytes]  # replace data[start:end] with the bytes
-
-
-@dataclass(frozen=True)
-class Fix:
-    path: Path
-    data: bytes  # the text the edits were planned on
-    edit: Edit
-    edits: tuple[TextEdit, ...]
+__all__ = ["Fix", "apply", "parse_error", "plan"]
 
 
 def plan(path: Path, data: bytes, literal: ts.Node | None, args: Arguments, anchor: ts.Node,
@@ -33,7 +25,7 @@ def plan(path: Path, data: bytes, literal: ts.Node | None, args: Arguments, anch
             or anchor.type not in ("pair", "shorthand_property_identifier"):
         return None
     if edit.kind == REMOVE:
-        return Fix(path, data, edit, (_removal(data, anchor),))
+        return Fix(path, data, edit, (member_removal(data, anchor),))
     if edit.kind == SET:
         value = anchor.child_by_field_name("value") if anchor.type == "pair" else None
         if value is None or value.type != "string" or not edit.value:
@@ -55,49 +47,6 @@ def plan(path: Path, data: bytes, literal: ts.Node | None, args: Arguments, anch
     return None
 
 
-def _removal(data: bytes, member: ts.Node) -> TextEdit:
-    """The span to delete with a member of an object literal: with its comma, and its whole
-    line when it stands alone on it; else the comma before it when it is the last one."""
-    after = member.next_sibling
-    start, end = member.start_byte, member.end_byte
-    if after is not None and after.type == ",":
-        end = after.end_byte
-    else:
-        before = member.prev_sibling
-        if before is not None and before.type == ",":
-            start = before.start_byte
-    line_start = data.rfind(b"\n", 0, member.start_byte) + 1
-    line_end = data.find(b"\n", end)
-    line_end = len(data) if line_end < 0 else line_end
-    alone = not data[line_start:member.start_byte].strip() and \
-        not data[end:line_end].strip() and start == member.start_byte
-    if alone:
-        return line_start, min(line_end + 1, len(data)), b""
-    while end < len(data) and data[end:end + 1] in (b" ", b"\t"):
-        end += 1
-    return start, end, b""
-
-
-def apply(data: bytes, fixes: Sequence[Fix]) -> tuple[bytes, int]:
-    """data with the fixes' edits made (one fix per span; overlapping ones wait for the next
-    pass), and how many fixes were made."""
-    chosen: list[Fix] = []
-    taken: list[tuple[int, int]] = []
-    for fix in sorted(fixes, key=lambda f: f.edit.kind != REMOVE):  # a removal wins
-        spans = [(s, e) for s, e, _ in fix.edits]
-        if any(s < te and ts_ < e or s == e == ts_ for s, e in spans for ts_, te in taken):
-            continue
-        chosen.append(fix)
-        taken += spans
-    for start, end, text in sorted((e for f in chosen for e in f.edits), reverse=True):
-        data = data[:start] + text + data[end:]
-    return data, len(chosen)
-
-
 def parse_error(data: bytes, path: Path) -> str | None:
-    """Why fixed code does not parse cleanly, or None."""
-    try:
-        tree = parse(data, path)
-    except Unparsable as e:
-        return str(e)
-    return "syntax error after the fix" if tree.root_node.has_error else None
+    """Why fixed code does not parse cleanly, or None (the file's name picks TSX or not)."""
+    return sitter_codemod.parse_error(lambda text: parse(text, path), data)

@@ -3,9 +3,8 @@ the project's other resources, where a finding on a property points, why a value
 how a finding's edit is made. What the check loop needs, one `Found` per integration."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 import tree_sitter as ts
 
@@ -16,37 +15,12 @@ from apigw_lint.rules.values import UNKNOWN
 from ..discover import may_hold_integration
 from . import codemod
 from ..evaluated import Around, Arguments, Entry, Resource, origin, shape_of
+from ..sitter_found import Found, NotCheckable, Span
 from .evaluate import Evaluator, unwrap
 from .index import ASSIGN, CallRecord, Scope, Source
 from .parse import broken, errors, position
 from .project import Project
 from .why import Reasons
-
-Span = tuple[tuple[int, int], tuple[int, int]]  # 1-based (line, column), end exclusive
-
-
-@dataclass(frozen=True)
-class Found:
-    """One integration: everything the check loop asks of a front end."""
-
-    path: Path
-    model: rules.Integration
-    resource: str | None  # its logical name, when static
-    api: str | None  # the logical name of the Api its apiId is an output of (for --base)
-    api_aliased: bool  # that Api's options may carry aliases
-    start: tuple[int, int]  # where the `new` expression starts (1-based)
-    lines: tuple[int, int]  # the first and last line of the `new` expression (suppressions)
-    locate: Callable[[tuple[Any, ...]], Span]  # a finding's property path -> its span
-    reasons: Any  # a linter.skipped.Reasons for --show-skipped
-    fix: Callable[[rules.Finding], codemod.Fix | None]
-
-
-@dataclass(frozen=True)
-class NotCheckable:
-    """An integration (or a file) that cannot be checked: `line:col: why` (APIGW999)."""
-
-    path: Path
-    reason: str
 
 
 class Integrations:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from cli_run import EXECUTABLE
+from sitter_checks import found, tamper
 
 from apigw_lint.linter.csharp.frontend import CSharp
 from apigw_lint.linter.csharp.parse import parse
@@ -79,12 +80,6 @@ HIDDEN = ('using Pulumi.Aws.ApiGatewayV2;\nclass Hidden { static void M() { new 
 def project(folder: Path, program: str = PROGRAM) -> Path:
     return write(folder, {"Apis.cs": APIS, "Program.cs": program, "bin/Debug/Hidden.cs": HIDDEN,
                           "obj/Hidden.cs": HIDDEN, "Hidden.csx": HIDDEN})
-
-
-def found(run) -> list[tuple]:
-    assert run.code in (0, 1) and not run.stderr.count("Traceback"), run.stderr
-    return [(f["rule"], f["property"], f["line"], f["column"], f["end_line"], f["end_column"])
-            for f in run.json]
 
 
 def test_findings_exact_and_no_build_file_read(lint, tmp_path: Path) -> None:
@@ -191,13 +186,7 @@ def test_jobs_and_cache(lint, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     two = lint("--no-cache", "-j2", "--format", "json", ".", cwd=tmp_path)
     assert one.stdout == two.stdout and len(one.json) == 3 * len(FOUND)
     lint("--format", "json", ".", cwd=tmp_path)  # keeps each project's result
-    kept = list((tmp_path / "cache").rglob("*.json"))
-    assert len(kept) == 3
-    for entry in kept:  # a reused result shows the tampered message, a fresh check does not
-        result = json.loads(entry.read_text())
-        for report in result["result"]["reports"]:
-            report[-1]["message"] = "TAMPERED"
-        entry.write_text(json.dumps(result))
+    assert tamper(tmp_path / "cache") == 3  # each project's result, kept
     assert {f["message"] for f in lint("--format", "json", ".", cwd=tmp_path).json} == \
         {"TAMPERED"}
     # the class of constants changes: b's result is checked again (its timeout is now fine)

@@ -3,15 +3,14 @@ integration as their Python originals in tests/programs/) and a program in the s
 ones, with exact (resource, rule, property, line, column)."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from sitter_checks import check_twin
 
 from .conftest import findings
 
 HERE = Path(__file__).parent / "programs"
-ORIGINALS = Path(__file__).parents[1] / "programs"
 
 EXPECTED = {
     "lambda_http": [
@@ -47,17 +46,9 @@ def test_program(name: str) -> None:
 def test_twin_reports_what_the_python_original_expects(lint, name: str) -> None:
     """The `# expect: resource RULE...` lines of the Python original, integration by integration,
     from the CLI run as a process on the twin."""
-    expected = {}
-    for line in (ORIGINALS / f"{name}.py").read_text().splitlines():
-        m = re.match(r"# expect: (\S+)(.*)", line)
-        if m:
-            expected[m.group(1)] = set(m.group(2).split())
-    got: dict[str, set[str]] = {resource: set() for resource in expected}
     run = lint("--format", "json", HERE / name)
     assert run.code == 1, run.stderr
-    for finding in run.json:
-        got.setdefault(finding["resource"], set()).add(finding["rule"])
-    assert got == expected
+    check_twin(name, ((f["resource"], f["rule"]) for f in run.json))
 
 
 def test_show_skipped_says_why_in_csharp_terms(lint) -> None:

@@ -3,12 +3,12 @@ tmp_path (findings, suppressions, --fix / --diff, --show-skipped, --jobs, the ca
 bad input, --base)."""
 from __future__ import annotations
 
-import json
 import subprocess
 import time
 from pathlib import Path
 
 import pytest
+from sitter_checks import found, tamper
 
 from apigw_lint.linter.go.parse import parse
 
@@ -96,12 +96,6 @@ def project(folder: Path, main: str = MAIN) -> Path:
                           "vendor/example.com/x/x.go": HIDDEN})
 
 
-def found(run) -> list[tuple]:
-    assert run.code in (0, 1) and "Traceback" not in run.stderr, run.stderr
-    return [(f["rule"], f["property"], f["line"], f["column"], f["end_line"], f["end_column"])
-            for f in run.json]
-
-
 def test_findings_exact_and_no_test_or_vendored_file_read(lint, tmp_path: Path) -> None:
     root = project(tmp_path / "p")
     run = lint("--format", "json", root, cwd=tmp_path)
@@ -182,13 +176,7 @@ def test_jobs_and_cache(lint, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     two = lint("--no-cache", "-j2", "--format", "json", ".", cwd=tmp_path)
     assert one.stdout == two.stdout and len(one.json) == 3 * len(FOUND)
     lint("--format", "json", ".", cwd=tmp_path)  # keeps each project's result
-    kept = list((tmp_path / "cache").rglob("*.json"))
-    assert len(kept) == 3
-    for entry in kept:  # a reused result shows the tampered message, a fresh check does not
-        result = json.loads(entry.read_text())
-        for report in result["result"]["reports"]:
-            report[-1]["message"] = "TAMPERED"
-        entry.write_text(json.dumps(result))
+    assert tamper(tmp_path / "cache") == 3  # each project's result, kept
     messages = {f["message"] for f in lint("--format", "json", ".", cwd=tmp_path).json}
     assert messages == {"TAMPERED"}
     # the other file of the package changes: b's result is checked again (its timeout is fine)

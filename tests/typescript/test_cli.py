@@ -3,12 +3,12 @@ projects in tmp_path (findings, suppressions, --fix / --diff, --show-skipped, --
 APIGW999, --base, the depth bound)."""
 from __future__ import annotations
 
-import json
 import subprocess
 import time
 from pathlib import Path
 
 import pytest
+from sitter_checks import found, tamper
 
 from apigw_lint.linter.typescript.parse import parse
 
@@ -64,12 +64,6 @@ HIDDEN = ('import * as aws from "@pulumi/aws";\nnew aws.apigatewayv2.Integration
 def project(folder: Path, index: str = INDEX) -> Path:
     return write(folder, {"apis.ts": APIS, "index.ts": index, "node_modules/x/index.ts": HIDDEN,
                           "dist/index.js": HIDDEN, "bin/index.js": HIDDEN, "types.d.ts": HIDDEN})
-
-
-def found(run) -> list[tuple]:
-    assert run.code in (0, 1) and not run.stderr.count("Traceback"), run.stderr
-    return [(f["rule"], f["property"], f["line"], f["column"], f["end_line"], f["end_column"])
-            for f in run.json]
 
 
 def test_findings_exact_and_no_package_or_build_file_read(lint, tmp_path: Path) -> None:
@@ -145,13 +139,7 @@ def test_jobs_and_cache(lint, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     two = lint("--no-cache", "-j2", "--format", "json", ".", cwd=tmp_path)
     assert one.stdout == two.stdout and len(one.json) == 3 * len(FOUND)
     lint("--format", "json", ".", cwd=tmp_path)  # keeps each project's result
-    kept = list((tmp_path / "cache").rglob("*.json"))
-    assert len(kept) == 3
-    for entry in kept:  # a reused result shows the tampered message, a fresh check does not
-        result = json.loads(entry.read_text())
-        for report in result["result"]["reports"]:
-            report[-1]["message"] = "TAMPERED"
-        entry.write_text(json.dumps(result))
+    assert tamper(tmp_path / "cache") == 3  # each project's result, kept
     messages = {(f["path"].split("/")[0], f["message"]) for f in
                 lint("--format", "json", ".", cwd=tmp_path).json}
     assert {m for _, m in messages} == {"TAMPERED"}
