@@ -9,3 +9,4 @@ from apigw_lint.linter.typescript.project import Project
 
 _LINT = Lint(Integrations, Project, "nodejs")
 write, integrations, findings = _LINT.write, _LINT.integrations, _LINT.findings
+pulumi_yaml = _LINT.pulumi_yaml

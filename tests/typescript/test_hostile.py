@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from apigw_lint.linter.lint import Result, lint as lint_in_process
 from apigw_lint.rules import aws
 
-from .conftest import PULUMI_YAML
+from .conftest import pulumi_yaml
 
 IMPORTS = st.sampled_from([
     'import * as aws from "@pulumi/aws";',
@@ -103,7 +103,7 @@ def _outcome(result: Result) -> list[Any]:
     HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(source=programs())
 def test_arbitrary_typescript_programs(tmp_path: Path, source: str) -> None:
-    (tmp_path / "Pulumi.yaml").write_text(PULUMI_YAML)
+    (tmp_path / "Pulumi.yaml").write_text(pulumi_yaml)
     (tmp_path / "index.ts").write_text(source)
     first = lint_in_process([tmp_path])
     assert not first.failed, first.diagnostics
