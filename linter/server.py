@@ -26,9 +26,9 @@ from pygls.workspace import ServerTextPosition, ServerTextRange, TextDocument
 from apigw_lint.rules import RULES, docs
 
 from . import settings
+from .discover import PROJECT_FILES, project_root
 from .findings import Report, Run, message
 from .fix import broken
-from .discover import PROJECT_FILES, project_root
 from .frontends import FRONT_ENDS, lists, owner
 from .lint import lint
 from .warm import Warm
@@ -101,7 +101,7 @@ class ApigwServer(LanguageServer):
             for uri in list(self.checked):
                 self.schedule(uri)
 
-    def closed(self, uri: str) -> None:
+    def closed(self) -> None:
         """A project none of whose buffers is open any more keeps nothing."""
         open_roots = {project_root(p, p.parent) for p in map(_path, self.checked) if p}
         self.warm = {root: w for root, w in self.warm.items() if root in open_roots}
@@ -229,7 +229,7 @@ def build() -> ApigwServer:
         if ls.checked.pop(uri, None) is not None:
             ls.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
-        ls.closed(uri)
+        ls.closed()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched(ls: ApigwServer, params: types.DidChangeWatchedFilesParams) -> None:
