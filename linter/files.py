@@ -3,12 +3,14 @@ cache, recorded (cache.Inputs): every front end reads files through this."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, TypeVar
 
-from . import discover
+from . import discover, warm
 
 if TYPE_CHECKING:
     from .cache import Inputs
+
+T = TypeVar("T")
 
 
 class NotChecked(Exception):
@@ -32,6 +34,7 @@ class Files:
         self._given = data  # file contents already read by the caller's pre-filter
         self._data: dict[Path, bytes | None] = {}
         self._why: dict[Path, str] = {}  # why a file read as None could not be read
+        self._warm = warm.current.get()  # the language server's, kept between its checks
 
     def read(self, path: Path) -> bytes | None:
         if path in self._given:
@@ -39,13 +42,19 @@ class Files:
         else:
             if path not in self._data:
                 try:
-                    self._data[path] = discover.read(path)
+                    self._data[path] = self._warm.read(path) if self._warm \
+                        else discover.read(path)
                 except discover.Unreadable as e:
                     self._data[path], self._why[path] = None, str(e)
             content = self._data[path]
         if self.inputs is not None:
             self.inputs.read(path, content)
         return content
+
+    def parsed(self, path: Path, data: bytes, parse: Callable[[], T]) -> T:
+        """parse(), which parses data (path's text); the language server reuses its result
+        while the text is the same."""
+        return self._warm.parsed(path, data, parse) if self._warm else parse()
 
     def why(self, path: Path) -> str:
         """Why read(path) gave None."""

@@ -2,9 +2,11 @@
 
 An open buffer is checked through the one lint loop (lint.lint with the buffer's text as
 `contents`), so every front end is served and the rest of the project is read from disk: on
-open, on save, and after each change once typing pauses. The nearest `[tool.apigw-lint]` is read
-at each check, so a change to pyproject.toml applies at the next one; a pyproject.toml saved
-in the editor or seen changed by the client's file watcher rechecks every open buffer.
+open, on save, and after each change once typing pauses. What a project's check read and parsed
+from disk is kept for its next one (warm.py), so a keystroke re-parses the buffer, not the
+project. The nearest `[tool.apigw-lint]` is read at each check, so a change to pyproject.toml
+applies at the next one; a file saved in the editor or seen changed by the client's file
+watcher is read again and rechecks every open buffer.
 """
 from __future__ import annotations
 
@@ -24,10 +26,12 @@ from pygls.workspace import ServerTextPosition, ServerTextRange, TextDocument
 from apigw_lint.rules import RULES, docs
 
 from . import settings
+from .discover import PROJECT_FILES, project_root
 from .findings import Report, Run, message
 from .fix import broken
-from .frontends import FRONT_ENDS, owner
+from .frontends import FRONT_ENDS, lists, owner
 from .lint import lint
+from .warm import Warm
 
 DEBOUNCE = 0.3  # seconds without a change before a buffer is checked
 _SEVERITY = {"error": types.DiagnosticSeverity.Error,
@@ -52,6 +56,7 @@ class ApigwServer(LanguageServer):
         super().__init__("apigw-lint", metadata.version("apigw-lint"))
         self.checked: dict[str, Checked] = {}  # uri -> its last check
         self.pending: dict[str, asyncio.Task[None]] = {}  # uri -> its debounced check
+        self.warm: dict[Path, Warm] = {}  # project folder -> what its checks read and parsed
         # one check at a time, off the event loop: the linter keeps no state shared by threads
         self.executor = ThreadPoolExecutor(max_workers=1)
 
@@ -68,9 +73,12 @@ class ApigwServer(LanguageServer):
         await asyncio.sleep(delay)
         doc = self.workspace.get_text_document(uri)
         text, version = doc.source, doc.version
+        path = _path(uri)
+        assert path is not None  # schedule() checks only such buffers
+        warm = self.warm.setdefault(project_root(path, path.parent), Warm())
         try:
             found = await asyncio.get_running_loop().run_in_executor(
-                self.executor, _findings, _path(uri), text)
+                self.executor, _findings, path, text, warm)
         except settings.SettingsError as e:
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error,
                                                              f"apigw-lint: {e}"))
@@ -80,6 +88,23 @@ class ApigwServer(LanguageServer):
         self.checked[uri] = Checked(text, diagnostics, unsuppressible)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=version, diagnostics=[d for _, d in diagnostics]))
+
+    def changed_on_disk(self, uris: list[str]) -> None:
+        """Files the editor saved or its watcher saw change: read again, and every open buffer
+        checked again when one may change its findings."""
+        paths = [Path(p) for p in map(to_fs_path, uris) if p]
+        for warm in self.warm.values():
+            for path in paths:
+                warm.forget(path)
+        if any(p.name == "pyproject.toml" or p.name in PROJECT_FILES or lists(p.name)
+               for p in paths):
+            for uri in list(self.checked):
+                self.schedule(uri)
+
+    def closed(self) -> None:
+        """A project none of whose buffers is open any more keeps nothing."""
+        open_roots = {project_root(p, p.parent) for p in map(_path, self.checked) if p}
+        self.warm = {root: w for root, w in self.warm.items() if root in open_roots}
 
 
 def _path(uri: str) -> Path | None:
@@ -91,11 +116,13 @@ def _path(uri: str) -> Path | None:
     return path if any(f.owns(path) for f in FRONT_ENDS) else None
 
 
-def _findings(path: Path, text: str) -> tuple[frozenset[str], list[Report]]:
-    """The buffer's findings, with their fixes (the settings' unsuppressible rules too)."""
+def _findings(path: Path, text: str, warm: Warm) -> tuple[frozenset[str], list[Report]]:
+    """The buffer's findings, with their fixes (the settings' unsuppressible rules too); the
+    rest of the project is read and parsed through warm."""
     conf = settings.load((path,), _NO_OPTIONS)
-    result = lint([path], (), Run(conf, fixing=True), contents={path: text.encode("utf-8")},
-                  jobs=1, cache=False)
+    with warm.using():
+        result = lint([path], (), Run(conf, fixing=True), contents={path: text.encode("utf-8")},
+                      jobs=1, cache=False)
     mine = [r for r in result.reports if Path(os.path.abspath(r.path)) == path]
     return conf.unsuppressible, mine
 
@@ -190,10 +217,8 @@ def build() -> ApigwServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: ApigwServer, params: types.DidSaveTextDocumentParams) -> None:
-        if params.text_document.uri.endswith("/pyproject.toml"):
-            _recheck_all(ls)
-        else:
-            ls.schedule(params.text_document.uri)
+        ls.changed_on_disk([params.text_document.uri])
+        ls.schedule(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: ApigwServer, params: types.DidCloseTextDocumentParams) -> None:
@@ -204,23 +229,23 @@ def build() -> ApigwServer:
         if ls.checked.pop(uri, None) is not None:
             ls.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        ls.closed()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched(ls: ApigwServer, params: types.DidChangeWatchedFilesParams) -> None:
-        if any(c.uri.endswith("/pyproject.toml") for c in params.changes):
-            _recheck_all(ls)
+        ls.changed_on_disk([c.uri for c in params.changes])
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: ApigwServer, params: types.InitializedParams) -> None:
-        """Ask the client to watch pyproject.toml files, when it can be asked."""
+        """Ask the client to watch the project's files, when it can be asked."""
         watch = ls.client_capabilities.workspace
         if watch and watch.did_change_watched_files and \
                 watch.did_change_watched_files.dynamic_registration:
             await ls.client_register_capability_async(types.RegistrationParams([
-                types.Registration("apigw-lint-pyproject",
+                types.Registration("apigw-lint-files",
                                    types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
                                    types.DidChangeWatchedFilesRegistrationOptions(
-                                       [types.FileSystemWatcher("**/pyproject.toml")]))]))
+                                       [types.FileSystemWatcher("**/*")]))]))
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: ApigwServer, params: types.HoverParams) -> types.Hover | None:
@@ -253,11 +278,6 @@ def build() -> ApigwServer:
         return [a for a in actions if a is not None]
 
     return server
-
-
-def _recheck_all(ls: ApigwServer) -> None:
-    for uri in list(ls.checked):
-        ls.schedule(uri)
 
 
 def serve() -> None:

@@ -31,7 +31,8 @@ class Parsed:
             data = self.read(path)
             if data is not None:
                 try:
-                    self._sources[path] = index(path, parse(data))
+                    self._sources[path] = self.files.parsed(
+                        path, data, lambda: index(path, parse(data)))
                 except Unparsable as e:
                     if self.files.reported(path):  # an excluded file's is not reported
                         self.files.on_unparsable(path, str(e))

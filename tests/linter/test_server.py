@@ -6,6 +6,7 @@ import asyncio
 import json
 import shutil
 import subprocess
+import time
 from pathlib import Path
 from typing import Any, Awaitable, Callable
 
@@ -13,6 +14,7 @@ import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient, make_test_lsp_client
 
+from apigw_lint.linter.warm import _RACY_NS
 from apigw_lint.rules import RULES
 
 from .test_formats import CLEAN, EXECUTABLE, environment
@@ -217,6 +219,60 @@ def test_settings_from_pyproject_and_a_change_to_it_and_yaml(tmp_path: Path) -> 
         assert await published(client, uri) == []
         assert "did you mean APIGW030 or APIGW003?" in client.messages[-1].message
         assert client.messages[-1].type == types.MessageType.Error
+
+    session(cwd, body)
+
+
+LAMBDA = '''import pulumi
+import pulumi_aws as aws
+
+f = aws.lambda_.Function("f", role="arn:aws:iam::123456789012:role/r", runtime="python3.12",
+                         handler="h.h", code=pulumi.FileArchive("."))
+'''
+LAMBDA_PROGRAM = '''import pulumi_aws as aws
+from fns import f
+
+api = aws.apigatewayv2.Api("http", protocol_type="HTTP")
+aws.apigatewayv2.Integration("i", api_id=api.id, integration_type="AWS_PROXY",
+                             payload_format_version="2.0", integration_uri=f.invoke_arn)
+'''
+GRANT = '''import pulumi_aws as aws
+from fns import f
+
+aws.lambda_.Permission("pf", action="lambda:InvokeFunction",
+                       principal="apigateway.amazonaws.com", function=f.name)
+'''
+UNPERMITTED = [("APIGW021", types.DiagnosticSeverity.Warning, 5, 59, 5, 87)]
+
+
+def test_another_file_changed_on_disk_changes_the_open_buffers_findings(tmp_path: Path) -> None:
+    """The project is kept warm between checks, never stale: a lambda.Permission added to
+    another file on disk silences the buffer's APIGW021 at the next check, and removing it
+    brings it back, whether the client's watcher, a save or only the next edit tells."""
+    cwd = project(tmp_path)
+    (cwd / "infra" / "fns.py").write_text(LAMBDA)
+    grants = cwd / "infra" / "grants.py"
+    grants.write_text("import pulumi_aws as aws\n")
+    uri = (cwd / "infra" / "__main__.py").as_uri()
+    time.sleep(_RACY_NS / 1e9 + 0.1)  # old enough for the server to trust the files' stat
+
+    async def body(client: LanguageClient) -> None:
+        open_doc(client, uri, LAMBDA_PROGRAM)
+        assert shown(await published(client, uri)) == UNPERMITTED
+        # the client's file watcher tells: checked again, the permission seen
+        grants.write_text(GRANT)
+        client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+            [types.FileEvent(grants.as_uri(), types.FileChangeType.Changed)]))
+        assert await published(client, uri) == []
+        # nobody tells: the next edit of the buffer reads the file again
+        grants.write_text("import pulumi_aws as aws\n")
+        change(client, uri, 2, LAMBDA_PROGRAM + "# typing\n")
+        assert shown(await published(client, uri)) == UNPERMITTED
+        # saved in the editor: the other open buffers are checked again
+        grants.write_text(GRANT)
+        client.text_document_did_save(types.DidSaveTextDocumentParams(
+            types.TextDocumentIdentifier(grants.as_uri())))
+        assert await published(client, uri) == []
 
     session(cwd, body)
 
