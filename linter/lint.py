@@ -15,6 +15,11 @@ from .settings import Settings
 
 
 _WAITING_BYTES = 4_000_000  # non-candidates' contents held before hashing, at most
+# non-candidates' contents kept for the projects' indexes (which read every file of the
+# language), at most: a monorepo's files are then read once, and memory stays bounded
+_KEPT_BYTES = 32_000_000
+
+
 def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = None, *,
          progress: Callable[[int, int], None] | None = None,
          contents: dict[Path, bytes] | None = None, jobs: int | None = None,
@@ -51,7 +56,7 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = No
     data: dict[Path, bytes | None] = dict(contents or {})
     digests: dict[Path, str] = {}  # the other files' contents, as the cache compares them
     pending: list[tuple[Path, bytes | None]] = []  # not hashed yet
-    waiting = 0
+    waiting = kept = 0
     # the files to check, front end by front end: (file, the root it was found under)
     wanted: dict[FrontEnd, list[tuple[Path, Path]]] = {f: [] for f in FRONT_ENDS}
     for path, root in targets.values():
@@ -64,10 +69,14 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = No
         if frontend.wants(path, data[path]):
             wanted[frontend].append((path, root))
             continue
-        # only the files checked keep their contents: memory stays flat. The cache compares
-        # the others by digest, needed only once a file is to be checked: until then
-        # (a pre-commit run on files without integrations) a few MB wait, and hashlib's import
-        # (OpenSSL, a fifth of such a run) is never paid.
+        # the files checked keep their contents, the others up to _KEPT_BYTES in all: memory
+        # stays bounded. The cache compares those let go by digest, needed only once a file is
+        # to be checked: until then (a pre-commit run on files without integrations) a few MB
+        # wait, and hashlib's import (OpenSSL, a fifth of such a run) is never paid.
+        size = len(data[path] or b"")
+        if kept + size <= _KEPT_BYTES:
+            kept += size
+            continue
         content = data.pop(path)
         if cache:
             pending.append((path, content))
