@@ -17,7 +17,7 @@ from .settings import Settings
 _WAITING_BYTES = 4_000_000  # non-candidates' contents held before hashing, at most
 # non-candidates' contents kept for the projects' indexes (which read every file of the
 # language), at most: a monorepo's files are then read once, and memory stays bounded
-_KEPT_BYTES = 32_000_000
+_KEPT_BYTES = 16_000_000
 
 
 def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = None, *,
