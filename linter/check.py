@@ -4,17 +4,19 @@ and fixed by its front end, suppression comments, and the reports."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from apigw_lint import rules
 
-from .cache import Inputs
 from .discover import Walker, display
 from .files import Files, NotChecked
 from .findings import FIXABLE, Located, Report, Result, Run, not_checked
 from .frontend import FrontEnd, Source
 from .skipped import entries
 from .suppress import apply
+
+if TYPE_CHECKING:
+    from .cache import Inputs
 
 Unit = list[tuple[Path, Path]]  # one project's candidate files, with the root each was found under
 

@@ -28,6 +28,12 @@ class Unreadable(Exception):
 
 def read(path: Path) -> bytes:
     """A regular file's bytes; never blocks on a FIFO or a device, never reads a huge file."""
+    return read_identified(path)[0]
+
+
+def read_identified(path: Path) -> tuple[bytes, tuple[int, int]]:
+    """read(path), with the file's (device, inode): which file several links name, known
+    without a second system call."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as e:
@@ -50,7 +56,7 @@ def read(path: Path) -> bytes:
         os.close(fd)
     if len(data) > MAX_BYTES:  # grew since the stat
         raise Unreadable(f"over the {MAX_BYTES:,}-byte limit")
-    return data
+    return data, (st.st_dev, st.st_ino)
 
 
 def may_hold_integration(data: bytes) -> bool:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from .discover import PROJECT_FILES, Unreadable, Walker, read
+from .discover import PROJECT_FILES, Unreadable, Walker, read, read_identified
 from .findings import Result, Run, not_checked
 from .frontend import FrontEnd
 from .frontends import FRONT_ENDS, lists, owner
@@ -15,6 +15,11 @@ from .settings import Settings
 
 
 _WAITING_BYTES = 4_000_000  # non-candidates' contents held before hashing, at most
+# non-candidates' contents kept for the projects' indexes (which read every file of the
+# language), at most: a monorepo's files are then read once, and memory stays bounded
+_KEPT_BYTES = 16_000_000
+
+
 def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = None, *,
          progress: Callable[[int, int], None] | None = None,
          contents: dict[Path, bytes] | None = None, jobs: int | None = None,
@@ -34,47 +39,57 @@ def lint(paths: list[Path], excludes: tuple[str, ...] = (), run: Run | None = No
     # root); a text given for a file not on disk (an editor's new buffer): by its path
     targets: dict[object, tuple[Path, Path]] = {}
     folders: list[tuple[Path, list[Path]]] = []  # the folders given, with the files found
+    data: dict[Path, bytes | None] = dict(contents or {})
+    digests: dict[Path, str] = {}  # the other files' contents, as the cache compares them
+    pending: list[tuple[Path, bytes | None]] = []  # not hashed yet
+    waiting = kept = 0
+    # the files to check, front end by front end: (file, the root it was found under)
+    wanted: dict[FrontEnd, list[tuple[Path, Path]]] = {f: [] for f in FRONT_ENDS}
     for given in paths:
         found = walker.targets(given)
         if given.is_dir():
             folders.append((given, found))
         root = given.absolute() if given.is_dir() else given.absolute().parent
         for path in found:
-            try:
-                st = os.stat(path)
-            except OSError:
-                if contents is not None and path in contents:
-                    targets.setdefault(path, (path, root))
+            content = why = None
+            if path in data:  # a text given for it (an editor's buffer), on disk or not
+                key = _identity(path) or path
+            else:
+                try:  # the read tells which file it is: no stat for each
+                    content, key = read_identified(path)
+                except Unreadable as e:
+                    key, why = _identity(path), str(e)
+                    if key is None:  # not there
+                        continue
+            if key in targets:
                 continue
-            targets.setdefault((st.st_dev, st.st_ino), (path, root))
+            targets[key] = (path, root)
+            if why is not None:
+                result.reports.append(not_checked(path, why))
+                continue
+            if path not in data:
+                data[path] = content
+            frontend = owner(path)
+            if frontend.wants(path, data[path]):
+                wanted[frontend].append((path, root))
+                continue
+            # the files checked keep their contents, the others up to _KEPT_BYTES in all:
+            # memory stays bounded. The cache compares those let go by digest, needed only once
+            # a file is to be checked: until then (a pre-commit run on files without
+            # integrations) a few MB wait, and hashlib's import (OpenSSL, a fifth of such a
+            # run) is never paid.
+            size = len(data[path] or b"")
+            if kept + size <= _KEPT_BYTES:
+                kept += size
+                continue
+            content = data.pop(path)
+            if cache:
+                pending.append((path, content))
+                waiting += len(content or b"")
+                if any(wanted.values()) or waiting > _WAITING_BYTES:
+                    _hash(pending, digests)
+                    waiting = 0
     result.files = len(targets)
-    data: dict[Path, bytes | None] = dict(contents or {})
-    digests: dict[Path, str] = {}  # the other files' contents, as the cache compares them
-    pending: list[tuple[Path, bytes | None]] = []  # not hashed yet
-    waiting = 0
-    # the files to check, front end by front end: (file, the root it was found under)
-    wanted: dict[FrontEnd, list[tuple[Path, Path]]] = {f: [] for f in FRONT_ENDS}
-    for path, root in targets.values():
-        try:
-            data[path] = data[path] if path in data else read(path)
-        except Unreadable as e:
-            result.reports.append(not_checked(path, str(e)))
-            continue
-        frontend = owner(path)
-        if frontend.wants(path, data[path]):
-            wanted[frontend].append((path, root))
-            continue
-        # only the files checked keep their contents: memory stays flat. The cache compares
-        # the others by digest, needed only once a file is to be checked: until then
-        # (a pre-commit run on files without integrations) a few MB wait, and hashlib's import
-        # (OpenSSL, a fifth of such a run) is never paid.
-        content = data.pop(path)
-        if cache:
-            pending.append((path, content))
-            waiting += len(content or b"")
-            if any(wanted.values()) or waiting > _WAITING_BYTES:
-                _hash(pending, digests)
-                waiting = 0
     candidates = [(f, path, root) for f, files in wanted.items() for path, root in files]
     if cache and candidates:
         _hash(pending, digests)
@@ -132,3 +147,12 @@ def _hash(pending: list[tuple[Path, bytes | None]], digests: dict[Path, str]) ->
     for path, content in pending:
         digests[path] = digest(content or b"")
     pending.clear()
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The (device, inode) of the file at path, None if there is none."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino

@@ -21,6 +21,7 @@ class Mentions:
     def __init__(self) -> None:
         self._searches: dict[tuple[str, bool], _Search] = {}
         self._creating: set[Path] | None = None
+        self._texts: list[tuple[Path, bytes | None]] | None = None  # paths(), each with read()
 
     def paths(self) -> list[Path]:
         raise NotImplementedError
@@ -52,10 +53,17 @@ class Mentions:
     def _search(self, word: str, creating: bool) -> "_Search":
         if (word, creating) not in self._searches:
             allowed = self._may_create() if creating else None
-            paths = [p for p in self.paths() if allowed is None or p in allowed]
-            self._searches[word, creating] = _Search(
-                self, [p for p in paths if self._spells(self.read(p), word)])
+            needle = word.encode()  # most files do not hold it: tested before any call
+            self._searches[word, creating] = _Search(self, [
+                p for p, data in self._read_all() if (allowed is None or p in allowed)
+                and (data is None or needle in data and self._spells(data, word))])
         return self._searches[word, creating]
+
+    def _read_all(self) -> list[tuple[Path, bytes | None]]:
+        """Every project file with its contents, read once for all searches."""
+        if self._texts is None:
+            self._texts = [(p, self.read(p)) for p in self.paths()]
+        return self._texts
 
     def _spells(self, data: bytes | None, word: str) -> bool:
         """Whether data spells word as a whole identifier (unreadable data may)."""
@@ -88,7 +96,7 @@ class Mentions:
         importer spells every part of that path from the folder both share; an ancestor's
         package file needs no name. (Imports resolve only to the files paths() lists.)"""
         if self._creating is None:
-            rest = {p: self.read(p) for p in self.paths()}
+            rest = dict(self._read_all())
             new = [p for p, data in rest.items() if data is None or b"pulumi" in data]
             found: set[Path] = set()
             while new:

@@ -12,13 +12,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from .cache import Cache, Inputs
 from .check import Unit, check
 from .discover import Walker, project_root
 from .findings import Base, Result, Run, not_checked
 from .frontend import FrontEnd
+
+if TYPE_CHECKING:
+    from .cache import Inputs
 
 Work = tuple[FrontEnd, Unit]
 
@@ -41,8 +43,11 @@ def check_projects(candidates: list[tuple[FrontEnd, Path, Path]], walker: Walker
     that `data` does not hold, to compare with the cache's entries; None: no cache. progress
     hears how many candidate files are checked so far."""
     units = _units(candidates)
-    kept = Cache(walker, data, digests, run) if digests is not None and run.base is None \
-        else None
+    kept = None
+    if digests is not None and run.base is None:
+        from .cache import Cache  # deferred: hashlib, for runs that keep results
+
+        kept = Cache(walker, data, digests, run)
     outcomes: list[Result | None] = [kept.lookup(frontend.name, root, unit) if kept else None
                                      for frontend, root, unit in units]
     todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
@@ -116,7 +121,11 @@ def _workers(jobs: int | None, units: int, base: Base | None) -> int:
 def _check_unit(walker: Walker, data: dict[Path, bytes | None], run: Run, record: bool,
                 work: Work) -> tuple[Result, Inputs | None]:
     result = Result(skipped=[] if run.show_skipped else None)
-    inputs = Inputs() if record else None
+    inputs: Inputs | None = None
+    if record:
+        from .cache import Inputs  # deferred with Cache
+
+        inputs = Inputs()
     check(*work, walker, data, result, run, inputs)
     return result, inputs
 

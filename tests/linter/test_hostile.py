@@ -102,6 +102,22 @@ def test_fifo_devices_and_unreadable_files_never_block(lint, tmp_path: Path) -> 
     assert named.code == 1 and run.stderr == named.stderr == ""
 
 
+def test_each_file_once_however_many_links_or_arguments_name_it(lint, tmp_path: Path) -> None:
+    (tmp_path / "good.py").write_text(GOOD)
+    os.link(tmp_path / "good.py", tmp_path / "hard.py")
+    os.symlink("good.py", tmp_path / "soft.py")
+    os.mkfifo(tmp_path / "pipe.py")
+    os.symlink("pipe.py", tmp_path / "pipe_link.py")
+    run = lint("--format", "json", ".", "good.py", "soft.py", "pipe.py", "pipe_link.py",
+               cwd=tmp_path)
+    assert [(f["path"], f["rule"], f["line"]) for f in run.json
+            if f["rule"] != "APIGW999"] == [("good.py", "APIGW030", 4)], run.stdout
+    assert unchecked(run) == ["pipe.py:1:1: not a regular file"]
+    text = lint("--no-cache", ".", "pipe_link.py", "pipe.py", cwd=tmp_path)
+    assert text.stderr == "2 findings in 2 files (1 not checked).\n"  # the first name given
+    assert text.stdout.splitlines()[1] == "pipe_link.py:1:1: APIGW999 [error] not a regular file"
+
+
 def test_yaml_main_pointing_at_a_fifo(lint, tmp_path: Path) -> None:
     (tmp_path / "Pulumi.yaml").write_text("name: p\nruntime: yaml\nmain: prog.yaml\n")
     os.mkfifo(tmp_path / "prog.yaml")
