@@ -3,7 +3,6 @@ project's other resources, where a finding on a property points, why a value is 
 a finding's edit is made. What the check loop needs, one `Found` per integration."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 import tree_sitter as ts
@@ -13,12 +12,13 @@ from apigw_lint.rules import aws, resources
 from apigw_lint.rules.values import UNKNOWN
 
 from ..evaluated import Arguments, Entry, Resource, integration, origin
-from ..sitter_found import Found, NotCheckable, Span
+from .. import sitter_integrations
+from ..sitter_found import Found, Span
 from . import codemod
 from .evaluate import Evaluator, arguments
 from .index import Source
 from .layout import camel, may_hold_integration, spelling
-from .parse import broken, csharp, position
+from .parse import csharp, position
 from .project import Project
 from .why import Reasons
 
@@ -32,7 +32,7 @@ _ONCE = frozenset({"argument", "argument_list", "variable_declarator", "variable
                    "parenthesized_expression", "try_statement", "invocation_expression"})
 
 
-class Integrations:
+class Integrations(sitter_integrations.Integrations):
     """Builds models for one project, with what the project's other files tell about them."""
 
     def __init__(self, project: Project, api_protocols: Mapping[str, str] | None = None) -> None:
@@ -51,25 +51,14 @@ class Integrations:
                 self._kinds[source].setdefault(self.ev.kind_of(node, source), []).append(node)
         return self._kinds[source].get(kind, [])
 
-    def of_file(self, path: Path) -> Iterator[Found | NotCheckable]:
-        """The integrations of one file of the project (or why the file cannot be checked)."""
-        data = self.project.read(path)
-        if data is None or not may_hold_integration(data):
-            if path in self.project.unparsable:
-                yield NotCheckable(path, self.project.unparsable[path])
-            return
-        source = self.project.source(path)
-        if source is None:
-            yield NotCheckable(path, self.project.unparsable[path])
-            return
-        failed = csharp().errors(source.tree)
-        for node in self.calls(source):
-            reason = broken(node, source.data, failed)
-            yield NotCheckable(path, reason) if reason else self.found(source, node)
+    def may_hold(self, data: bytes) -> bool:
+        return may_hold_integration(data)
 
-    def everything(self) -> Iterator[Found | NotCheckable]:
-        for path in self.project.paths():
-            yield from self.of_file(path)
+    def errors(self, tree: ts.Tree) -> list[ts.Node]:
+        return csharp().errors(tree)
+
+    def integration_calls(self, source: Source) -> list[tuple[ts.Node, ts.Node]]:
+        return [(node, node) for node in self.calls(source)]
 
     def found(self, source: Source, node: ts.Node) -> Found:
         args = self.ev.resource_arguments(node, source)

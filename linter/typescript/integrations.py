@@ -3,7 +3,6 @@ the project's other resources, where a finding on a property points, why a value
 how a finding's edit is made. What the check loop needs, one `Found` per integration."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 import tree_sitter as ts
@@ -15,15 +14,16 @@ from apigw_lint.rules.values import UNKNOWN
 from ..discover import may_hold_integration
 from . import codemod
 from ..evaluated import Around, Arguments, Entry, Resource, origin, shape_of
-from ..sitter_found import Found, NotCheckable, Span
+from .. import sitter_integrations
+from ..sitter_found import Found, Span
 from .evaluate import Evaluator, unwrap
 from .index import ASSIGN, CallRecord, Scope, Source
-from .parse import broken, errors, position
+from .parse import errors, position
 from .project import Project
 from .why import Reasons
 
 
-class Integrations:
+class Integrations(sitter_integrations.Integrations):
     """Builds models for one project, with what the project's other files tell about them."""
 
     def __init__(self, project: Project, api_protocols: Mapping[str, str] | None = None) -> None:
@@ -40,25 +40,11 @@ class Integrations:
                 if self.ev.kind_of(record) == kind:
                     yield record
 
-    def of_file(self, path: Path) -> Iterator[Found | NotCheckable]:
-        """The integrations of one file of the project (or why the file cannot be checked)."""
-        data = self.project.read(path)
-        if data is None or not may_hold_integration(data):
-            if path in self.project.unparsable:
-                yield NotCheckable(path, self.project.unparsable[path])
-            return
-        source = self.project.source(path)
-        if source is None:
-            yield NotCheckable(path, self.project.unparsable[path])
-            return
-        failed = errors(source.tree)
-        for record in sorted(self.calls(source), key=lambda r: r.node.start_byte):
-            reason = broken(record.node, source.data, failed)
-            yield NotCheckable(path, reason) if reason else self.found(source, record)
+    def errors(self, tree: ts.Tree) -> list[ts.Node]:
+        return errors(tree)
 
-    def everything(self) -> Iterator[Found | NotCheckable]:
-        for path in self.project.paths():
-            yield from self.of_file(path)
+    def integration_calls(self, source: Source) -> list[tuple[ts.Node, CallRecord]]:
+        return [(r.node, r) for r in sorted(self.calls(source), key=lambda r: r.node.start_byte)]
 
     def found(self, source: Source, record: CallRecord) -> Found:
         args = self.ev.resource_arguments(record.node, record.scope)
