@@ -1,4 +1,4 @@
-"""What the `--show-skipped` reasons of the tree-sitter front ends share (Go, Java and C# today):
+"""What the `--show-skipped` reasons of the tree-sitter front ends share (TypeScript, Go, Java and C#):
 skipped.Reasons answered from an evaluator's Arguments. A front end says how it writes a
 property's name, names a resource's class and the args an unseen property may come through, and
 why a value it cannot know is unknown."""
@@ -11,7 +11,7 @@ import tree_sitter as ts
 from apigw_lint.rules.values import is_known
 
 from . import skipped
-from .evaluated import Arguments, Entry, Resource, origin
+from .evaluated import Arguments, Entry, Instance, Resource, origin
 
 
 class Reasons(skipped.Reasons):
@@ -61,9 +61,9 @@ class Reasons(skipped.Reasons):
     def kind(self, resource: Resource) -> str | None:
         return resource.kind
 
-    def describe(self, resource: Resource) -> str:
+    def describe(self, resource: Resource | Instance) -> str:
         """`Function 'orders'`: the class as written and the logical name."""
-        kind = self.class_name(resource.call) or resource.kind
+        kind = self.class_name(resource.call) or getattr(resource, "kind", "resource")
         args = self.ev.resource_arguments(resource.call, resource.scope)
         name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
             if args.positional else None
