@@ -95,3 +95,32 @@ class Reasons(skipped.Reasons):
             return self._expression(node, scope)
         finally:
             self._busy.discard(node)
+
+
+class NestedReasons(Reasons):
+    """Reasons of a language whose evaluator reads nested literals of args (object_entries: a
+    TypeScript object, a Go struct or map): an unknown value is located inside them."""
+
+    def unknown(self, entry: Entry) -> tuple[str, str]:
+        return self._located(entry.value, entry.scope)
+
+    def resource(self, *path: str) -> Any:
+        entries: dict[Any, Entry] = self.args.keywords
+        entry = None
+        for key in path:
+            entry = entries.get(self.written(key)) or entries.get(key)
+            if entry is None:
+                return None
+            inner = self.ev.object_entries(entry.value, entry.scope)
+            entries = inner.keywords if inner is not None else {}
+        return origin(self.ev.value(entry.value, entry.scope)) if entry else None
+
+    def _located(self, node: ts.Node, scope: Any) -> tuple[str, str]:
+        """(path, why) of the first part of a literal's value that is not known."""
+        if isinstance(self.ev.data(self.ev.value(node, scope)), dict):
+            entries = self.ev.object_entries(node, scope)
+            for key, entry in (entries.keywords if entries else {}).items():
+                if not self._known(entry.value, entry.scope):
+                    path, why = self._located(entry.value, entry.scope)
+                    return f'["{key}"]' + path, why
+        return "", self.expression(node, scope)

@@ -11,8 +11,8 @@ from apigw_lint import rules
 from apigw_lint.rules import aws, resources
 from apigw_lint.rules.values import UNKNOWN
 
-from ..evaluated import Arguments, Entry, Resource, integration, origin
 from .. import sitter_integrations
+from ..evaluated import Arguments, Entry, Resource, integration, origin
 from ..sitter_found import Found, Span
 from . import codemod
 from .evaluate import Evaluator, arguments

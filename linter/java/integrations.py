@@ -12,9 +12,9 @@ from apigw_lint import rules
 from apigw_lint.rules import aws, resources
 from apigw_lint.rules.values import UNKNOWN, is_known
 
+from .. import sitter_integrations
 from ..discover import may_hold_integration
 from ..evaluated import Arguments, Entry, Resource, integration, origin
-from .. import sitter_integrations
 from ..sitter_found import Found, Span
 from . import codemod
 from .evaluate import Evaluator, arguments, member, unwrap

@@ -11,11 +11,11 @@ from apigw_lint import rules
 from apigw_lint.rules import aws, resources
 from apigw_lint.rules.values import UNKNOWN
 
-from ..discover import may_hold_integration
-from . import codemod
-from ..evaluated import Around, Arguments, Entry, Resource, origin, shape_of
 from .. import sitter_integrations
+from ..discover import may_hold_integration
+from ..evaluated import Arguments, Entry, Resource, integration, origin
 from ..sitter_found import Found, Span
+from . import codemod
 from .evaluate import Evaluator, unwrap
 from .index import ASSIGN, CallRecord, Scope, Source
 from .parse import errors, position
@@ -73,15 +73,7 @@ class Integrations(sitter_integrations.Integrations):
                 raw[key] = self.ev.value(entry.value, entry.scope)
             else:
                 extra.append(str(key))
-        props = {p: self.ev.data(v) for p, v in raw.items()}
-        name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
-            if args.positional else None
-        secret = frozenset(p for p, v in raw.items() if self.ev.holds_secret(v))
-        found = {p: shape_of(v) for p, v in raw.items()}
-        context = resources.context(raw, Around(self, raw), self.api_protocols)
-        return rules.Integration(props, context, name=name if isinstance(name, str) else None,
-                                 secret=secret, extra_args=tuple(extra), open_args=args.open,
-                                 shapes={p: s for p, s in found.items() if s is not None})
+        return integration(self, args, raw, extra, self.api_protocols)
 
     def api_resource(self, args: Arguments) -> tuple[str | None, bool]:
         """The logical name of the Api apiId is an output of, and whether its options (the third

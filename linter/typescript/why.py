@@ -1,48 +1,21 @@
 """Why a value of a TypeScript program is not known, for `--show-skipped` (linter.skipped)."""
 from __future__ import annotations
 
-from typing import Any
-
 import tree_sitter as ts
 
 from .. import sitter_why
-from ..evaluated import Definition, Entry, Instance, ModuleRef, Output, Resource, Symbol, origin
+from ..evaluated import Definition, Instance, ModuleRef, Output, Resource, Symbol
 from .evaluate import PULUMI, Evaluator, unwrap
 from .index import ASSIGN, DEF, IMPORT, PARAM, PICK, Scope, callee
 
 
-class Reasons(sitter_why.Reasons):
+class Reasons(sitter_why.NestedReasons):
     """Why the inputs of one `new Integration(...)` are not known."""
 
     ev: Evaluator
 
     def class_name(self, call: ts.Node) -> str | None:
         return _code(callee(call))
-
-    def unknown(self, entry: Entry) -> tuple[str, str]:
-        return self._located(entry.value, entry.scope)
-
-    def resource(self, *path: str) -> Any:
-        entries: dict[Any, Entry] = self.args.keywords
-        entry = None
-        for key in path:
-            entry = entries.get(key)
-            if entry is None:
-                return None
-            inner = self.ev.object_entries(entry.value, entry.scope)
-            entries = inner.keywords if inner is not None else {}
-        return origin(self.ev.value(entry.value, entry.scope)) if entry else None
-
-    def _located(self, node: ts.Node, scope: Scope) -> tuple[str, str]:
-        """(path, why) of the first part of an object or array value that is not known."""
-        value = self.ev.data(self.ev.value(node, scope))
-        if isinstance(value, dict):
-            entries = self.ev.object_entries(node, scope)
-            for key, entry in (entries.keywords if entries else {}).items():
-                if not self._known(entry.value, entry.scope):
-                    path, why = self._located(entry.value, entry.scope)
-                    return f'["{key}"]' + path, why
-        return "", self.expression(node, scope)
 
     # --- expressions
     def _expression(self, node: ts.Node, scope: Scope) -> str:
