@@ -95,25 +95,15 @@ class Integrations(sitter_integrations.Integrations):
                 extra.append(written)
         return integration(self, args, raw, extra, self.api_protocols)
 
-    def api_resource(self, args: Arguments) -> tuple[str | None, bool]:
-        """The logical name of the Api ApiId is an output of, and whether its options (the third
-        argument) may carry aliases."""
-        entry = args.keywords.get("apiId")
-        api = origin(self.ev.value(entry.value, entry.scope)) if entry is not None else None
-        if api is None or api.kind != resources.API:
-            return None, False
-        named = self.ev.resource_arguments(api.call, api.scope)
-        name = self.ev.value(named.positional[0].value, named.positional[0].scope) \
-            if named.positional else None
-        if not isinstance(name, str):
-            return None, False
+    def aliased(self, api: Resource) -> bool:
+        """Options are the third argument."""
         given = arguments(api.call) or []
         if len(given) < 3:
-            return name, False
+            return False
         options = given[2]
         initializer = options.child_by_field_name("initializer") \
             if options.type == "object_creation_expression" else None
-        return name, initializer is None or b"Aliases" in options.text
+        return initializer is None or b"Aliases" in options.text
 
     def count(self, api: Resource) -> int | None:
         """Integrations on this Api across the project, when each is made once per run."""
@@ -123,9 +113,7 @@ class Integrations(sitter_integrations.Integrations):
             self._counts = {}
             for source in self.project.sources_mentioning("Integration"):
                 for node in self.calls(source):
-                    args = self.ev.resource_arguments(node, source)
-                    entry = args.keywords.get("apiId")
-                    target = origin(self.ev.value(entry.value, entry.scope)) if entry else None
+                    target = self.api_of(self.ev.resource_arguments(node, source))
                     if target is not None:
                         before, times = self._counts.get(target.call, 0), _once(node)
                         self._counts[target.call] = None if before is None or times is None \

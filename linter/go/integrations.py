@@ -28,6 +28,8 @@ from .why import Reasons
 class Integrations(sitter_integrations.Integrations):
     """Builds models for one project, with what the project's other files tell about them."""
 
+    API_ID = "ApiId"
+
     def __init__(self, project: Project, api_protocols: Mapping[str, str] | None = None) -> None:
         self.project = project
         self.ev = Evaluator(project)
@@ -77,21 +79,11 @@ class Integrations(sitter_integrations.Integrations):
                 extra.append(key)  # as written: APIGW048 quotes it and names the closest
         return integration(self, args, raw, extra, self.api_protocols)
 
-    def api_resource(self, args: Arguments) -> tuple[str | None, bool]:
-        """The logical name of the Api apiId is an output of, and whether its options (the
-        arguments after its args) may carry aliases."""
-        entry = args.keywords.get("ApiId")
-        api = origin(self.ev.value(entry.value, entry.scope)) if entry is not None else None
-        if api is None or api.kind != resources.API:
-            return None, False
-        named = self.ev.resource_arguments(api.call, api.scope)
-        name = self.ev.value(named.positional[0].value, named.positional[0].scope) \
-            if named.positional else None
-        if not isinstance(name, str):
-            return None, False
+    def aliased(self, api: Resource) -> bool:
+        """Options are the arguments after the args."""
         given = api.call.child_by_field_name("arguments")
         options = [a for a in given.named_children if a.type != "comment"][3:] if given else []
-        return name, any(not self._plain_option(o, api.scope) for o in options)
+        return any(not self._plain_option(o, api.scope) for o in options)
 
     def _plain_option(self, option: ts.Node, scope: Scope) -> bool:
         """`pulumi.Parent(x)`, `pulumi.DependsOn(...)`...: an option that is not an alias."""
@@ -107,9 +99,7 @@ class Integrations(sitter_integrations.Integrations):
             self._counts = {}
             for source in self.project.sources_mentioning("apigatewayv2"):
                 for record in self.calls(source) if may_hold_integration(source.data) else ():
-                    entry = self.ev.resource_arguments(record.node, record.scope).keywords.get(
-                        "ApiId")
-                    on = origin(self.ev.value(entry.value, entry.scope)) if entry else None
+                    on = self.api_of(self.ev.resource_arguments(record.node, record.scope))
                     if on is not None:
                         before, times = self._counts.get(on.call, 0), \
                             self.ev.multiplicity(record)

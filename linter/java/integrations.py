@@ -79,23 +79,13 @@ class Integrations(sitter_integrations.Integrations):
                 extra.append(str(key))
         return integration(self, args, raw, extra, self.api_protocols)
 
-    def api_resource(self, args: Arguments) -> tuple[str | None, bool]:
-        """The logical name of the Api apiId is an output of, and whether its options (the third
-        argument) may carry aliases."""
-        entry = args.keywords.get("apiId")
-        api = origin(self.ev.value(entry.value, entry.scope)) if entry is not None else None
-        if api is None or api.kind != resources.API:
-            return None, False
-        named = self.ev.resource_arguments(api.call, api.scope)
-        name = self.ev.value(named.positional[0].value, named.positional[0].scope) \
-            if named.positional else None
-        if not isinstance(name, str):
-            return None, False
+    def aliased(self, api: Resource) -> bool:
+        """Options are the third argument."""
         given = arguments(api.call)
         if len(given) < 3:
-            return name, False
+            return False
         options = self.ev.object_entries(given[2], api.scope)
-        return name, options is None or options.open or "aliases" in options.keywords
+        return options is None or options.open or "aliases" in options.keywords
 
     def count(self, api: Resource) -> int | None:
         """Integrations on this Api across the project, when each runs a known number of times

@@ -75,27 +75,14 @@ class Integrations(sitter_integrations.Integrations):
                 extra.append(str(key))
         return integration(self, args, raw, extra, self.api_protocols)
 
-    def api_resource(self, args: Arguments) -> tuple[str | None, bool]:
-        """The logical name of the Api apiId is an output of, and whether its options (the third
-        argument) may carry aliases."""
-        api = self._origin_of_api_id(args)
-        if api is None or api.kind != resources.API:
-            return None, False
-        named = self.ev.resource_arguments(api.call, api.scope)
-        name = self.ev.value(named.positional[0].value, named.positional[0].scope) \
-            if named.positional else None
-        if not isinstance(name, str):
-            return None, False
+    def aliased(self, api: Resource) -> bool:
+        """Options are the third argument."""
         given = api.call.child_by_field_name("arguments")
         members = [a for a in given.named_children if a.type != "comment"] if given else []
         if len(members) < 3:
-            return name, any(a.type == "spread_element" for a in members)
+            return any(a.type == "spread_element" for a in members)
         options = self.ev.object_entries(members[2], api.scope)
-        return name, options is None or options.open or "aliases" in options.keywords
-
-    def _origin_of_api_id(self, args: Arguments) -> Resource | None:
-        entry = args.keywords.get("apiId")
-        return origin(self.ev.value(entry.value, entry.scope)) if entry is not None else None
+        return options is None or options.open or "aliases" in options.keywords
 
     def count(self, api: Resource) -> int | None:
         """Integrations on this Api across the project, when each runs a known number of times."""
@@ -104,7 +91,7 @@ class Integrations(sitter_integrations.Integrations):
             for source in self.project.sources_mentioning("apigatewayv2", creating=True):
                 for record in self.calls(source) if may_hold_integration(source.data) else ():
                     args = self.ev.resource_arguments(record.node, record.scope)
-                    self._apis.append((self._origin_of_api_id(args), record))
+                    self._apis.append((self.api_of(args), record))
         if api.call not in self._counts:
             total: int | None = None if self.project.blind("apigatewayv2", True) else 0
             for on, record in self._apis:
