@@ -1,7 +1,7 @@
-"""What the `--show-skipped` reasons of the tree-sitter front ends share (TypeScript, Go, Java and C#):
-skipped.Reasons answered from an evaluator's Arguments. A front end says how it writes a
-property's name, names a resource's class and the args an unseen property may come through, and
-why a value it cannot know is unknown."""
+"""What the `--show-skipped` reasons of the tree-sitter front ends share (TypeScript, Go, Java and
+C#): skipped.Reasons answered from an evaluator's Arguments. A front end says how it writes a
+property's name, names a resource's class and the args an unseen property may come through, and why
+a value it cannot know is unknown."""
 from __future__ import annotations
 
 from typing import Any
