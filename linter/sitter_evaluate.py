@@ -1,6 +1,6 @@
-"""What the evaluators of the tree-sitter front ends share (Go, Java and C# today): the memo and
-the guard against cycles and runaway depth around a language's `_value`, and the model's view of
-the values they make (evaluated.py holds the kinds of value)."""
+"""What the evaluators of the tree-sitter front ends share (TypeScript, Go, Java and C#): the
+memo and the guard against cycles and runaway depth around a language's `_value`, and the model's
+view of the values they make (evaluated.py holds the kinds of value)."""
 from __future__ import annotations
 
 from typing import Any

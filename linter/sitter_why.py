@@ -1,7 +1,7 @@
-"""What the `--show-skipped` reasons of the tree-sitter front ends share (Go, Java and C# today):
-skipped.Reasons answered from an evaluator's Arguments. A front end says how it writes a
-property's name, names a resource's class and the args an unseen property may come through, and
-why a value it cannot know is unknown."""
+"""What the `--show-skipped` reasons of the tree-sitter front ends share (TypeScript, Go, Java and
+C#): skipped.Reasons answered from an evaluator's Arguments. A front end says how it writes a
+property's name, names a resource's class and the args an unseen property may come through, and why
+a value it cannot know is unknown."""
 from __future__ import annotations
 
 from typing import Any
@@ -11,7 +11,7 @@ import tree_sitter as ts
 from apigw_lint.rules.values import is_known
 
 from . import skipped
-from .evaluated import Arguments, Entry, Resource, origin
+from .evaluated import Arguments, Entry, Instance, Resource, origin
 
 
 class Reasons(skipped.Reasons):
@@ -61,9 +61,9 @@ class Reasons(skipped.Reasons):
     def kind(self, resource: Resource) -> str | None:
         return resource.kind
 
-    def describe(self, resource: Resource) -> str:
+    def describe(self, resource: Resource | Instance) -> str:
         """`Function 'orders'`: the class as written and the logical name."""
-        kind = self.class_name(resource.call) or resource.kind
+        kind = self.class_name(resource.call) or getattr(resource, "kind", "resource")
         args = self.ev.resource_arguments(resource.call, resource.scope)
         name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
             if args.positional else None
@@ -95,3 +95,32 @@ class Reasons(skipped.Reasons):
             return self._expression(node, scope)
         finally:
             self._busy.discard(node)
+
+
+class NestedReasons(Reasons):
+    """Reasons of a language whose evaluator reads nested literals of args (object_entries: a
+    TypeScript object, a Go struct or map): an unknown value is located inside them."""
+
+    def unknown(self, entry: Entry) -> tuple[str, str]:
+        return self._located(entry.value, entry.scope)
+
+    def resource(self, *path: str) -> Any:
+        entries: dict[Any, Entry] = self.args.keywords
+        entry = None
+        for key in path:
+            entry = entries.get(self.written(key)) or entries.get(key)
+            if entry is None:
+                return None
+            inner = self.ev.object_entries(entry.value, entry.scope)
+            entries = inner.keywords if inner is not None else {}
+        return origin(self.ev.value(entry.value, entry.scope)) if entry else None
+
+    def _located(self, node: ts.Node, scope: Any) -> tuple[str, str]:
+        """(path, why) of the first part of a literal's value that is not known."""
+        if isinstance(self.ev.data(self.ev.value(node, scope)), dict):
+            entries = self.ev.object_entries(node, scope)
+            for key, entry in (entries.keywords if entries else {}).items():
+                if not self._known(entry.value, entry.scope):
+                    path, why = self._located(entry.value, entry.scope)
+                    return f'["{key}"]' + path, why
+        return "", self.expression(node, scope)

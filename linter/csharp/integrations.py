@@ -3,7 +3,6 @@ project's other resources, where a finding on a property points, why a value is 
 a finding's edit is made. What the check loop needs, one `Found` per integration."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 import tree_sitter as ts
@@ -12,13 +11,14 @@ from apigw_lint import rules
 from apigw_lint.rules import aws, resources
 from apigw_lint.rules.values import UNKNOWN
 
+from .. import sitter_integrations
 from ..evaluated import Arguments, Entry, Resource, integration, origin
-from ..sitter_found import Found, NotCheckable, Span
+from ..sitter_found import Found, Span
 from . import codemod
 from .evaluate import Evaluator, arguments
 from .index import Source
 from .layout import camel, may_hold_integration, spelling
-from .parse import broken, csharp, position
+from .parse import csharp, position
 from .project import Project
 from .why import Reasons
 
@@ -32,7 +32,7 @@ _ONCE = frozenset({"argument", "argument_list", "variable_declarator", "variable
                    "parenthesized_expression", "try_statement", "invocation_expression"})
 
 
-class Integrations:
+class Integrations(sitter_integrations.Integrations):
     """Builds models for one project, with what the project's other files tell about them."""
 
     def __init__(self, project: Project, api_protocols: Mapping[str, str] | None = None) -> None:
@@ -51,25 +51,14 @@ class Integrations:
                 self._kinds[source].setdefault(self.ev.kind_of(node, source), []).append(node)
         return self._kinds[source].get(kind, [])
 
-    def of_file(self, path: Path) -> Iterator[Found | NotCheckable]:
-        """The integrations of one file of the project (or why the file cannot be checked)."""
-        data = self.project.read(path)
-        if data is None or not may_hold_integration(data):
-            if path in self.project.unparsable:
-                yield NotCheckable(path, self.project.unparsable[path])
-            return
-        source = self.project.source(path)
-        if source is None:
-            yield NotCheckable(path, self.project.unparsable[path])
-            return
-        failed = csharp().errors(source.tree)
-        for node in self.calls(source):
-            reason = broken(node, source.data, failed)
-            yield NotCheckable(path, reason) if reason else self.found(source, node)
+    def may_hold(self, data: bytes) -> bool:
+        return may_hold_integration(data)
 
-    def everything(self) -> Iterator[Found | NotCheckable]:
-        for path in self.project.paths():
-            yield from self.of_file(path)
+    def errors(self, tree: ts.Tree) -> list[ts.Node]:
+        return csharp().errors(tree)
+
+    def integration_calls(self, source: Source) -> list[tuple[ts.Node, ts.Node]]:
+        return [(node, node) for node in self.calls(source)]
 
     def found(self, source: Source, node: ts.Node) -> Found:
         args = self.ev.resource_arguments(node, source)
@@ -106,25 +95,15 @@ class Integrations:
                 extra.append(written)
         return integration(self, args, raw, extra, self.api_protocols)
 
-    def api_resource(self, args: Arguments) -> tuple[str | None, bool]:
-        """The logical name of the Api ApiId is an output of, and whether its options (the third
-        argument) may carry aliases."""
-        entry = args.keywords.get("apiId")
-        api = origin(self.ev.value(entry.value, entry.scope)) if entry is not None else None
-        if api is None or api.kind != resources.API:
-            return None, False
-        named = self.ev.resource_arguments(api.call, api.scope)
-        name = self.ev.value(named.positional[0].value, named.positional[0].scope) \
-            if named.positional else None
-        if not isinstance(name, str):
-            return None, False
+    def aliased(self, api: Resource) -> bool:
+        """Options are the third argument."""
         given = arguments(api.call) or []
         if len(given) < 3:
-            return name, False
+            return False
         options = given[2]
         initializer = options.child_by_field_name("initializer") \
             if options.type == "object_creation_expression" else None
-        return name, initializer is None or b"Aliases" in options.text
+        return initializer is None or b"Aliases" in options.text
 
     def count(self, api: Resource) -> int | None:
         """Integrations on this Api across the project, when each is made once per run."""
@@ -134,9 +113,7 @@ class Integrations:
             self._counts = {}
             for source in self.project.sources_mentioning("Integration"):
                 for node in self.calls(source):
-                    args = self.ev.resource_arguments(node, source)
-                    entry = args.keywords.get("apiId")
-                    target = origin(self.ev.value(entry.value, entry.scope)) if entry else None
+                    target = self.api_of(self.ev.resource_arguments(node, source))
                     if target is not None:
                         before, times = self._counts.get(target.call, 0), _once(node)
                         self._counts[target.call] = None if before is None or times is None \

@@ -2,12 +2,14 @@
 front end shares (linter/treesitter.py)."""
 from __future__ import annotations
 
+from typing import Iterator
+
 import tree_sitter as ts
 import tree_sitter_c_sharp as grammar_module
 
 from ..treesitter import Grammar, Unparsable, broken, grammar, position
 
-__all__ = ["Unparsable", "broken", "csharp", "parse", "position"]
+__all__ = ["Unparsable", "broken", "comments", "csharp", "parse", "position"]
 
 
 def csharp() -> Grammar:
@@ -16,3 +18,7 @@ def csharp() -> Grammar:
 
 def parse(data: bytes) -> ts.Tree:
     return csharp().parse(data)
+
+
+def comments(data: bytes, tree: ts.Tree) -> Iterator[tuple[int, int, str, bool]]:
+    return csharp().comments(data, tree)

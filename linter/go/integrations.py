@@ -4,7 +4,6 @@ property points, why a value is unknown, and how a finding's edit is made. What 
 needs, one `Found` per integration."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 import tree_sitter as ts
@@ -13,20 +12,23 @@ from apigw_lint import rules
 from apigw_lint.rules import aws, resources
 from apigw_lint.rules.values import UNKNOWN
 
+from .. import sitter_integrations
 from ..discover import may_hold_integration
 from ..evaluated import Arguments, Entry, Resource, integration, origin
-from ..sitter_found import Found, NotCheckable, Span
+from ..sitter_found import Found, Span
 from . import codemod
 from .evaluate import PULUMI, Evaluator, literal_kind, unwrap
 from .index import CallRecord, Scope, Source
 from .layout import camel, spelling
-from .parse import broken, errors, position
+from .parse import errors, position
 from .project import Project
 from .why import Reasons
 
 
-class Integrations:
+class Integrations(sitter_integrations.Integrations):
     """Builds models for one project, with what the project's other files tell about them."""
+
+    API_ID = "ApiId"
 
     def __init__(self, project: Project, api_protocols: Mapping[str, str] | None = None) -> None:
         self.project = project
@@ -42,25 +44,11 @@ class Integrations:
                                          if self.ev.kind_of(r) == kind]
         return self._calls[source, kind]
 
-    def of_file(self, path: Path) -> Iterator[Found | NotCheckable]:
-        """The integrations of one file of the project (or why the file cannot be checked)."""
-        data = self.project.read(path)
-        if data is None or not may_hold_integration(data):
-            if path in self.project.unparsable:
-                yield NotCheckable(path, self.project.unparsable[path])
-            return
-        source = self.project.source(path)
-        if source is None:
-            yield NotCheckable(path, self.project.unparsable[path])
-            return
-        failed = errors(source.tree)
-        for record in sorted(self.calls(source), key=lambda r: r.node.start_byte):
-            reason = broken(record.node, source.data, failed)
-            yield NotCheckable(path, reason) if reason else self.found(source, record)
+    def errors(self, tree: ts.Tree) -> list[ts.Node]:
+        return errors(tree)
 
-    def everything(self) -> Iterator[Found | NotCheckable]:
-        for path in self.project.paths():
-            yield from self.of_file(path)
+    def integration_calls(self, source: Source) -> list[tuple[ts.Node, CallRecord]]:
+        return [(r.node, r) for r in sorted(self.calls(source), key=lambda r: r.node.start_byte)]
 
     def found(self, source: Source, record: CallRecord) -> Found:
         args = self.ev.resource_arguments(record.node, record.scope)
@@ -91,21 +79,11 @@ class Integrations:
                 extra.append(key)  # as written: APIGW048 quotes it and names the closest
         return integration(self, args, raw, extra, self.api_protocols)
 
-    def api_resource(self, args: Arguments) -> tuple[str | None, bool]:
-        """The logical name of the Api apiId is an output of, and whether its options (the
-        arguments after its args) may carry aliases."""
-        entry = args.keywords.get("ApiId")
-        api = origin(self.ev.value(entry.value, entry.scope)) if entry is not None else None
-        if api is None or api.kind != resources.API:
-            return None, False
-        named = self.ev.resource_arguments(api.call, api.scope)
-        name = self.ev.value(named.positional[0].value, named.positional[0].scope) \
-            if named.positional else None
-        if not isinstance(name, str):
-            return None, False
+    def aliased(self, api: Resource) -> bool:
+        """Options are the arguments after the args."""
         given = api.call.child_by_field_name("arguments")
         options = [a for a in given.named_children if a.type != "comment"][3:] if given else []
-        return name, any(not self._plain_option(o, api.scope) for o in options)
+        return any(not self._plain_option(o, api.scope) for o in options)
 
     def _plain_option(self, option: ts.Node, scope: Scope) -> bool:
         """`pulumi.Parent(x)`, `pulumi.DependsOn(...)`...: an option that is not an alias."""
@@ -121,9 +99,7 @@ class Integrations:
             self._counts = {}
             for source in self.project.sources_mentioning("apigatewayv2"):
                 for record in self.calls(source) if may_hold_integration(source.data) else ():
-                    entry = self.ev.resource_arguments(record.node, record.scope).keywords.get(
-                        "ApiId")
-                    on = origin(self.ev.value(entry.value, entry.scope)) if entry else None
+                    on = self.api_of(self.ev.resource_arguments(record.node, record.scope))
                     if on is not None:
                         before, times = self._counts.get(on.call, 0), \
                             self.ev.multiplicity(record)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import sitter_layout
+
 SUFFIXES = (".go",)
 NEVER = frozenset({"vendor"})  # vendored modules
 RUNTIME = "go"
@@ -16,11 +18,7 @@ def is_program_file(name: str) -> bool:
 
 def outside_program(path: Path, root: Path) -> bool:
     """Whether a file under a project's folder lies in vendor/ (or is not under it at all)."""
-    try:
-        parts = path.relative_to(root).parts[:-1]
-    except ValueError:
-        return True
-    return any(p in NEVER for p in parts)
+    return sitter_layout.outside_program(path, root, NEVER)
 
 
 def spelling(camel: str) -> str:

@@ -1,18 +1,16 @@
 """Why a value of a Go program is not known, for `--show-skipped` (linter.skipped)."""
 from __future__ import annotations
 
-from typing import Any
-
 import tree_sitter as ts
 
 from .. import sitter_why
-from ..evaluated import Definition, Entry, Output, Resource, Symbol, origin
+from ..evaluated import Definition, Output, Resource, Symbol
 from .evaluate import Evaluator, unwrap
 from .index import ASSIGN, DEF, PARAM, Binding, Scope
 from .layout import spelling
 
 
-class Reasons(sitter_why.Reasons):
+class Reasons(sitter_why.NestedReasons):
     """Why the inputs of one `NewIntegration(...)` are not known. Reasons name config keys,
     parameters, resources and keys, never a value written in the program."""
 
@@ -29,30 +27,6 @@ class Reasons(sitter_why.Reasons):
         if node.type == "keyed_element":
             return "a field that is not a name"
         return f"the args {_code(unwrap(node)) or '(an expression)'}"
-
-    def unknown(self, entry: Entry) -> tuple[str, str]:
-        return self._located(entry.value, entry.scope)
-
-    def resource(self, *path: str) -> Any:
-        entries: dict[Any, Entry] = self.args.keywords
-        entry = None
-        for key in path:
-            entry = entries.get(spelling(key)) or entries.get(key)
-            if entry is None:
-                return None
-            inner = self.ev.object_entries(entry.value, entry.scope)
-            entries = inner.keywords if inner is not None else {}
-        return origin(self.ev.value(entry.value, entry.scope)) if entry else None
-
-    def _located(self, node: ts.Node, scope: Scope) -> tuple[str, str]:
-        """(path, why) of the first part of a struct or map value that is not known."""
-        if isinstance(self.ev.data(self.ev.value(node, scope)), dict):
-            entries = self.ev.object_entries(node, scope)
-            for key, entry in (entries.keywords if entries else {}).items():
-                if not self._known(entry.value, entry.scope):
-                    path, why = self._located(entry.value, entry.scope)
-                    return f'["{key}"]' + path, why
-        return "", self.expression(node, scope)
 
     # --- expressions
     def _expression(self, node: ts.Node, scope: Scope) -> str:

@@ -4,7 +4,6 @@ is unknown, and how a finding's edit is made. What the check loop needs, one `Fo
 integration."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 import tree_sitter as ts
@@ -13,18 +12,19 @@ from apigw_lint import rules
 from apigw_lint.rules import aws, resources
 from apigw_lint.rules.values import UNKNOWN, is_known
 
+from .. import sitter_integrations
 from ..discover import may_hold_integration
 from ..evaluated import Arguments, Entry, Resource, integration, origin
-from ..sitter_found import Found, NotCheckable, Span
+from ..sitter_found import Found, Span
 from . import codemod
 from .evaluate import Evaluator, arguments, member, unwrap
 from .index import CallRecord, Scope, Source
-from .parse import broken, errors, position
+from .parse import errors, position
 from .project import Project
 from .why import Reasons
 
 
-class Integrations:
+class Integrations(sitter_integrations.Integrations):
     """Builds models for one project, with what the project's other files tell about them."""
 
     def __init__(self, project: Project, api_protocols: Mapping[str, str] | None = None) -> None:
@@ -40,25 +40,11 @@ class Integrations:
                 if self.ev.kind_of(record) == kind:
                     yield record
 
-    def of_file(self, path: Path) -> Iterator[Found | NotCheckable]:
-        """The integrations of one file of the project (or why the file cannot be checked)."""
-        data = self.project.read(path)
-        if data is None or not may_hold_integration(data):
-            if path in self.project.unparsable:
-                yield NotCheckable(path, self.project.unparsable[path])
-            return
-        source = self.project.source(path)
-        if source is None:
-            yield NotCheckable(path, self.project.unparsable[path])
-            return
-        failed = errors(source.tree)
-        for record in sorted(self.calls(source), key=lambda r: r.node.start_byte):
-            reason = broken(record.node, source.data, failed)
-            yield NotCheckable(path, reason) if reason else self.found(source, record)
+    def errors(self, tree: ts.Tree) -> list[ts.Node]:
+        return errors(tree)
 
-    def everything(self) -> Iterator[Found | NotCheckable]:
-        for path in self.project.paths():
-            yield from self.of_file(path)
+    def integration_calls(self, source: Source) -> list[tuple[ts.Node, CallRecord]]:
+        return [(r.node, r) for r in sorted(self.calls(source), key=lambda r: r.node.start_byte)]
 
     def found(self, source: Source, record: CallRecord) -> Found:
         args = self.ev.resource_arguments(record.node, record.scope)
@@ -93,23 +79,13 @@ class Integrations:
                 extra.append(str(key))
         return integration(self, args, raw, extra, self.api_protocols)
 
-    def api_resource(self, args: Arguments) -> tuple[str | None, bool]:
-        """The logical name of the Api apiId is an output of, and whether its options (the third
-        argument) may carry aliases."""
-        entry = args.keywords.get("apiId")
-        api = origin(self.ev.value(entry.value, entry.scope)) if entry is not None else None
-        if api is None or api.kind != resources.API:
-            return None, False
-        named = self.ev.resource_arguments(api.call, api.scope)
-        name = self.ev.value(named.positional[0].value, named.positional[0].scope) \
-            if named.positional else None
-        if not isinstance(name, str):
-            return None, False
+    def aliased(self, api: Resource) -> bool:
+        """Options are the third argument."""
         given = arguments(api.call)
         if len(given) < 3:
-            return name, False
+            return False
         options = self.ev.object_entries(given[2], api.scope)
-        return name, options is None or options.open or "aliases" in options.keywords
+        return options is None or options.open or "aliases" in options.keywords
 
     def count(self, api: Resource) -> int | None:
         """Integrations on this Api across the project, when each runs a known number of times

@@ -2,19 +2,16 @@
 once, searched (textually first) for the words a question needs."""
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
-from typing import Callable
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from .. import discover
-from ..mentions import Mentions
+from .. import discover, sitter_project
 from .index import Scope, Source, index
 from .layout import NEVER, RUNTIME, is_program_file
-from .parse import Unparsable, parse
+from .parse import parse
 
 
 def is_java(project_file: Path) -> bool:
@@ -30,52 +27,17 @@ def is_java(project_file: Path) -> bool:
 
 
 def program_files(root: Path) -> list[Path]:
-    out = []
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in NEVER and d not in discover.DEFAULT_EXCLUDES)
-        out += [Path(folder, n) for n in sorted(names) if is_program_file(n)]
-    return out
+    return sitter_project.program_files(root, NEVER, is_program_file)
 
 
-class Project(Mentions):
+class Project(sitter_project.Project):
     IDENTIFIER = rb"A-Za-z0-9_$"
-    def __init__(self, root: Path, paths: list[Path] | None = None,
-                 read: Callable[[Path], bytes] = discover.read) -> None:
-        """paths: the project's files (default: program_files); read raises
-        discover.Unreadable."""
-        super().__init__()
-        self.root = root
-        self._paths = paths
-        self._read = read
-        self._data: dict[Path, bytes | None] = {}
-        self._sources: dict[Path, Source | None] = {}
-        self.unparsable: dict[Path, str] = {}  # path -> `line:col: why` (APIGW999)
 
-    def paths(self) -> list[Path]:
-        if self._paths is None:
-            self._paths = program_files(self.root)
-        return self._paths
+    def files(self) -> list[Path]:
+        return program_files(self.root)
 
-    def read(self, path: Path) -> bytes | None:
-        if path not in self._data:
-            try:
-                self._data[path] = self._read(path)
-            except discover.Unreadable as e:
-                self._data[path] = None
-                self.unparsable[path] = f"1:1: {e}"
-        return self._data[path]
-
-    def source(self, path: Path) -> Source | None:
-        """The indexed file, or None when it cannot be read or parsed (the reason is kept)."""
-        if path not in self._sources:
-            self._sources[path] = None
-            data = self.read(path)
-            if data is not None:
-                try:
-                    self._sources[path] = index(path, data, parse(data))
-                except Unparsable as e:
-                    self.unparsable[path] = str(e)
-        return self._sources[path]
+    def parsed(self, path: Path, data: bytes) -> Source:
+        return index(path, data, parse(data))
 
     # --- the project's types
     def _declaring(self, name: str) -> list[Source]:

@@ -20,6 +20,7 @@ from apigw_lint.rules.shapes import Shape
 
 from ..evaluated import (Arguments, Definition, Entry, Instance, ModuleRef, Output, Resource,
                          Secret, Symbol, agreed, origin, plain, shape_of)
+from ..sitter_evaluate import DEEP, Evaluating
 from .index import (ASSIGN, DEF, FUNCTIONS, IMPORT, PARAM, PICK, Binding, CallRecord,
                     ImportTarget, Pick, Scope, Source, Write, callee)
 from .literals import number_value, string_value, to_string, unescape
@@ -46,16 +47,13 @@ WRAPPERS = frozenset({"parenthesized_expression", "as_expression", "satisfies_ex
 _BINARY: dict[str, Callable[[Any, Any], Any]] = {
     "-": operator.sub, "*": operator.mul, "/": operator.truediv, "%": operator.mod}
 _BIG = 100_000  # refuse to build huge strings or numbers while evaluating
-_DEEP = 200  # nesting of evaluation beyond which a value is unknown (no deep recursion)
-
-
 _PLAIN = (str, int, float, list, dict)
 _GLOBALS = frozenset({"JSON"})
 
 
 def unwrap(node: ts.Node) -> ts.Node:
     """The expression inside parentheses, `as T`, `satisfies T`, `<T>x` and `x!`."""
-    for _ in range(_DEEP):
+    for _ in range(DEEP):
         if node.type == "member_expression":
             # the grammar reads `x satisfies a.b.T` as `(x satisfies a).b.T`; TypeScript itself
             # would need parentheses for that, so a type's dots are what this is
@@ -80,30 +78,14 @@ def module_name(spec: str) -> str:
     return ".".join(["/".join(parts[:head]), *parts[head:]])
 
 
-class Evaluator:
+class Evaluator(Evaluating):
     def __init__(self, project: Project) -> None:
-        self.project = project
-        self._memo: dict[ts.Node, Any] = {}
-        self._busy: set[Any] = set()
+        super().__init__(project)
         self._sites: dict[ts.Node, list[tuple[CallRecord, ts.Node]] | None] = {}
 
     # --- expressions
-    def value(self, node: ts.Node | None, scope: Scope) -> Any:
-        if node is None:
-            return UNKNOWN
-        if node in self._memo:
-            return self._memo[node]
-        if node in self._busy or len(self._busy) > _DEEP:  # a cycle, or too deep to follow
-            return UNKNOWN
-        self._busy.add(node)
-        try:
-            result = self._value(unwrap(node), scope)
-        finally:
-            self._busy.discard(node)
-        self._memo[node] = result
-        return result
-
     def _value(self, node: ts.Node, scope: Scope) -> Any:
+        node = unwrap(node)  # memoized as written (Evaluating.value), read unwrapped
         kind = node.type
         if kind == "string":
             return string_value(node)
@@ -478,7 +460,7 @@ class Evaluator:
             bindings = scope.lookup(node.text.decode())
             if bindings and len(bindings) == 1 and bindings[0].kind == ASSIGN \
                     and bindings[0].node is not None and node not in self._busy \
-                    and len(self._busy) < _DEEP:
+                    and len(self._busy) < DEEP:
                 self._busy.add(node)
                 try:
                     return self.object_entries(bindings[0].node, bindings[0].scope)
@@ -560,23 +542,6 @@ class Evaluator:
             return None
         cls = self.value(callee(record.node), record.scope)
         return KIND_BY_CLASS.get(cls.name) if isinstance(cls, Symbol) else None
-
-    def data(self, value: Any) -> Any:
-        """The value as the model holds it: references UNKNOWN, secrets their value."""
-        if isinstance(value, Secret):
-            return self.data(value.value)
-        if isinstance(value, list):
-            return [self.data(v) for v in value]
-        if isinstance(value, dict):
-            return {k: self.data(v) for k, v in value.items()}
-        return value if plain(value) else UNKNOWN
-
-    def holds_secret(self, value: Any) -> bool:
-        if isinstance(value, Secret):
-            return True
-        if isinstance(value, dict):
-            return any(self.holds_secret(v) for v in value.values())
-        return isinstance(value, list) and any(self.holds_secret(v) for v in value)
 
     # --- functions: parameters from their call sites, and how often they run
     def parameter(self, param: ts.Node, scope: Scope) -> Any:

@@ -1,27 +1,22 @@
 """The TypeScript / JavaScript front end (frontend.FrontEnd): the `.ts`, `.tsx`, `.js`, `.mjs` and
 `.cjs` files of Node.js Pulumi programs (never node_modules/, bin/, dist/ or `*.d.ts`), parsed
-with tree-sitter.
-
-tree-sitter, the evaluator and the catalogue are imported inside the methods that need them: a
-run whose files hold no integration never loads them (start-up time of a pre-commit run)."""
+with tree-sitter (what every tree-sitter front end shares: sitter_frontend)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
+from .. import sitter_frontend
 from ..discover import may_hold_integration, project_root
 from .layout import SUFFIXES, is_program_file, outside_program
 
 if TYPE_CHECKING:
-    from ..files import Files
-    from ..findings import Pair
-    from .codemod import Fix
-    from .reader import Reader
+    import tree_sitter as ts
 
 
-class TypeScript:
+class TypeScript(sitter_frontend.FrontEnd):
     name = "typescript"
-    comment = "//"
+    package = __package__
 
     def spelling(self, camel: str) -> str:
         return camel  # the engine's names, as the language writes them
@@ -36,45 +31,14 @@ class TypeScript:
         return is_program_file(path.name) and may_hold_integration(data) \
             and not outside_program(path, project_root(path, path.parent))
 
-    def load(self) -> None:
-        from . import reader  # noqa: F401 - deferred: tree-sitter (start-up time)
+    def tree(self, text: bytes) -> ts.Tree:
+        """The file's name is not given: the TypeScript grammar reads it unless only the TSX one
+        (JSX elements) parses it cleanly."""
+        from .parse import parse_either  # deferred: tree-sitter (start-up time)
 
-    def reader(self, files: Files, api_protocols: Mapping[str, str]) -> Reader:
-        from .reader import Reader  # deferred: tree-sitter (start-up time)
-
-        return Reader(files, api_protocols)
-
-    def comments(self, text: bytes) -> Iterator[tuple[int, int, str, bool]]:
-        """(line, column, comment, alone) of every comment. The file's name is not given: the
-        TypeScript grammar reads it unless only the TSX one (JSX elements) parses it cleanly."""
-        from .parse import Unparsable, comments, parse_either  # deferred: tree-sitter
-
-        try:
-            tree = parse_either(text)
-        except Unparsable:
-            return  # the file has been reported
-        yield from comments(text, tree)
-
-    def everything(self, folder: Path) -> Iterable[Pair]:
-        from .integrations import Integrations  # deferred: tree-sitter (start-up time)
-        from .project import Project
-        from .reader import pairs
-
-        return pairs(Integrations(Project(folder)))
-
-    def fixed(self, fixes: Sequence[Fix]) -> tuple[bytes, str, bytes, int]:
-        from . import codemod  # deferred: tree-sitter (start-up time)
-
-        data = fixes[0].data
-        new, done = codemod.apply(data, fixes)
-        return data, "utf-8", new, done  # parse.parse reads nothing but UTF-8
+        return parse_either(text)
 
     def parse_error(self, data: bytes, path: Path) -> str | None:
         from . import codemod  # deferred: tree-sitter (start-up time)
 
         return codemod.parse_error(data, path)
-
-    def compile_error(self, data: bytes) -> str | None:
-        # No TypeScript compiler (Node.js) is needed or used to lint: tree-sitter's parse
-        # (parse_error) is all that vouches for a fix.
-        return None

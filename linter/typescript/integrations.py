@@ -3,7 +3,6 @@ the project's other resources, where a finding on a property points, why a value
 how a finding's edit is made. What the check loop needs, one `Found` per integration."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 import tree_sitter as ts
@@ -12,18 +11,19 @@ from apigw_lint import rules
 from apigw_lint.rules import aws, resources
 from apigw_lint.rules.values import UNKNOWN
 
+from .. import sitter_integrations
 from ..discover import may_hold_integration
+from ..evaluated import Arguments, Entry, Resource, integration, origin
+from ..sitter_found import Found, Span
 from . import codemod
-from ..evaluated import Around, Arguments, Entry, Resource, origin, shape_of
-from ..sitter_found import Found, NotCheckable, Span
 from .evaluate import Evaluator, unwrap
 from .index import ASSIGN, CallRecord, Scope, Source
-from .parse import broken, errors, position
+from .parse import errors, position
 from .project import Project
 from .why import Reasons
 
 
-class Integrations:
+class Integrations(sitter_integrations.Integrations):
     """Builds models for one project, with what the project's other files tell about them."""
 
     def __init__(self, project: Project, api_protocols: Mapping[str, str] | None = None) -> None:
@@ -40,25 +40,11 @@ class Integrations:
                 if self.ev.kind_of(record) == kind:
                     yield record
 
-    def of_file(self, path: Path) -> Iterator[Found | NotCheckable]:
-        """The integrations of one file of the project (or why the file cannot be checked)."""
-        data = self.project.read(path)
-        if data is None or not may_hold_integration(data):
-            if path in self.project.unparsable:
-                yield NotCheckable(path, self.project.unparsable[path])
-            return
-        source = self.project.source(path)
-        if source is None:
-            yield NotCheckable(path, self.project.unparsable[path])
-            return
-        failed = errors(source.tree)
-        for record in sorted(self.calls(source), key=lambda r: r.node.start_byte):
-            reason = broken(record.node, source.data, failed)
-            yield NotCheckable(path, reason) if reason else self.found(source, record)
+    def errors(self, tree: ts.Tree) -> list[ts.Node]:
+        return errors(tree)
 
-    def everything(self) -> Iterator[Found | NotCheckable]:
-        for path in self.project.paths():
-            yield from self.of_file(path)
+    def integration_calls(self, source: Source) -> list[tuple[ts.Node, CallRecord]]:
+        return [(r.node, r) for r in sorted(self.calls(source), key=lambda r: r.node.start_byte)]
 
     def found(self, source: Source, record: CallRecord) -> Found:
         args = self.ev.resource_arguments(record.node, record.scope)
@@ -87,37 +73,16 @@ class Integrations:
                 raw[key] = self.ev.value(entry.value, entry.scope)
             else:
                 extra.append(str(key))
-        props = {p: self.ev.data(v) for p, v in raw.items()}
-        name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
-            if args.positional else None
-        secret = frozenset(p for p, v in raw.items() if self.ev.holds_secret(v))
-        found = {p: shape_of(v) for p, v in raw.items()}
-        context = resources.context(raw, Around(self, raw), self.api_protocols)
-        return rules.Integration(props, context, name=name if isinstance(name, str) else None,
-                                 secret=secret, extra_args=tuple(extra), open_args=args.open,
-                                 shapes={p: s for p, s in found.items() if s is not None})
+        return integration(self, args, raw, extra, self.api_protocols)
 
-    def api_resource(self, args: Arguments) -> tuple[str | None, bool]:
-        """The logical name of the Api apiId is an output of, and whether its options (the third
-        argument) may carry aliases."""
-        api = self._origin_of_api_id(args)
-        if api is None or api.kind != resources.API:
-            return None, False
-        named = self.ev.resource_arguments(api.call, api.scope)
-        name = self.ev.value(named.positional[0].value, named.positional[0].scope) \
-            if named.positional else None
-        if not isinstance(name, str):
-            return None, False
+    def aliased(self, api: Resource) -> bool:
+        """Options are the third argument."""
         given = api.call.child_by_field_name("arguments")
         members = [a for a in given.named_children if a.type != "comment"] if given else []
         if len(members) < 3:
-            return name, any(a.type == "spread_element" for a in members)
+            return any(a.type == "spread_element" for a in members)
         options = self.ev.object_entries(members[2], api.scope)
-        return name, options is None or options.open or "aliases" in options.keywords
-
-    def _origin_of_api_id(self, args: Arguments) -> Resource | None:
-        entry = args.keywords.get("apiId")
-        return origin(self.ev.value(entry.value, entry.scope)) if entry is not None else None
+        return options is None or options.open or "aliases" in options.keywords
 
     def count(self, api: Resource) -> int | None:
         """Integrations on this Api across the project, when each runs a known number of times."""
@@ -126,7 +91,7 @@ class Integrations:
             for source in self.project.sources_mentioning("apigatewayv2", creating=True):
                 for record in self.calls(source) if may_hold_integration(source.data) else ():
                     args = self.ev.resource_arguments(record.node, record.scope)
-                    self._apis.append((self._origin_of_api_id(args), record))
+                    self._apis.append((self.api_of(args), record))
         if api.call not in self._counts:
             total: int | None = None if self.project.blind("apigatewayv2", True) else 0
             for on, record in self._apis:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import sitter_layout
+
 SUFFIXES = (".ts", ".tsx", ".js", ".mjs", ".cjs")
 NEVER = frozenset({"node_modules", "bin", "dist"})  # installed packages and build output
 RUNTIME = "nodejs"
@@ -16,8 +18,4 @@ def is_program_file(name: str) -> bool:
 def outside_program(path: Path, root: Path) -> bool:
     """Whether a file under a project's folder lies in a package or build folder (or is not
     under it at all)."""
-    try:
-        parts = path.relative_to(root).parts[:-1]
-    except ValueError:
-        return True
-    return any(p in NEVER for p in parts)
+    return sitter_layout.outside_program(path, root, NEVER)

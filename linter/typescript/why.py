@@ -1,92 +1,25 @@
 """Why a value of a TypeScript program is not known, for `--show-skipped` (linter.skipped)."""
 from __future__ import annotations
 
-from typing import Any
-
 import tree_sitter as ts
 
-from apigw_lint.rules.values import is_known
-
-from .. import skipped
-from ..evaluated import (Arguments, Definition, Entry, Instance, ModuleRef, Output, Resource,
-                         Symbol, origin)
+from .. import sitter_why
+from ..evaluated import Definition, Instance, ModuleRef, Output, Resource, Symbol
 from .evaluate import PULUMI, Evaluator, unwrap
 from .index import ASSIGN, DEF, IMPORT, PARAM, PICK, Scope, callee
 
 
-class Reasons(skipped.Reasons):
-    """Why the inputs of one `new Integration(...)` are not known. Reasons name config keys,
-    parameters, resources and keys, never a value written in the program."""
+class Reasons(sitter_why.NestedReasons):
+    """Why the inputs of one `new Integration(...)` are not known."""
 
-    def __init__(self, ev: Evaluator, args: Arguments) -> None:
-        super().__init__()
-        self.ev, self.args = ev, args
-        self._busy: set[ts.Node] = set()
+    ev: Evaluator
 
-    def property(self, name: str) -> tuple[str, str]:
-        return self._entry(self.args, self.args.keywords.get(name))
-
-    def unseen(self) -> str:
-        return _opening(self.args)
-
-    def resource(self, *path: str) -> Any:
-        entries: dict[Any, Entry] = self.args.keywords
-        entry = None
-        for key in path:
-            entry = entries.get(key)
-            if entry is None:
-                return None
-            inner = self.ev.object_entries(entry.value, entry.scope)
-            entries = inner.keywords if inner is not None else {}
-        return origin(self.ev.value(entry.value, entry.scope)) if entry else None
-
-    def kind(self, resource: Resource) -> str | None:
-        return resource.kind
-
-    def describe(self, resource: Resource | Instance) -> str:
-        """`aws.lambda.Function 'orders'`: the class as written and the logical name."""
-        kind = _code(callee(resource.call)) or getattr(resource, "kind", "resource")
-        args = self.ev.resource_arguments(resource.call, resource.scope)
-        name = self.ev.value(args.positional[0].value, args.positional[0].scope) \
-            if args.positional else None
-        return f"{kind} '{name}'" if isinstance(name, str) else kind
-
-    def setting(self, resource: Resource, name: str) -> tuple[str, str]:
-        args = self.ev.resource_arguments(resource.call, resource.scope)
-        return self._entry(args, args.keywords.get(name))
-
-    def _entry(self, args: Arguments, entry: Entry | None) -> tuple[str, str]:
-        if entry is None:
-            return "", f"may be set by {_opening(args)}" if args.open else "not set"
-        if self._known(entry.value, entry.scope):
-            return "", "a literal value"
-        return self._located(entry.value, entry.scope)
-
-    def _located(self, node: ts.Node, scope: Scope) -> tuple[str, str]:
-        """(path, why) of the first part of an object or array value that is not known."""
-        value = self.ev.data(self.ev.value(node, scope))
-        if isinstance(value, dict):
-            entries = self.ev.object_entries(node, scope)
-            for key, entry in (entries.keywords if entries else {}).items():
-                if not self._known(entry.value, entry.scope):
-                    path, why = self._located(entry.value, entry.scope)
-                    return f'["{key}"]' + path, why
-        return "", self.expression(node, scope)
-
-    def _known(self, node: ts.Node, scope: Scope) -> bool:
-        return is_known(self.ev.data(self.ev.value(node, scope)))
+    def class_name(self, call: ts.Node) -> str | None:
+        return _code(callee(call))
 
     # --- expressions
-    def expression(self, node: ts.Node, scope: Scope) -> str:
-        if node in self._busy or len(self._busy) > 100:
-            return "a value defined in terms of itself"
-        self._busy.add(node)
-        try:
-            return self._expression(unwrap(node), scope)
-        finally:
-            self._busy.discard(node)
-
     def _expression(self, node: ts.Node, scope: Scope) -> str:
+        node = unwrap(node)
         if node.type == "spread_element":  # written before a spread that may replace it
             return f"may be replaced by ...{_code(node.named_children[0]) or '(an object)'}" \
                 if node.named_children else "may be replaced by a spread"
@@ -180,18 +113,13 @@ class Reasons(skipped.Reasons):
             return self.expression(owner_node, scope)
         return f"result of {_code(func) or 'a call'}()"
 
-
-def _opening(args: Arguments) -> str:
-    """The part of the args object through which unseen properties may come, as written."""
-    node = args.opened_by
-    if node is None:
-        return "unseen arguments"
-    if node.type == "spread_element":
-        return f"...{_code(node.named_children[0]) or '(an object)'}" if node.named_children \
-            else "a spread"
-    if node.type == "pair":
-        return "a computed property name"
-    return f"the args object {_code(node) or '(an expression)'}"
+    def opened_by(self, node: ts.Node) -> str:
+        if node.type == "spread_element":
+            return f"...{_code(node.named_children[0]) or '(an object)'}" if node.named_children \
+                else "a spread"
+        if node.type == "pair":
+            return "a computed property name"
+        return f"the args object {_code(node) or '(an expression)'}"
 
 
 def _code(node: ts.Node | None) -> str | None:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from apigw_lint import rules
+from apigw_lint.linter.sitter_found import Found, NotCheckable
 from apigw_lint.linter.skipped import entries
 from apigw_lint.linter.typescript import codemod
-from apigw_lint.linter.typescript.integrations import Found, NotCheckable
 from apigw_lint.linter.typescript.parse import comments, parse
 from apigw_lint.linter.typescript.project import program_files, programs
 
