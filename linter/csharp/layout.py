@@ -6,7 +6,6 @@ from pathlib import Path
 
 SUFFIX = ".cs"
 NEVER = frozenset({"bin", "obj"})  # build output
-RUNTIME = "dotnet"
 
 
 def is_program_file(name: str) -> bool:

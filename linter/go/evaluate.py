@@ -18,9 +18,9 @@ from apigw_lint.rules.resources import KINDS
 from apigw_lint.rules.shapes import Shape
 
 from ..evaluated import (Arguments, Definition, Entry, Output, Resource, Secret, Symbol, agreed,
-                         origin, plain, shape_of)
+                         origin, shape_of)
 from ..sitter_evaluate import DEEP, Evaluating
-from .index import ASSIGN, DEF, PARAM, Binding, CallRecord, Scope, Source
+from .index import ASSIGN, DEF, PARAM, Binding, CallRecord, Scope
 from .layout import camel
 from .literals import number_value, string_value
 

@@ -8,7 +8,6 @@ from .. import sitter_layout
 
 SUFFIXES = (".go",)
 NEVER = frozenset({"vendor"})  # vendored modules
-RUNTIME = "go"
 
 
 def is_program_file(name: str) -> bool:

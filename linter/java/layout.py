@@ -7,7 +7,6 @@ from .. import sitter_layout
 
 SUFFIX = ".java"
 NEVER = frozenset({"target", "build"})  # Maven's and Gradle's build output
-RUNTIME = "java"
 
 
 def is_program_file(name: str) -> bool:

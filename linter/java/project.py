@@ -5,25 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
-from .. import discover, sitter_project
+from .. import sitter_project
 from .index import Scope, Source, index
-from .layout import NEVER, RUNTIME, is_program_file
+from .layout import NEVER, is_program_file
 from .parse import parse
-
-
-def is_java(project_file: Path) -> bool:
-    """A Pulumi.yaml whose runtime is java (`runtime: java` or `runtime: {name: java}`)."""
-    try:
-        doc = YAML(typ="safe", pure=True).load(discover.read(project_file))
-    except (discover.Unreadable, YAMLError, ValueError, RecursionError):
-        return False
-    runtime = doc.get("runtime") if isinstance(doc, dict) else None
-    if isinstance(runtime, dict):
-        runtime = runtime.get("name")
-    return runtime == RUNTIME
 
 
 def program_files(root: Path) -> list[Path]:
