@@ -21,17 +21,25 @@ def program_files(root: Path, never: Collection[str],
     return out
 
 
+# files.Files.parsed: (path, its text, what parses it) -> the parse, maybe kept from before
+Keep = Callable[[Path, bytes, Callable[[], Any]], Any]
+
+
 class Project(Mentions):
     """A front end's Project provides files() (the default listing) and parsed(path, data)
     (its indexed file, or Unparsable)."""
 
     def __init__(self, root: Path, paths: list[Path] | None = None,
-                 read: Callable[[Path], bytes] = discover.read) -> None:
-        """paths: the project's files (default: files()); read raises discover.Unreadable."""
+                 read: Callable[[Path], bytes] = discover.read,
+                 keep: Keep | None = None) -> None:
+        """paths: the project's files (default: files()); read raises discover.Unreadable;
+        keep: files.Files.parsed, through which the language server reuses a parse while the
+        text is the same."""
         super().__init__()
         self.root = root
         self._paths = paths
         self._read = read
+        self._keep = keep
         self._data: dict[Path, bytes | None] = {}
         self._sources: dict[Path, Any] = {}
         self.unparsable: dict[Path, str] = {}  # path -> `line:col: why` (APIGW999)
@@ -63,7 +71,8 @@ class Project(Mentions):
             data = self.read(path)
             if data is not None:
                 try:
-                    self._sources[path] = self.parsed(path, data)
+                    self._sources[path] = self._keep(path, data, lambda: self.parsed(path, data)) \
+                        if self._keep else self.parsed(path, data)
                 except Unparsable as e:
                     self.unparsable[path] = str(e)
         return self._sources[path]

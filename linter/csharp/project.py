@@ -21,8 +21,9 @@ def program_files(root: Path) -> list[Path]:
 
 class Project(sitter_project.Project):
     def __init__(self, root: Path, paths: list[Path] | None = None,
-                 read: Callable[[Path], bytes] = discover.read) -> None:
-        super().__init__(root, paths, read)
+                 read: Callable[[Path], bytes] = discover.read,
+                 keep: sitter_project.Keep | None = None) -> None:
+        super().__init__(root, paths, read, keep)
         self._usings: tuple[dict[str, str], list[str]] | None = None
 
     def files(self) -> list[Path]:

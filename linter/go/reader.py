@@ -21,4 +21,5 @@ class Reader(sitter_reader.Reader):
         listed = sorted({p for suffix in SUFFIXES for p in self.files.listing(root, suffix)
                          if is_program_file(p.name) and not outside_program(p, root)},
                         key=str)  # comparing Paths costs more than reading a monorepo's list
-        return integrations.Integrations(Project(root, listed, read), self.api_protocols)
+        return integrations.Integrations(
+            Project(root, listed, read, keep=self.files.parsed), self.api_protocols)

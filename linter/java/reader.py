@@ -20,4 +20,5 @@ class Reader(sitter_reader.Reader):
     def checker(self, root: Path, read: Callable[[Path], bytes]) -> integrations.Integrations:
         listed = sorted(p for p in self.files.listing(root, SUFFIX)
                         if not outside_program(p, root))
-        return integrations.Integrations(Project(root, listed, read), self.api_protocols)
+        return integrations.Integrations(
+            Project(root, listed, read, keep=self.files.parsed), self.api_protocols)

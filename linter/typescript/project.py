@@ -54,9 +54,10 @@ class Project(sitter_project.Project):
 
     def __init__(self, root: Path, paths: list[Path] | None = None,
                  read: Callable[[Path], bytes] = discover.read,
-                 is_file: Callable[[Path], bool] = Path.is_file) -> None:
+                 is_file: Callable[[Path], bool] = Path.is_file,
+                 keep: sitter_project.Keep | None = None) -> None:
         """is_file answers whether an import's candidate file exists."""
-        super().__init__(root, paths, read)
+        super().__init__(root, paths, read, keep)
         self._is_file = is_file
         self._modules: dict[tuple[Path, str], Source | None] = {}
         self._set: set[Path] | None = None

@@ -21,5 +21,5 @@ class Reader(sitter_reader.Reader):
         files = self.files
         listed = sorted({p for suffix in SUFFIXES for p in files.listing(root, suffix)
                          if is_program_file(p.name) and not outside_program(p, root)})
-        return integrations.Integrations(Project(root, listed, read, files.is_file),
-                                         self.api_protocols)
+        return integrations.Integrations(
+            Project(root, listed, read, files.is_file, keep=files.parsed), self.api_protocols)

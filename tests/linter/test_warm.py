@@ -156,3 +156,73 @@ def test_a_file_written_with_the_same_stat_is_read_again_when_recent_or_forgotte
     assert check(top, main, warm) == []  # trusted by its stat: what was kept
     warm.forget(grants)
     assert check(top, main, warm) == UNPERMITTED  # the editor said it changed: read again
+
+
+TS_FUNCTION = """
+    import * as aws from "@pulumi/aws";
+
+    export const f{i} = new aws.lambda.Function("f{i}", {{
+        role: "arn:aws:iam::123456789012:role/r", runtime: "nodejs20.x", handler: "index.handler",
+    }});
+    new aws.lambda.Permission("p{i}", {{
+        action: "lambda:InvokeFunction", principal: "apigateway.amazonaws.com", function: f{i}.name,
+    }});
+"""
+TS_MAIN = """
+    import * as aws from "@pulumi/aws";
+    import { f } from "./fns";
+    import { f0 } from "./fn0";
+
+    const api = new aws.apigatewayv2.Api("http", { protocolType: "HTTP" });
+    new aws.apigatewayv2.Integration("i", {
+        apiId: api.id, integrationType: "AWS_PROXY", payloadFormatVersion: "2.0",
+        integrationUri: f.invokeArn,
+    });
+"""
+TS_GRANT = """
+    import * as aws from "@pulumi/aws";
+    import { f } from "./fns";
+
+    new aws.lambda.Permission("pf", {
+        action: "lambda:InvokeFunction", principal: "apigateway.amazonaws.com", function: f.name,
+    });
+"""
+
+
+def test_a_tree_sitter_front_end_reparses_the_buffer_only(tmp_path: Path, monkeypatch) -> None:
+    """The same reuse for TypeScript (linter/sitter_project.py keeps parses through the store)."""
+    from apigw_lint.linter.typescript import project as ts_project
+
+    write(tmp_path / "Pulumi.yaml", "name: warm\nruntime: nodejs\n")
+    for i in range(FILES):
+        write(tmp_path / f"fn{i}.ts", TS_FUNCTION.format(i=i))
+    write(tmp_path / "fns.ts", TS_FUNCTION.format(i="").replace("new aws.lambda.Permission",
+                                                                "new aws.lambda.Function"))
+    write(tmp_path / "grants.ts", 'import * as aws from "@pulumi/aws";\n')
+    parses: Counter = Counter()
+    parse, clock = ts_project.parse, warm_module.time.time_ns
+
+    def parsing(data: bytes, path: Path):
+        parses["buffer" if b"apigatewayv2.Integration" in data else path.name] += 1
+        return parse(data, path)
+    monkeypatch.setattr(ts_project, "parse", parsing)
+    monkeypatch.setattr(warm_module.time, "time_ns", lambda: clock() + 120 * 10**9)
+    main = textwrap.dedent(TS_MAIN).lstrip()
+    warm = Warm()
+
+    def found(text: str) -> list[tuple[str, int, int]]:
+        return [(r.finding.rule, r.line, r.column)
+                for r in _findings(tmp_path / "index.ts", text, warm)[1]]
+    unpermitted = [("APIGW021", 8, 5)]  # f's integration: its integrationUri
+    assert found(main) == unpermitted
+    assert parses["buffer"] == 1 and parses["fns.ts"] == 1 and max(parses.values()) == 1
+    parses.clear()
+    assert found(main + "// typing\n") == unpermitted
+    assert parses == {"buffer": 1}
+    parses.clear()
+    write(tmp_path / "grants.ts", TS_GRANT)  # another file gains f's permission on disk
+    assert found(main + "// typing\n") == []
+    assert parses == {"grants.ts": 1}
+    parses.clear()
+    write(tmp_path / "grants.ts", 'import * as aws from "@pulumi/aws";\n')
+    assert found(main + "// typing\n") == unpermitted
