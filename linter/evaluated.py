@@ -8,7 +8,7 @@ from typing import Any, Iterator, Mapping, Protocol
 
 from apigw_lint import rules
 from apigw_lint.rules import UNKNOWN, resources
-from apigw_lint.rules.shapes import Shape
+from apigw_lint.rules.shapes import Shape, starting
 
 _PLAIN = (str, int, float, list, dict)
 
@@ -113,6 +113,13 @@ def shape_of(value: Any) -> Shape | None:
         value = value.value
     return value.shape if isinstance(value, Output) else value if isinstance(value, Shape) \
         else None
+
+
+def returned_shape(result: Any) -> Shape | None:
+    """What an apply's callback returning `result` makes known of its Output's string: the
+    result's own shape, or a string result as the known start."""
+    return result if isinstance(result, Shape) else starting(result) \
+        if isinstance(result, str) else None
 
 
 class _Evaluating(Protocol):

@@ -17,12 +17,13 @@ from .treesitter import broken
 
 class Integrations:
     """A front end's Integrations sets `project` (a sitter_project.Project) and `ev` (its
-    Evaluator) and provides errors(tree), integration_calls(source), found(source, call) and
-    aliased(api)."""
+    Evaluator) and provides errors(tree), found(source, call) and aliased(api); calls and
+    integration_calls read its index's `calls` (C# overrides them)."""
 
     API_ID = "apiId"  # how the args name the Api's id
     project: Any
     ev: Any
+    _calls: dict[tuple[Any, str], list[Any]] | None = None
 
     def may_hold(self, data: bytes) -> bool:
         """Whether a file's text may spell an integration (the cheap test before parsing)."""
@@ -31,9 +32,19 @@ class Integrations:
     def errors(self, tree: ts.Tree) -> list[ts.Node]:
         raise NotImplementedError
 
+    def calls(self, source: Any, kind: str = resources.INTEGRATION) -> list[Any]:
+        """The calls of a file (its index's `calls`) that create a resource of this kind; kept
+        per file, since the project's searches ask again for every integration."""
+        if self._calls is None:
+            self._calls = {}
+        if (source, kind) not in self._calls:
+            self._calls[source, kind] = [r for records in source.calls.values() for r in records
+                                         if self.ev.kind_of(r) == kind]
+        return self._calls[source, kind]
+
     def integration_calls(self, source: Any) -> list[tuple[ts.Node, Any]]:
         """(node, call) of each integration a file creates, in the file's order."""
-        raise NotImplementedError
+        return [(r.node, r) for r in sorted(self.calls(source), key=lambda r: r.node.start_byte)]
 
     def found(self, source: Any, call: Any) -> Found:
         raise NotImplementedError

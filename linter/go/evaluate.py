@@ -18,7 +18,7 @@ from apigw_lint.rules.resources import KINDS
 from apigw_lint.rules.shapes import Shape
 
 from ..evaluated import (Arguments, Definition, Entry, Output, Resource, Secret, Symbol, agreed,
-                         origin, shape_of)
+                         origin, returned_shape, shape_of)
 from ..sitter_evaluate import DEEP, Evaluating
 from .index import ASSIGN, DEF, PARAM, Binding, CallRecord, Scope
 from .layout import camel
@@ -287,9 +287,7 @@ class Evaluator(Evaluating):
         if not inner or len(results) != 1 or results[0].named_child_count != 1:
             return Output(source)
         result = self.value(results[0].named_children[0], inner)
-        shape = result if isinstance(result, Shape) else shapes.starting(result) \
-            if isinstance(result, str) else None
-        return Output(source, shape if isinstance(shape, Shape) else None)
+        return Output(source, returned_shape(result))
 
     def _sprintf(self, args: list[ts.Node], scope: Scope, output: bool) -> Any:
         """fmt.Sprintf of known values; pulumi.Sprintf: an Output whose start is known."""

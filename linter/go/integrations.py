@@ -36,19 +36,9 @@ class Integrations(sitter_integrations.Integrations):
         self.api_protocols = api_protocols or {}  # API id -> protocol, for APIs defined elsewhere
         self._counts: dict[ts.Node, int | None] | None = None  # Api call -> integrations
         self._permissions: list[tuple[ts.Node | None, Any]] | None = None  # (function, props)
-        self._calls: dict[tuple[Source, str], list[CallRecord]] = {}
-
-    def calls(self, source: Source, kind: str = resources.INTEGRATION) -> list[CallRecord]:
-        if (source, kind) not in self._calls:
-            self._calls[source, kind] = [r for records in source.calls.values() for r in records
-                                         if self.ev.kind_of(r) == kind]
-        return self._calls[source, kind]
 
     def errors(self, tree: ts.Tree) -> list[ts.Node]:
         return errors(tree)
-
-    def integration_calls(self, source: Source) -> list[tuple[ts.Node, CallRecord]]:
-        return [(r.node, r) for r in sorted(self.calls(source), key=lambda r: r.node.start_byte)]
 
     def found(self, source: Source, record: CallRecord) -> Found:
         args = self.ev.resource_arguments(record.node, record.scope)

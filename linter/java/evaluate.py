@@ -17,7 +17,7 @@ from apigw_lint.rules import UNKNOWN, shapes
 from apigw_lint.rules.resources import KINDS
 from apigw_lint.rules.shapes import Shape
 
-from ..evaluated import Arguments, Entry, Output, Resource, Secret, origin, plain
+from ..evaluated import Arguments, Entry, Output, Resource, Secret, origin, plain, returned_shape
 from ..sitter_evaluate import DEEP, Evaluating
 from .index import ASSIGN, CallRecord, Scope, Source, dotted
 from .literals import INT_MAX, integer_value, string_value, to_string
@@ -272,9 +272,7 @@ class Evaluator(Evaluating):
         if body is None or body.type == "block" or inner is None:
             return Output(source)
         result = self.value(body, inner)
-        shape = result if isinstance(result, Shape) else shapes.starting(result) \
-            if isinstance(result, str) else None
-        return Output(source, shape if isinstance(shape, Shape) else None)
+        return Output(source, returned_shape(result))
 
     # --- builders
     def object_entries(self, node: ts.Node | None, scope: Scope) -> Arguments | None:

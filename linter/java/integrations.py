@@ -34,17 +34,8 @@ class Integrations(sitter_integrations.Integrations):
         self._counts: dict[Any, int | None] | None = None  # see _tally
         self._permissions: list[tuple[Resource | None, dict[str, Any]]] | None = None
 
-    def calls(self, source: Source, kind: str = resources.INTEGRATION) -> Iterator[CallRecord]:
-        for records in source.calls.values():
-            for record in records:
-                if self.ev.kind_of(record) == kind:
-                    yield record
-
     def errors(self, tree: ts.Tree) -> list[ts.Node]:
         return errors(tree)
-
-    def integration_calls(self, source: Source) -> list[tuple[ts.Node, CallRecord]]:
-        return [(r.node, r) for r in sorted(self.calls(source), key=lambda r: r.node.start_byte)]
 
     def found(self, source: Source, record: CallRecord) -> Found:
         args = self.ev.resource_arguments(record.node, record.scope)

@@ -20,7 +20,7 @@ from apigw_lint.rules.resources import KIND_BY_CLASS
 from apigw_lint.rules.shapes import Shape
 
 from ..evaluated import (Arguments, Definition, Entry, Instance, ModuleRef, Output, Resource,
-                         Secret, Symbol, agreed, origin, plain)
+                         Secret, Symbol, agreed, origin, plain, returned_shape)
 from .index import (ASSIGN, DEF, IMPORT, OTHER, PARAM, Binding, CallRecord, ImportTarget, Scope,
                     Source)
 from .project import Project
@@ -362,8 +362,7 @@ class Evaluator:
             if isinstance(param, cst.Param):
                 inner.bind(param.name.value, OTHER, param)  # what the Output resolves to
         result = self.value(function.body, inner)
-        shape = result if isinstance(result, Shape) else shapes.starting(result) \
-            if isinstance(result, str) else None
+        shape = returned_shape(result)
         return Output(source, shape) if source is not None else shape or UNKNOWN
 
     def _output_string(self, name: str, node: cst.Call, scope: Scope) -> Any:

@@ -19,7 +19,7 @@ from apigw_lint.rules.model import LAMBDA_FUNCTION
 from apigw_lint.rules.shapes import Shape
 
 from ..evaluated import (Arguments, Definition, Entry, Instance, ModuleRef, Output, Resource,
-                         Secret, Symbol, agreed, origin, plain, shape_of)
+                         Secret, Symbol, agreed, origin, plain, returned_shape, shape_of)
 from ..sitter_evaluate import DEEP, Evaluating
 from .index import (ASSIGN, DEF, FUNCTIONS, IMPORT, PARAM, PICK, Binding, CallRecord,
                     ImportTarget, Pick, Scope, Source, Write, callee)
@@ -445,9 +445,7 @@ class Evaluator(Evaluating):
         if body is None or inner is None or body.type == "statement_block":
             return Output(source)
         result = self.value(body, inner)
-        shape = result if isinstance(result, Shape) else shapes.starting(result) \
-            if isinstance(result, str) else None
-        return Output(source, shape if isinstance(shape, Shape) else None)
+        return Output(source, returned_shape(result))
 
     # --- objects
     def object_entries(self, node: ts.Node | None, scope: Scope) -> Arguments | None:
